@@ -1,0 +1,17 @@
+/**
+ * Dense row-major {@code float} matrices and the kernels that feedback-alignment training needs, written on the
+ * incubating Vector API ({@code jdk.incubator.vector}) with a scalar fallback.
+ *
+ * <p>Exports {@link org.fa4j.simd}: {@link org.fa4j.simd.Matrix} (storage and views),
+ * {@link org.fa4j.simd.Linalg} (GEMM, GEMV, GER and element-wise kernels, with a thread count) and
+ * {@link org.fa4j.simd.VectorSupport} (which kernel path runs, decided once at start-up and logged).
+ *
+ * <p>System properties read: {@code fa4j.simd.path} ({@code vector} or {@code scalar}) forces a kernel path;
+ * {@code fa4j.simd.threads} sets the default thread count.
+ */
+module org.fa4j.simd {
+    requires jdk.incubator.vector;
+    requires java.management;
+
+    exports org.fa4j.simd;
+}

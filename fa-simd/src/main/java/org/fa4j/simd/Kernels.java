@@ -1,0 +1,47 @@
+package org.fa4j.simd;
+
+/**
+ * One implementation of the single-threaded kernels. {@link Linalg} checks shapes before calling, splits GEMM work
+ * between threads, and picks the implementation ({@link ScalarKernels} or the Vector API one) once.
+ */
+interface Kernels {
+
+    /** {@code C[r0:r1, :] = alpha * op(A) * op(B) + beta * C} restricted to output rows {@code r0..r1}. */
+    void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int r0, int r1);
+
+    /** {@code y = alpha * op(A) * x + beta * y}, with x and y single-row matrices. */
+    void gemv(Op opA, float alpha, Matrix a, Matrix x, float beta, Matrix y);
+
+    /** {@code A += alpha * xᵀ y}, with x (1×m) and y (1×n) single-row matrices. */
+    void ger(float alpha, Matrix x, Matrix y, Matrix a);
+
+    void logistic(Matrix in, Matrix out);
+
+    void tanh(Matrix in, Matrix out);
+
+    void relu(Matrix in, Matrix out);
+
+    void logisticDerivative(Matrix activation, Matrix out);
+
+    void tanhDerivative(Matrix activation, Matrix out);
+
+    void reluDerivative(Matrix activation, Matrix out);
+
+    void hadamard(Matrix a, Matrix b, Matrix out);
+
+    void sub(Matrix a, Matrix b, Matrix out);
+
+    void axpy(float alpha, Matrix x, Matrix y);
+
+    void scale(float alpha, Matrix x);
+
+    void addRowVector(Matrix m, Matrix row);
+
+    void columnSums(Matrix m, Matrix out);
+
+    void argmaxRows(Matrix m, int[] out);
+
+    float dot(Matrix a, Matrix b);
+
+    float squaredNorm(Matrix a);
+}

@@ -1,0 +1,272 @@
+package org.fa4j.simd;
+
+import java.util.Objects;
+
+/**
+ * The kernels of fa4j: GEMM, GEMV, GER and the element-wise operations of training, on {@link Matrix} operands.
+ *
+ * <p>An instance fixes two things: the number of threads GEMM may use and the {@link KernelPath}. Results are
+ * bit-identical for any thread count, because every output element is computed by one thread in a fixed order.
+ * Every method checks shapes first (the message names the shapes) and writes only to its output argument;
+ * none allocates in steady state. An output may alias an input only where the method says so.
+ *
+ * <pre>{@code
+ * Linalg la = Linalg.defaults();              // vector path if supported, all processors
+ * la.gemm(Op.N, Op.T, 1f, x, w, 0f, h);       // h = x · wᵀ
+ * }</pre>
+ */
+public final class Linalg {
+
+    private static final class Default {
+        static final Linalg INSTANCE = newBuilder().build();
+    }
+
+    private final int threads;
+    private final KernelPath path;
+    private final Kernels kernels;
+
+    private Linalg(int threads, KernelPath path) {
+        this.threads = threads;
+        this.path = path;
+        this.kernels = path == KernelPath.VECTOR ? VectorKernels.INSTANCE : ScalarKernels.INSTANCE;
+    }
+
+    /** The shared default: {@link VectorSupport#path()} and {@code fa4j.simd.threads} (else all processors). */
+    public static Linalg defaults() {
+        return Default.INSTANCE;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** Builds {@link Linalg} instances. */
+    public static final class Builder {
+        private int threads = defaultThreads();
+        private KernelPath path = VectorSupport.path();
+
+        private Builder() {
+        }
+
+        /** Threads GEMM may use (at least 1). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** The kernel path; {@link KernelPath#VECTOR} only where {@link VectorSupport#vectorAvailable()}. */
+        public Builder path(KernelPath path) {
+            Objects.requireNonNull(path, "path");
+            if (path == KernelPath.VECTOR && !VectorSupport.vectorAvailable()) {
+                throw new IllegalArgumentException("the vector path is not available here: " + VectorSupport.reason());
+            }
+            this.path = path;
+            return this;
+        }
+
+        /** A new instance. */
+        public Linalg build() {
+            return new Linalg(threads, path);
+        }
+    }
+
+    static int defaultThreads() {
+        String s = System.getProperty("fa4j.simd.threads");
+        if (s != null && !s.isBlank()) {
+            try {
+                int t = Integer.parseInt(s.trim());
+                if (t >= 1) {
+                    return t;
+                }
+            } catch (NumberFormatException ignored) {
+                // fall through to the error below
+            }
+            throw new IllegalArgumentException("fa4j.simd.threads must be a whole number >= 1, got '" + s + "'");
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Threads GEMM may use. */
+    public int threads() {
+        return threads;
+    }
+
+    /** The kernel path this instance runs. */
+    public KernelPath path() {
+        return path;
+    }
+
+    /** An instance like this one with another thread count. */
+    public Linalg withThreads(int threads) {
+        return newBuilder().path(path).threads(threads).build();
+    }
+
+    // ---------------------------------------------------------------- BLAS
+
+    /**
+     * {@code C = alpha * op(A) * op(B) + beta * C}. With {@code beta == 0} the old contents of C are ignored (NaN in C
+     * does not propagate). C must not alias A or B.
+     */
+    public void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c) {
+        int m = opA == Op.N ? a.rows() : a.cols();
+        int k = opA == Op.N ? a.cols() : a.rows();
+        int kb = opB == Op.N ? b.rows() : b.cols();
+        int n = opB == Op.N ? b.cols() : b.rows();
+        if (k != kb || c.rows() != m || c.cols() != n) {
+            throw new IllegalArgumentException("gemm: op(A) is " + m + "x" + k + " (A " + a.shape() + ", " + opA + "), op(B) is "
+                    + kb + "x" + n + " (B " + b.shape() + ", " + opB + "), C is " + c.shape() + "; need op(A) m x k, op(B) k x n, C m x n");
+        }
+        if (m == 0 || n == 0) {
+            return;
+        }
+        kernels.gemm(opA, opB, alpha, a, b, beta, c, 0, m);
+    }
+
+    /** {@code C = A · B}. */
+    public void mult(Matrix a, Matrix b, Matrix c) {
+        gemm(Op.N, Op.N, 1f, a, b, 0f, c);
+    }
+
+    /** {@code C = Aᵀ · B}. */
+    public void multTransA(Matrix a, Matrix b, Matrix c) {
+        gemm(Op.T, Op.N, 1f, a, b, 0f, c);
+    }
+
+    /** {@code C = A · Bᵀ}. */
+    public void multTransB(Matrix a, Matrix b, Matrix c) {
+        gemm(Op.N, Op.T, 1f, a, b, 0f, c);
+    }
+
+    /**
+     * {@code y = alpha * op(A) * x + beta * y}, where x and y are row vectors ({@code 1 × n} matrices, e.g. a row view).
+     * y must not alias A or x.
+     */
+    public void gemv(Op opA, float alpha, Matrix a, Matrix x, float beta, Matrix y) {
+        int m = opA == Op.N ? a.rows() : a.cols();
+        int k = opA == Op.N ? a.cols() : a.rows();
+        if (x.rows() != 1 || y.rows() != 1 || x.cols() != k || y.cols() != m) {
+            throw new IllegalArgumentException("gemv: op(A) is " + m + "x" + k + " (A " + a.shape() + ", " + opA + "), x is " + x.shape()
+                    + ", y is " + y.shape() + "; need x 1x" + k + " and y 1x" + m);
+        }
+        kernels.gemv(opA, alpha, a, x, beta, y);
+    }
+
+    /** Rank-1 update {@code A += alpha * xᵀ · y} with x {@code 1 × m}, y {@code 1 × n}, A {@code m × n}. */
+    public void ger(float alpha, Matrix x, Matrix y, Matrix a) {
+        if (x.rows() != 1 || y.rows() != 1 || a.rows() != x.cols() || a.cols() != y.cols()) {
+            throw new IllegalArgumentException("ger: x is " + x.shape() + ", y is " + y.shape() + ", A is " + a.shape()
+                    + "; need x 1xm, y 1xn, A mxn");
+        }
+        kernels.ger(alpha, x, y, a);
+    }
+
+    // ---------------------------------------------------------------- element-wise (out may be the input)
+
+    /** {@code out = 1 / (1 + exp(-in))}, element-wise. {@code out} may be {@code in}. */
+    public void logistic(Matrix in, Matrix out) {
+        Matrix.requireSameShape("logistic", in, out);
+        kernels.logistic(in, out);
+    }
+
+    /** {@code out = tanh(in)}, element-wise. {@code out} may be {@code in}. */
+    public void tanh(Matrix in, Matrix out) {
+        Matrix.requireSameShape("tanh", in, out);
+        kernels.tanh(in, out);
+    }
+
+    /** {@code out = max(in, 0)}, element-wise. {@code out} may be {@code in}. */
+    public void relu(Matrix in, Matrix out) {
+        Matrix.requireSameShape("relu", in, out);
+        kernels.relu(in, out);
+    }
+
+    /** Logistic derivative from the activation {@code y = σ(a)}: {@code out = y (1 − y)}. {@code out} may be the input. */
+    public void logisticDerivative(Matrix activation, Matrix out) {
+        Matrix.requireSameShape("logisticDerivative", activation, out);
+        kernels.logisticDerivative(activation, out);
+    }
+
+    /** Tanh derivative from the activation {@code y = tanh(a)}: {@code out = 1 − y²}. {@code out} may be the input. */
+    public void tanhDerivative(Matrix activation, Matrix out) {
+        Matrix.requireSameShape("tanhDerivative", activation, out);
+        kernels.tanhDerivative(activation, out);
+    }
+
+    /** ReLU derivative from the activation {@code y = max(a, 0)}: {@code out = y > 0 ? 1 : 0}. {@code out} may be the input. */
+    public void reluDerivative(Matrix activation, Matrix out) {
+        Matrix.requireSameShape("reluDerivative", activation, out);
+        kernels.reluDerivative(activation, out);
+    }
+
+    /** {@code out = a ∘ b} (element-wise product). {@code out} may be {@code a} or {@code b}. */
+    public void hadamard(Matrix a, Matrix b, Matrix out) {
+        Matrix.requireSameShape("hadamard", a, b);
+        Matrix.requireSameShape("hadamard", a, out);
+        kernels.hadamard(a, b, out);
+    }
+
+    /** {@code out = a − b}. {@code out} may be {@code a} or {@code b}. */
+    public void sub(Matrix a, Matrix b, Matrix out) {
+        Matrix.requireSameShape("sub", a, b);
+        Matrix.requireSameShape("sub", a, out);
+        kernels.sub(a, b, out);
+    }
+
+    /** {@code y += alpha * x}. */
+    public void axpy(float alpha, Matrix x, Matrix y) {
+        Matrix.requireSameShape("axpy", x, y);
+        kernels.axpy(alpha, x, y);
+    }
+
+    /** {@code x *= alpha}. */
+    public void scale(float alpha, Matrix x) {
+        kernels.scale(alpha, x);
+    }
+
+    /** Adds the row vector {@code row} ({@code 1 × n}) to every row of {@code m} ({@code k × n}): a bias. */
+    public void addRowVector(Matrix m, Matrix row) {
+        if (row.rows() != 1 || row.cols() != m.cols()) {
+            throw new IllegalArgumentException("addRowVector: row is " + row.shape() + ", matrix is " + m.shape() + "; need row 1x" + m.cols());
+        }
+        kernels.addRowVector(m, row);
+    }
+
+    /** {@code out(0, j) = Σ_i m(i, j)}: the bias gradient of a batch. {@code out} is {@code 1 × n}. */
+    public void columnSums(Matrix m, Matrix out) {
+        if (out.rows() != 1 || out.cols() != m.cols()) {
+            throw new IllegalArgumentException("columnSums: out is " + out.shape() + ", matrix is " + m.shape() + "; need out 1x" + m.cols());
+        }
+        kernels.columnSums(m, out);
+    }
+
+    /** {@code out[i]} = column of the largest element of row {@code i} (the first, on ties). */
+    public void argmaxRows(Matrix m, int[] out) {
+        if (out.length < m.rows()) {
+            throw new IllegalArgumentException("argmaxRows: out has " + out.length + " slots, matrix has " + m.rows() + " rows");
+        }
+        if (m.cols() == 0) {
+            throw new IllegalArgumentException("argmaxRows: matrix " + m.shape() + " has no columns");
+        }
+        kernels.argmaxRows(m, out);
+    }
+
+    /** {@code Σ a(i, j) b(i, j)}. */
+    public float dot(Matrix a, Matrix b) {
+        Matrix.requireSameShape("dot", a, b);
+        return kernels.dot(a, b);
+    }
+
+    /** {@code Σ a(i, j)²}. */
+    public float squaredNorm(Matrix a) {
+        return kernels.squaredNorm(a);
+    }
+
+    @Override
+    public String toString() {
+        return "Linalg[path=" + path + ", threads=" + threads + "]";
+    }
+}

@@ -1,0 +1,215 @@
+package org.fa4j.simd;
+
+/**
+ * The portable fallback: plain loops in a fixed order. It runs where the Vector API is unavailable or not
+ * intrinsified, and is tested against the same float64 references as the vector path.
+ */
+final class ScalarKernels implements Kernels {
+
+    static final ScalarKernels INSTANCE = new ScalarKernels();
+
+    private ScalarKernels() {
+    }
+
+    @Override
+    public void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int r0, int r1) {
+        int k = opA == Op.N ? a.cols() : a.rows();
+        int n = c.cols();
+        float[] ad = a.array();
+        float[] bd = b.array();
+        float[] cd = c.array();
+        int as = a.stride();
+        int bs = b.stride();
+        int cs = c.stride();
+        // A's element (i, p) of op(A) and B's element (p, j) of op(B), as strides into the arrays.
+        int aRow = opA == Op.N ? as : 1;
+        int aCol = opA == Op.N ? 1 : as;
+        int bRow = opB == Op.N ? bs : 1;
+        int bCol = opB == Op.N ? 1 : bs;
+        for (int i = r0; i < r1; i++) {
+            int ci = c.offset() + i * cs;
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                int ai = a.offset() + i * aRow;
+                int bj = b.offset() + j * bCol;
+                for (int p = 0; p < k; p++) {
+                    sum = Math.fma(ad[ai + p * aCol], bd[bj + p * bRow], sum);
+                }
+                float prior = beta == 0f ? 0f : beta * cd[ci + j];
+                cd[ci + j] = alpha * sum + prior;
+            }
+        }
+    }
+
+    @Override
+    public void gemv(Op opA, float alpha, Matrix a, Matrix x, float beta, Matrix y) {
+        int m = y.cols();
+        int k = x.cols();
+        float[] ad = a.array();
+        float[] xd = x.array();
+        float[] yd = y.array();
+        int xo = x.offset();
+        int yo = y.offset();
+        int aRow = opA == Op.N ? a.stride() : 1;
+        int aCol = opA == Op.N ? 1 : a.stride();
+        for (int i = 0; i < m; i++) {
+            float sum = 0f;
+            int ai = a.offset() + i * aRow;
+            for (int p = 0; p < k; p++) {
+                sum = Math.fma(ad[ai + p * aCol], xd[xo + p], sum);
+            }
+            float prior = beta == 0f ? 0f : beta * yd[yo + i];
+            yd[yo + i] = alpha * sum + prior;
+        }
+    }
+
+    @Override
+    public void ger(float alpha, Matrix x, Matrix y, Matrix a) {
+        float[] ad = a.array();
+        float[] xd = x.array();
+        float[] yd = y.array();
+        int n = a.cols();
+        for (int i = 0; i < a.rows(); i++) {
+            float s = alpha * xd[x.offset() + i];
+            int ai = a.offset() + i * a.stride();
+            int yo = y.offset();
+            for (int j = 0; j < n; j++) {
+                ad[ai + j] = Math.fma(s, yd[yo + j], ad[ai + j]);
+            }
+        }
+    }
+
+    @Override
+    public void logistic(Matrix in, Matrix out) {
+        map(in, out, v -> 1f / (1f + (float) Math.exp(-v)));
+    }
+
+    @Override
+    public void tanh(Matrix in, Matrix out) {
+        map(in, out, v -> (float) Math.tanh(v));
+    }
+
+    @Override
+    public void relu(Matrix in, Matrix out) {
+        map(in, out, v -> v > 0f ? v : 0f);
+    }
+
+    @Override
+    public void logisticDerivative(Matrix activation, Matrix out) {
+        map(activation, out, y -> y * (1f - y));
+    }
+
+    @Override
+    public void tanhDerivative(Matrix activation, Matrix out) {
+        map(activation, out, y -> 1f - y * y);
+    }
+
+    @Override
+    public void reluDerivative(Matrix activation, Matrix out) {
+        map(activation, out, y -> y > 0f ? 1f : 0f);
+    }
+
+    private interface FloatOp {
+        float apply(float v);
+    }
+
+    private static void map(Matrix in, Matrix out, FloatOp f) {
+        float[] id = in.array();
+        float[] od = out.array();
+        for (int i = 0; i < in.rows(); i++) {
+            int ii = in.offset() + i * in.stride();
+            int oi = out.offset() + i * out.stride();
+            for (int j = 0; j < in.cols(); j++) {
+                od[oi + j] = f.apply(id[ii + j]);
+            }
+        }
+    }
+
+    @Override
+    public void hadamard(Matrix a, Matrix b, Matrix out) {
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                out.set(i, j, a.get(i, j) * b.get(i, j));
+            }
+        }
+    }
+
+    @Override
+    public void sub(Matrix a, Matrix b, Matrix out) {
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                out.set(i, j, a.get(i, j) - b.get(i, j));
+            }
+        }
+    }
+
+    @Override
+    public void axpy(float alpha, Matrix x, Matrix y) {
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < x.cols(); j++) {
+                y.set(i, j, Math.fma(alpha, x.get(i, j), y.get(i, j)));
+            }
+        }
+    }
+
+    @Override
+    public void scale(float alpha, Matrix x) {
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < x.cols(); j++) {
+                x.set(i, j, alpha * x.get(i, j));
+            }
+        }
+    }
+
+    @Override
+    public void addRowVector(Matrix m, Matrix row) {
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                m.set(i, j, m.get(i, j) + row.get(0, j));
+            }
+        }
+    }
+
+    @Override
+    public void columnSums(Matrix m, Matrix out) {
+        for (int j = 0; j < m.cols(); j++) {
+            float s = 0f;
+            for (int i = 0; i < m.rows(); i++) {
+                s += m.get(i, j);
+            }
+            out.set(0, j, s);
+        }
+    }
+
+    @Override
+    public void argmaxRows(Matrix m, int[] out) {
+        for (int i = 0; i < m.rows(); i++) {
+            int best = 0;
+            float bv = m.get(i, 0);
+            for (int j = 1; j < m.cols(); j++) {
+                float v = m.get(i, j);
+                if (v > bv) {
+                    bv = v;
+                    best = j;
+                }
+            }
+            out[i] = best;
+        }
+    }
+
+    @Override
+    public float dot(Matrix a, Matrix b) {
+        float s = 0f;
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                s = Math.fma(a.get(i, j), b.get(i, j), s);
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public float squaredNorm(Matrix a) {
+        return dot(a, a);
+    }
+}

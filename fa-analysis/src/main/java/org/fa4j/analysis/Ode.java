@@ -1,0 +1,43 @@
+package org.fa4j.analysis;
+
+import java.util.function.Consumer;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
+import org.hipparchus.ode.sampling.ODEStepHandler;
+
+/** Integrates an ODE with Hipparchus' Dormand–Prince 8(5,3), calling back at the start and after every step. */
+final class Ode {
+    private Ode() {
+    }
+
+    /** Final state and the integrator's effort. */
+    record Result(double time, double[] state, int steps, int evaluations) {
+    }
+
+    static Result integrate(OrdinaryDifferentialEquation ode, double[] y0, double tEnd, double relTol, double absTol,
+            Consumer<ODEStateAndDerivative> onStep) {
+        if (!(tEnd > 0)) {
+            throw new IllegalArgumentException("tEnd must be > 0, got " + tEnd);
+        }
+        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-14 * tEnd, tEnd, absTol, relTol);
+        integrator.setMaxEvaluations(50_000_000);
+        int[] steps = {0};
+        integrator.addStepHandler(new ODEStepHandler() {
+            @Override
+            public void init(ODEStateAndDerivative initial, double finalTime) {
+                onStep.accept(initial);
+            }
+
+            @Override
+            public void handleStep(ODEStateInterpolator interpolator) {
+                steps[0]++;
+                onStep.accept(interpolator.getCurrentState());
+            }
+        });
+        ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(0.0, y0.clone()), tEnd);
+        return new Result(end.getTime(), end.getPrimaryState(), steps[0], integrator.getEvaluations());
+    }
+}

@@ -21,6 +21,9 @@ class PseudoinverseCheckTest {
         assertThat(res.get(0).angleFaPbpDeg()).isLessThan(res.get(1).angleFaPbpDeg());
         assertThat(res.get(1).angleFaPbpDeg()).isLessThan(res.get(2).angleFaPbpDeg());
         assertThat(res.get(0).cosWBplus()).isGreaterThan(res.get(2).cosWBplus());
+        // From near-zero weights W's row space is the range of B, so Be has almost nothing outside it.
+        assertThat(res.get(0).beOutsideRowSpaceOfW()).isLessThan(0.01);
+        assertThat(res.get(2).beOutsideRowSpaceOfW()).isGreaterThan(0.1);
         for (PseudoinverseCheck.OmegaResult o : res) {
             assertThat(o.nseEnd()).as("window ends before rounding level").isGreaterThan(1e-25).isLessThan(1e-6);
         }

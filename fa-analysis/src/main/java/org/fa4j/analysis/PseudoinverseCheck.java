@@ -31,7 +31,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * </ul>
  * The check passes when, for every ω ≤ {@code smallOmega}, the angle to pseudobackprop is smaller than the angle to
  * backprop (the paper's claim), and when the smallest ω aligns more closely with pseudobackprop and with B⁺, and leaves
- * less of Be outside the row space of W, than the largest ω does. The window ends before the error reaches rounding level (its NSE is reported).
+ * less of Be outside the row space of W, than the largest ω does. The window ends before the error reaches rounding
+ * level (its NSE is reported).
  */
 public final class PseudoinverseCheck {
     private PseudoinverseCheck() {

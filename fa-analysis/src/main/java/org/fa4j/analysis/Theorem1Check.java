@@ -74,10 +74,12 @@ public final class Theorem1Check {
         DMatrixRMaj zeroA = new DMatrixRMaj(p.nH(), p.nI());
         double v0 = net.lyapunov(zeroW, zeroA);
         int[] counts = new int[3]; // steps seen, V̇ > 0, V increased
-        double[] stats = {Double.NEGATIVE_INFINITY, 0, 0, 0, v0}; // worst excess, max s, max |C|, max |V̇ − V̇34|, V_prev
+        // worst excess, max s, max |C|, max |V̇ − V̇34|, V_prev
+        double[] stats = {Double.NEGATIVE_INFINITY, 0, 0, 0, v0};
         double[] times = {Double.NaN, Double.NaN}; // first time ‖E‖/‖T‖ < 1e-3 and < 1e-6
         double normT = Mat64.normF(t);
-        Ode.Result res = Ode.integrate(net.ode(), net.pack(zeroW, zeroA), p.timeSpan(), p.relTol(), p.absTol(), 4, s -> {
+        double[] y0 = net.pack(zeroW, zeroA);
+        Ode.Result res = Ode.integrate(net.ode(), y0, p.timeSpan(), p.relTol(), p.absTol(), 4, s -> {
             double[] y = s.getPrimaryState();
             DMatrixRMaj w = net.w(y);
             DMatrixRMaj a = net.a(y);

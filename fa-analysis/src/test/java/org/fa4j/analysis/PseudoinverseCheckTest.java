@@ -13,6 +13,13 @@ class PseudoinverseCheckTest {
     }
 
     @Test
+    void theSameParametersGiveBitIdenticalResults() {
+        PseudoinverseCheck.Params p = new PseudoinverseCheck.Params(List.of(0.01, 0.2), 1e-3, 2000, 7, List.of(5L),
+                0.01);
+        assertThat(PseudoinverseCheck.sweep(p)).isEqualTo(PseudoinverseCheck.sweep(p));
+    }
+
+    @Test
     void angleToPseudobackpropGrowsWithTheInitialScale() {
         PseudoinverseCheck.Params q = PseudoinverseCheck.Params.quick();
         List<PseudoinverseCheck.OmegaResult> res = PseudoinverseCheck.sweep(new PseudoinverseCheck.Params(

@@ -15,10 +15,20 @@ package org.fa4j.core;
  *   <li>{@link NodePerturbation}: hidden updates estimated from the loss change under noise (§1.3, Werfel et al.).</li>
  *   <li>{@link Layerwise}: a different feedback pathway per layer (e.g. FA below, BP at the top).</li>
  * </ul>
+ * Beyond the paper (the rest of the family):
+ * <ul>
+ *   <li>{@link DirectFeedbackAlignment}: {@code Δh_l = D_l δ_y}, the output delta sent straight to every hidden layer
+ *       (Nøkland 2016).</li>
+ *   <li>{@link SignSymmetry}: {@code B_l = M_l ∘ sign(W_l)ᵀ}, uSF, brSF or frSF (Liao et al. 2016; BioTorch).</li>
+ *   <li>{@link KolenPollack}: {@code B_l} learns with {@code ΔB_l = ΔW_lᵀ} and the same decay (Akrout et al. 2019).</li>
+ *   <li>{@link WeightMirror}: {@code B_l} learns {@code W_lᵀ} from noise sent through the forward path (Akrout et al.
+ *       2019).</li>
+ * </ul>
  * Adding a rule means adding one record here (to {@code permits}), its engine, and its name in the JSON registry.
  */
 public sealed interface LearningRule
-        permits Backprop, FeedbackAlignment, Pseudobackprop, Shallow, NodePerturbation, Layerwise {
+        permits Backprop, FeedbackAlignment, Pseudobackprop, Shallow, NodePerturbation, Layerwise,
+                DirectFeedbackAlignment, SignSymmetry, KolenPollack, WeightMirror {
 
     /** The rule's name in JSON and reports, e.g. {@code feedback-alignment}. */
     String name();

@@ -72,7 +72,7 @@ public final class Model {
         }
         Matrix[] fb = new Matrix[depth];
         Matrix[] fbMask = new Matrix[depth];
-        RuleEngines.initFeedback(rule, spec, seeds.random(RandomStream.FEEDBACK), fb, fbMask);
+        RuleEngines.initFeedback(rule, spec, w, seeds.random(RandomStream.FEEDBACK), fb, fbMask);
         return new Model(spec, rule, seed, w, b, wMask, fb, fbMask, null);
     }
 

@@ -55,7 +55,12 @@ final class ModelJson {
                     p.add(readRule(e));
                 }
                 return new Layerwise(p);
-            });
+            },
+            "direct-feedback-alignment", n -> new DirectFeedbackAlignment(readInit(req(n, "feedbackInit"))),
+            "sign-symmetry", n -> new SignSymmetry(SignSymmetry.Variant.of(req(n, "variant").asText()), readInit(req(n, "magnitudeInit"))),
+            "kolen-pollack", n -> new KolenPollack(readInit(req(n, "feedbackInit"))),
+            "weight-mirror", n -> new WeightMirror(readInit(req(n, "feedbackInit")), req(n, "mirrorRate").asDouble(),
+                    req(n, "mirrorDecay").asDouble(), req(n, "noiseStd").asDouble(), req(n, "mirrorBatch").asInt()));
 
     static ObjectNode writeRule(LearningRule rule) {
         ObjectNode n = MAPPER.createObjectNode();
@@ -72,6 +77,19 @@ final class ModelJson {
             case Layerwise r -> {
                 ArrayNode a = n.putArray("pathways");
                 r.pathways().forEach(p -> a.add(writeRule(p)));
+            }
+            case DirectFeedbackAlignment r -> n.set("feedbackInit", writeInit(r.feedbackInit()));
+            case SignSymmetry r -> {
+                n.put("variant", r.variant().id());
+                n.set("magnitudeInit", writeInit(r.magnitudeInit()));
+            }
+            case KolenPollack r -> n.set("feedbackInit", writeInit(r.feedbackInit()));
+            case WeightMirror r -> {
+                n.set("feedbackInit", writeInit(r.feedbackInit()));
+                n.put("mirrorRate", r.mirrorRate());
+                n.put("mirrorDecay", r.mirrorDecay());
+                n.put("noiseStd", r.noiseStd());
+                n.put("mirrorBatch", r.mirrorBatch());
             }
         }
         return n;

@@ -13,5 +13,10 @@ public enum RandomStream {
     /** Feedback matrices {@code B} and their sparsity masks. */
     FEEDBACK,
     /** Node-perturbation noise. */
-    PERTURBATION
+    PERTURBATION,
+    /**
+     * Randomness of rules whose feedback changes during training: the per-batch magnitudes of sign symmetry (brSF) and
+     * the weight-mirror noise. Appended last so that the seeds of the other streams do not move.
+     */
+    FEEDBACK_LEARNING
 }

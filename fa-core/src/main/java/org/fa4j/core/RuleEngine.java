@@ -31,4 +31,13 @@ abstract class RuleEngine {
     /** Called after the forward parameters were updated with learning rate {@code eta}. */
     void afterUpdate(Model m, Workspace ws, Linalg la, float eta) {
     }
+
+    /**
+     * Called by the {@link Trainer} after the forward update {@code W_l ← decay·W_l + eta·δ_lᵀ h_{l−1}}; rules that
+     * must apply the very same decay to {@code B} (Kolen–Pollack) override this one. By default it calls
+     * {@link #afterUpdate(Model, Workspace, Linalg, float)}.
+     */
+    void afterUpdate(Model m, Workspace ws, Linalg la, float eta, float decay) {
+        afterUpdate(m, ws, la, eta);
+    }
 }

@@ -27,6 +27,10 @@ final class RuleEngines {
                 }
                 yield new LayerwiseEngine(p);
             }
+            case DirectFeedbackAlignment r -> new DirectFeedbackAlignmentEngine();
+            case SignSymmetry r -> new SignSymmetryEngine(r, model, seeds.random(RandomStream.FEEDBACK_LEARNING));
+            case KolenPollack r -> new KolenPollackEngine();
+            case WeightMirror r -> new WeightMirrorEngine(r, model, seeds.random(RandomStream.FEEDBACK_LEARNING));
         };
     }
 
@@ -39,6 +43,10 @@ final class RuleEngines {
             case Shallow r -> false;
             case NodePerturbation r -> false;
             case Layerwise r -> false;
+            case DirectFeedbackAlignment r -> false;
+            case SignSymmetry r -> false;
+            case KolenPollack r -> false;
+            case WeightMirror r -> false;
         };
     }
 
@@ -50,11 +58,18 @@ final class RuleEngines {
         }
     }
 
-    /** Draws the feedback matrices (and masks) {@code rule} keeps, layer by layer, from {@code random}. */
-    static void initFeedback(LearningRule rule, NetworkSpec spec, SplittableRandom random, Matrix[] fb, Matrix[] fbMask) {
+    /**
+     * Draws the feedback matrices (and masks) {@code rule} keeps, layer by layer, from {@code random}; {@code w} are
+     * the model's initial forward weights (sign symmetry derives {@code B} from them).
+     */
+    static void initFeedback(LearningRule rule, NetworkSpec spec, Matrix[] w, SplittableRandom random, Matrix[] fb,
+                             Matrix[] fbMask) {
         for (int l = 1; l < spec.depth(); l++) {
             LearningRule pathway = rule instanceof Layerwise lw ? lw.pathways().get(l - 1) : rule;
-            if (pathway instanceof FeedbackAlignment fa) {
+            Matrix family = familyFeedback(pathway, spec, w, l, random);
+            if (family != null) {
+                fb[l] = family;
+            } else if (pathway instanceof FeedbackAlignment fa) {
                 int below = spec.units(l - 1);
                 int above = spec.units(l);
                 // B_l is units_{l−1} × units_l: it maps layer l's error to layer l−1 (PAPER §1.6).
@@ -73,15 +88,38 @@ final class RuleEngines {
         checkCompatible(rule, spec);
         for (int l = 1; l < spec.depth(); l++) {
             LearningRule pathway = rule instanceof Layerwise lw ? lw.pathways().get(l - 1) : rule;
-            if (pathway instanceof FeedbackAlignment) {
+            if (pathway instanceof FeedbackAlignment || isFamilyFeedback(pathway)) {
                 Matrix b = m.fb[l];
                 int below = spec.units(l - 1);
-                int above = spec.units(l);
+                int above = pathway instanceof DirectFeedbackAlignment ? spec.outputs() : spec.units(l);
                 if (b == null || b.rows() != below || b.cols() != above) {
                     throw new IllegalArgumentException("layer " + l + " needs a feedback matrix B of shape " + below + "x" + above
                             + " for " + pathway.name() + ", got " + (b == null ? "none" : b.shape()));
                 }
             }
         }
+    }
+
+    /** True for the rules beyond the paper that keep a {@code B_l} for every layer {@code l ≥ 1}. */
+    private static boolean isFamilyFeedback(LearningRule rule) {
+        return rule instanceof DirectFeedbackAlignment || rule instanceof SignSymmetry || rule instanceof KolenPollack
+                || rule instanceof WeightMirror;
+    }
+
+    /**
+     * The initial feedback matrix of layer {@code l} for the rules beyond the paper, or null for the others. DFA's
+     * {@code D_{l−1}} is {@code units_{l−1} × outputs}, drawn like feedback alignment's {@code B_l} (same fans, same
+     * order), so that with one hidden layer DFA and FA draw the same matrix; the others have the shape of
+     * {@code W_lᵀ}.
+     */
+    private static Matrix familyFeedback(LearningRule rule, NetworkSpec spec, Matrix[] w, int l, SplittableRandom random) {
+        int below = spec.units(l - 1);
+        return switch (rule) {
+            case DirectFeedbackAlignment r -> Model.draw(r.feedbackInit(), below, spec.outputs(), spec.outputs(), below, random);
+            case SignSymmetry r -> SignSymmetryEngine.initial(r, w[l], random);
+            case KolenPollack r -> Model.draw(r.feedbackInit(), below, spec.units(l), spec.units(l), below, random);
+            case WeightMirror r -> Model.draw(r.feedbackInit(), below, spec.units(l), spec.units(l), below, random);
+            default -> null;
+        };
     }
 }

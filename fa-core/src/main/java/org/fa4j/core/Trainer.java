@@ -260,7 +260,7 @@ public final class Trainer {
                 la.axpy(eta, ws.biasGrad[l], model.b[l]); // Δb ∝ δ
             }
         }
-        engine.afterUpdate(model, ws, la, eta);
+        engine.afterUpdate(model, ws, la, eta, decay);
         steps++;
         return loss;
     }

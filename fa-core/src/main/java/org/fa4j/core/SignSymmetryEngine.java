@@ -1,0 +1,117 @@
+package org.fa4j.core;
+
+import java.util.SplittableRandom;
+import org.fa4j.simd.Linalg;
+import org.fa4j.simd.Matrix;
+import org.fa4j.simd.Op;
+
+/**
+ * {@link SignSymmetry}: before every step, {@code B_l = M_l ∘ sign(W_l)ᵀ} from the current {@code W_l} (so the
+ * {@code B} a listener sees in {@code onStep} is the one that step used); then {@code Δh_{l−1} = B_l δ_l} as in
+ * feedback alignment. Allocates nothing per step: uSF and brSF write {@code B} in place, frSF keeps its fixed
+ * {@code |R_l|} in matrices drawn once here.
+ */
+final class SignSymmetryEngine extends ChainEngine {
+    private final SignSymmetry rule;
+    private final SplittableRandom batchwise;
+    private final Matrix[] fixedMagnitude;
+
+    /**
+     * @param batchwise the {@link RandomStream#FEEDBACK_LEARNING} stream of the training seed (brSF draws)
+     */
+    SignSymmetryEngine(SignSymmetry rule, Model m, SplittableRandom batchwise) {
+        this.rule = rule;
+        this.batchwise = batchwise;
+        if (rule.variant() == SignSymmetry.Variant.FRSF) {
+            // the same draws, in the same order, as RuleEngines.initFeedback made from the model's seed
+            NetworkSpec spec = m.spec();
+            SplittableRandom r = new Seeds(m.seed()).random(RandomStream.FEEDBACK);
+            fixedMagnitude = new Matrix[spec.depth()];
+            for (int l = 1; l < spec.depth(); l++) {
+                fixedMagnitude[l] = Matrix.zeros(spec.units(l - 1), spec.units(l));
+                drawMagnitudes(rule.magnitudeInit(), fixedMagnitude[l], r);
+            }
+        } else {
+            fixedMagnitude = null;
+        }
+    }
+
+    @Override
+    void beforeBackward(Model m, long step) {
+        for (int l = 1; l < m.depth(); l++) {
+            switch (rule.variant()) {
+                case USF -> uniform(m.w[l], (float) std(rule.magnitudeInit(), m.w[l].cols(), m.w[l].rows()), m.fb[l]);
+                case BRSF -> batchwise(rule.magnitudeInit(), m.w[l], batchwise, m.fb[l]);
+                case FRSF -> concordant(m.w[l], fixedMagnitude[l], m.fb[l]);
+            }
+        }
+    }
+
+    @Override
+    void sendDown(Model m, int l, Matrix deltaL, Matrix out, Linalg la) {
+        la.gemm(Op.N, Op.T, 1f, deltaL, m.fb[l], 0f, out); // Δh = B δ with B sign-concordant with Wᵀ
+    }
+
+    /** The initial {@code B_l} of a new model (called by {@link RuleEngines#initFeedback}). */
+    static Matrix initial(SignSymmetry rule, Matrix w, SplittableRandom feedbackStream) {
+        Matrix b = Matrix.zeros(w.cols(), w.rows());
+        switch (rule.variant()) {
+            case USF -> uniform(w, (float) std(rule.magnitudeInit(), w.cols(), w.rows()), b);
+            case BRSF, FRSF -> {
+                drawMagnitudes(rule.magnitudeInit(), b, feedbackStream);
+                concordant(w, b, b);
+            }
+        }
+        return b;
+    }
+
+    /** {@code b = s · sign(w)ᵀ}. */
+    static void uniform(Matrix w, float s, Matrix b) {
+        for (int j = 0; j < b.rows(); j++) {
+            for (int i = 0; i < b.cols(); i++) {
+                b.set(j, i, s * Math.signum(w.get(i, j)));
+            }
+        }
+    }
+
+    /** {@code b = |R| ∘ sign(w)ᵀ}, {@code R} drawn now from {@code r} in {@code b}'s row-major order. */
+    static void batchwise(Init init, Matrix w, SplittableRandom r, Matrix b) {
+        int fanIn = w.cols();
+        int fanOut = w.rows();
+        for (int j = 0; j < b.rows(); j++) {
+            for (int i = 0; i < b.cols(); i++) {
+                b.set(j, i, Math.abs(init.draw(r, fanIn, fanOut)) * Math.signum(w.get(i, j)));
+            }
+        }
+    }
+
+    /** {@code b = |mag| ∘ sign(w)ᵀ} ({@code b} may be {@code mag}). */
+    static void concordant(Matrix w, Matrix mag, Matrix b) {
+        for (int j = 0; j < b.rows(); j++) {
+            for (int i = 0; i < b.cols(); i++) {
+                b.set(j, i, Math.abs(mag.get(j, i)) * Math.signum(w.get(i, j)));
+            }
+        }
+    }
+
+    /** {@code out = |R|}, {@code R ~ init} with the fans of {@code W} ({@code fanIn = out.rows()}), row-major. */
+    static void drawMagnitudes(Init init, Matrix out, SplittableRandom r) {
+        int fanIn = out.rows();
+        int fanOut = out.cols();
+        for (int j = 0; j < out.rows(); j++) {
+            for (int i = 0; i < out.cols(); i++) {
+                out.set(j, i, Math.abs(init.draw(r, fanIn, fanOut)));
+            }
+        }
+    }
+
+    /** The standard deviation of {@code init} for a layer with the given fans (BioTorch's uSF scaling factor). */
+    static double std(Init init, int fanIn, int fanOut) {
+        return switch (init) {
+            case Init.Uniform u -> u.scale() / Math.sqrt(3);
+            case Init.Gaussian g -> g.std();
+            case Init.Xavier x -> Math.sqrt(2.0 / (fanIn + fanOut));
+            case Init.He h -> Math.sqrt(2.0 / fanIn);
+        };
+    }
+}

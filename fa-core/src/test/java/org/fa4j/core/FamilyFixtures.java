@@ -2,12 +2,15 @@ package org.fa4j.core;
 
 import java.lang.reflect.Method;
 import java.util.SplittableRandom;
+import org.fa4j.simd.KernelPath;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 
 /** Small networks, data and independent float64 references shared by the tests of the rules beyond the paper. */
 final class FamilyFixtures {
     static final Linalg ONE_THREAD = Linalg.newBuilder().threads(1).build();
+    /** Scalar kernels: what the rules themselves allocate, apart from the kernels' own behaviour. */
+    static final Linalg SCALAR = Linalg.newBuilder().threads(1).path(KernelPath.SCALAR).build();
     static final Linalg TWO_THREADS = Linalg.newBuilder().threads(2).build();
 
     private FamilyFixtures() {

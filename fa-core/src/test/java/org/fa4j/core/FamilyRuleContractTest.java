@@ -53,11 +53,16 @@ class FamilyRuleContractTest {
         assertThat(one.contentEquals(Model.create(deepSpec(), rule, 3))).as("training changed something").isFalse();
     }
 
+    /**
+     * The rule's own per-step work (B refreshes, redraws, mirror noise, KP updates, DFA projections) allocates nothing
+     * once warm. Run on the scalar kernels so that the measurement is of the rule, not of fa-simd's kernels (those have
+     * their own test, AllocationTest).
+     */
     @ParameterizedTest
     @MethodSource("rules")
     void steadyStateStepAllocatesNothing(LearningRule rule) {
         Model m = Model.create(deepSpec(), rule, 3);
-        Trainer t = Trainer.newBuilder(m, config(8, 1)).linalg(ONE_THREAD).build();
+        Trainer t = Trainer.newBuilder(m, config(8, 1)).linalg(SCALAR).build();
         Matrix x = X.rows(0, 8).copy();
         Matrix y = Y.rows(0, 8).copy();
         for (int i = 0; i < 3000; i++) { // warm up: workspaces, scratch, JIT

@@ -18,7 +18,7 @@ import java.util.Objects;
  * The {@link Diagnostics} feedback signal is defined for the top hidden layer only (for lower layers {@code D_h} does
  * not have the shape of {@code W_{h+1}ᵀ}).
  *
- * @param feedbackInit how the entries of every {@code D_h} are drawn (Nøkland: uniform, scaled per layer)
+ * @param feedbackInit how the entries of every {@code D_h} are drawn
  */
 public record DirectFeedbackAlignment(Init feedbackInit) implements LearningRule {
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  *   W_l ← (1 − ηα) W_l + η δ_lᵀ h_{l−1}
  *   B_l ← (1 − ηα) B_l + η h_{l−1}ᵀ δ_l          (ΔB_l = ΔW_lᵀ)
  * </pre>
- * (Akrout et al.: {@code ΔW = −η_W δ yᵀ − λW}, {@code ΔB = −η_W y δᵀ − λB}, with {@code λ = ηα} here). Both updates
+ * (Akrout et al.: {@code ΔW = −η_W δ yᵀ − λW}, {@code ΔB = −η_W y δᵀ − λB}, where their {@code δ} is the gradient
+ * and ours its negative, and {@code λ = ηα} here). Both updates
  * use only quantities local to each synapse, and their difference obeys {@code W_l − B_lᵀ ← (1 − ηα)(W_l − B_lᵀ)}:
  * it decays geometrically, so {@code B_l → W_lᵀ} and the rule becomes backprop. With {@code α = 0} the difference
  * stays constant, but the shared increments come to dominate it and {@code B} still aligns with {@code Wᵀ}.

@@ -11,8 +11,8 @@ import java.util.Objects;
  * of Feedback Alignment Algorithms"):
  * <ul>
  *   <li>{@link Variant#USF uSF} (uniform sign-concordant feedback): {@code M_l = s·1}, all magnitudes equal to the
- *       standard deviation {@code s} of {@code magnitudeInit} for the layer's fans (BioTorch's scaling factor, "the
- *       standard deviation of [the layer's] initialization", so the feedback has the scale of the initial {@code W});</li>
+ *       standard deviation {@code s} of {@code magnitudeInit} for the layer's fans (BioTorch's scaling factor, which is
+ *       the standard deviation of the layer's initialiser), so the feedback has the scale of the initial {@code W};</li>
  *   <li>{@link Variant#BRSF brSF} (batchwise random magnitude): {@code M_l = |R_l|}, {@code R_l} drawn from
  *       {@code magnitudeInit} afresh for every batch (stream {@link RandomStream#FEEDBACK_LEARNING} of the training
  *       seed);</li>

@@ -15,14 +15,18 @@ import java.util.Objects;
  * {@code 1/λ_B} steps, to {@code c·W_lᵀ}, {@code c = η_B k σ² / λ_B}, and its noise around that point has relative size
  * about {@code √(units_{l−1}·λ_B / (2k))} (our derivation, for small {@code λ_B}).
  *
- * <p>The noise passes through the linear part of the forward path only (no bias, no nonlinearity), the form of the
- * paper's analysis, and each layer gets its own independent noise (as in the authors' reference code, where every layer
- * is mirrored with fresh i.i.d. noise). Scheduling: the paper alternates a learning mode and a mirror mode; the authors'
- * code mirrors once after every batch update, and so do we — one mirror step of {@code mirrorBatch} noise rows per
- * layer after each training step, with noise from {@link RandomStream#FEEDBACK_LEARNING} of the training seed. The
- * paper's initial mirror phase before training is not run; call a trainer with a tiny learning rate for that.
- * {@code B_l} starts random, drawn from {@link RandomStream#FEEDBACK} with {@code feedbackInit}. Whole-network rule
- * (not a {@link Layerwise} pathway).
+ * <p>Sources and choices. The paper's mirror rule is the Hebbian product of the noise at layer {@code l−1} and its image at
+ * layer {@code l}, whose expectation is proportional to {@code W_lᵀ}; the decay term {@code −λ_B B} is what keeps
+ * {@code B} bounded here (the authors' reference code, {@code fcnn/FCNN_WM.py}, instead tries to rescale {@code B}
+ * after mirroring). The full text of the paper could not be consulted while writing this, so the equation is given in
+ * the form above rather than by number. The noise passes through the linear part of the forward path only (no bias,
+ * no nonlinearity: the form of the paper's analysis; the reference code applies the layer's sigmoid), and each layer
+ * gets its own fresh i.i.d. noise, as in the reference code. Scheduling: the paper alternates a learning mode and a
+ * mirror mode; the reference code mirrors once after every batch update, and so do we — one mirror step of
+ * {@code mirrorBatch} noise rows per layer after each training step, with noise from
+ * {@link RandomStream#FEEDBACK_LEARNING} of the training seed. The reference code's initial mirror phase before
+ * training is not run. {@code B_l} starts random, drawn from {@link RandomStream#FEEDBACK} with {@code feedbackInit}.
+ * Whole-network rule (not a {@link Layerwise} pathway).
  *
  * @param feedbackInit how the initial entries of {@code B} are drawn
  * @param mirrorRate   η_B (&gt; 0)

@@ -24,7 +24,7 @@ class KolenPollackTest {
             double[] last = {distanceTransposed(m.weights(1), m.feedback(1).orElseThrow()),
                     distanceTransposed(m.weights(2), m.feedback(2).orElseThrow())};
             double first = last[1];
-            Trainer t = Trainer.newBuilder(m, c).linalg(TWO_THREADS).build();
+            Trainer t = Trainer.newBuilder(m, c).linalg(DEFAULT).build();
             for (int s = 0; s < X.rows(); s += batch) {
                 t.step(X.rows(s, s + batch), Y.rows(s, s + batch));
                 for (int l = 1; l <= 2; l++) {

@@ -18,8 +18,8 @@ import java.util.Objects;
  * stays constant, but the shared increments come to dominate it and {@code B} still aligns with {@code Wᵀ}.
  *
  * <p>{@code B_l} starts random, drawn once from {@link RandomStream#FEEDBACK} with {@code feedbackInit} as in feedback
- * alignment. Forward sparsity masks are not applied to {@code B}. Biases have no feedback counterpart. Whole-network
- * rule (not a {@link Layerwise} pathway).
+ * alignment. Forward sparsity masks are not applied to {@code B}. Biases have no feedback counterpart. Also usable as
+ * one layer's pathway in {@link Layerwise} (e.g. Kolen–Pollack at the top, feedback alignment below).
  *
  * @param feedbackInit how the initial entries of {@code B} are drawn
  */

@@ -6,8 +6,9 @@ import java.util.List;
  * A different feedback pathway per layer. {@code pathways.get(i)} says how layer {@code i + 1} sends its update down to
  * layer {@code i} (so a net of depth {@code L} needs {@code L − 1} entries), e.g. feedback alignment into the first
  * hidden layer and backprop from the output: {@code new Layerwise(List.of(FeedbackAlignment.uniform(0.5), new
- * Backprop()))}. Each entry must be a pathway rule: {@link Backprop}, {@link FeedbackAlignment} or
- * {@link Pseudobackprop}. (Shallow and node perturbation are whole-network rules and are not pathways.)
+ * Backprop()))}. Each entry must be a pathway rule: {@link Backprop}, {@link FeedbackAlignment},
+ * {@link Pseudobackprop}, {@link SignSymmetry}, {@link KolenPollack} or {@link WeightMirror}. (Shallow, node
+ * perturbation and direct feedback alignment are whole-network rules and are not pathways.)
  *
  * @param pathways one pathway rule per layer above the first
  */
@@ -23,7 +24,8 @@ public record Layerwise(List<LearningRule> pathways) implements LearningRule {
             LearningRule r = pathways.get(i);
             if (!RuleEngines.isPathway(r)) {
                 throw new IllegalArgumentException("pathway " + i + " is " + r.name()
-                        + "; a layerwise rule takes backprop, feedback-alignment or pseudobackprop per layer");
+                        + "; a layerwise rule takes backprop, feedback-alignment, pseudobackprop, sign-symmetry,"
+                        + " kolen-pollack or weight-mirror per layer");
             }
         }
     }

@@ -24,9 +24,9 @@ final class LayerwiseEngine extends ChainEngine {
     }
 
     @Override
-    void afterUpdate(Model m, Workspace ws, Linalg la, float eta) {
+    void afterUpdate(Model m, Workspace ws, Linalg la, float eta, float decay) {
         for (ChainEngine p : pathways) {
-            p.afterUpdate(m, ws, la, eta);
+            p.afterUpdate(m, ws, la, eta, decay); // the decay reaches Kolen–Pollack pathways
         }
     }
 }

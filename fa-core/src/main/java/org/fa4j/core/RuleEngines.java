@@ -13,7 +13,17 @@ final class RuleEngines {
 
     /** The engine of {@code rule} for {@code model}; {@code seeds} gives the perturbation stream. */
     static RuleEngine create(LearningRule rule, Model model, Seeds seeds) {
+        return create(rule, model, seeds, 0);
+    }
+
+    /**
+     * As {@link #create(LearningRule, Model, Seeds)}; {@code layer} is the one layer a {@link Layerwise} pathway serves,
+     * or 0 for a whole-network rule (engines of rules that keep per-layer state act on that layer only).
+     */
+    private static RuleEngine create(LearningRule rule, Model model, Seeds seeds, int layer) {
         int depth = model.depth();
+        int from = layer == 0 ? 1 : layer;
+        int to = layer == 0 ? depth - 1 : layer;
         return switch (rule) {
             case Backprop r -> new BackpropEngine();
             case FeedbackAlignment r -> new FeedbackAlignmentEngine();
@@ -23,14 +33,14 @@ final class RuleEngines {
             case Layerwise r -> {
                 ChainEngine[] p = new ChainEngine[r.pathways().size()];
                 for (int i = 0; i < p.length; i++) {
-                    p[i] = (ChainEngine) create(r.pathways().get(i), model, seeds);
+                    p[i] = (ChainEngine) create(r.pathways().get(i), model, seeds, i + 1);
                 }
                 yield new LayerwiseEngine(p);
             }
             case DirectFeedbackAlignment r -> new DirectFeedbackAlignmentEngine();
-            case SignSymmetry r -> new SignSymmetryEngine(r, model, seeds.random(RandomStream.FEEDBACK_LEARNING));
-            case KolenPollack r -> new KolenPollackEngine();
-            case WeightMirror r -> new WeightMirrorEngine(r, model, seeds.random(RandomStream.FEEDBACK_LEARNING));
+            case SignSymmetry r -> new SignSymmetryEngine(r, model, from, to, feedbackLearning(seeds, layer));
+            case KolenPollack r -> new KolenPollackEngine(from, to);
+            case WeightMirror r -> new WeightMirrorEngine(r, model, from, to, feedbackLearning(seeds, layer));
         };
     }
 
@@ -44,9 +54,9 @@ final class RuleEngines {
             case NodePerturbation r -> false;
             case Layerwise r -> false;
             case DirectFeedbackAlignment r -> false;
-            case SignSymmetry r -> false;
-            case KolenPollack r -> false;
-            case WeightMirror r -> false;
+            case SignSymmetry r -> true;
+            case KolenPollack r -> true;
+            case WeightMirror r -> true;
         };
     }
 
@@ -98,6 +108,15 @@ final class RuleEngines {
                 }
             }
         }
+    }
+
+    /**
+     * The {@link RandomStream#FEEDBACK_LEARNING} generator of a whole-network rule ({@code layer} 0), or a generator of
+     * its own, derived from it, for the pathway of one layer, so that two pathways never share a noise sequence.
+     */
+    private static SplittableRandom feedbackLearning(Seeds seeds, int layer) {
+        SplittableRandom r = seeds.random(RandomStream.FEEDBACK_LEARNING);
+        return layer == 0 ? r : new SplittableRandom(Seeds.mix(r.nextLong(), layer));
     }
 
     /** True for the rules beyond the paper that keep a {@code B_l} for every layer {@code l ≥ 1}. */

@@ -26,8 +26,8 @@ import java.util.Objects;
  *
  * <p>frSF's {@code |R_l|} is not stored separately: it is a pure function of the model's seed and spec and is drawn
  * again, bit-identically, whenever a {@link Trainer} is built, so a saved and reloaded model continues exactly. The
- * model's {@link Model#feedback(int)} always holds the {@code B_l} in use. Whole-network rule (not a {@link Layerwise}
- * pathway).
+ * model's {@link Model#feedback(int)} always holds the {@code B_l} in use. Also usable as one layer's pathway in
+ * {@link Layerwise} (then only that layer's {@code B} is sign-concordant; brSF gets a noise stream of its own).
  *
  * @param variant       which magnitudes
  * @param magnitudeInit the distribution whose standard deviation (uSF) or absolute draws (brSF, frSF) give {@code M}

@@ -16,29 +16,48 @@ final class SignSymmetryEngine extends ChainEngine {
     private final SplittableRandom batchwise;
     private final Matrix[] fixedMagnitude;
 
+    private final int from;
+    private final int to;
+
     /**
-     * @param batchwise the {@link RandomStream#FEEDBACK_LEARNING} stream of the training seed (brSF draws)
+     * Keeps {@code B_l} for layers {@code from..to} (all layers above the first, or one layer's pathway).
+     *
+     * @param batchwise brSF's generator (from {@link RandomStream#FEEDBACK_LEARNING} of the training seed)
      */
-    SignSymmetryEngine(SignSymmetry rule, Model m, SplittableRandom batchwise) {
+    SignSymmetryEngine(SignSymmetry rule, Model m, int from, int to, SplittableRandom batchwise) {
         this.rule = rule;
+        this.from = from;
+        this.to = to;
         this.batchwise = batchwise;
         if (rule.variant() == SignSymmetry.Variant.FRSF) {
-            // the same draws, in the same order, as RuleEngines.initFeedback made from the model's seed
-            NetworkSpec spec = m.spec();
-            SplittableRandom r = new Seeds(m.seed()).random(RandomStream.FEEDBACK);
-            fixedMagnitude = new Matrix[spec.depth()];
-            for (int l = 1; l < spec.depth(); l++) {
-                fixedMagnitude[l] = Matrix.zeros(spec.units(l - 1), spec.units(l));
-                drawMagnitudes(rule.magnitudeInit(), fixedMagnitude[l], r);
-            }
+            fixedMagnitude = replayMagnitudes(m);
         } else {
             fixedMagnitude = null;
         }
     }
 
+    /**
+     * frSF's {@code |R_l|}, drawn again exactly as {@link RuleEngines#initFeedback} drew them when the model was created
+     * (same seed, same stream, same order, other layers' draws included): replaying it with forward weights of all
+     * ones makes {@code B = |R| ∘ sign(1) = |R|}.
+     */
+    private static Matrix[] replayMagnitudes(Model m) {
+        NetworkSpec spec = m.spec();
+        int depth = spec.depth();
+        Matrix[] ones = new Matrix[depth];
+        for (int l = 1; l < depth; l++) {
+            ones[l] = Matrix.zeros(spec.units(l), spec.units(l - 1));
+            ones[l].fill(1f);
+        }
+        Matrix[] magnitudes = new Matrix[depth];
+        RuleEngines.initFeedback(m.rule(), spec, ones, new Seeds(m.seed()).random(RandomStream.FEEDBACK), magnitudes,
+                new Matrix[depth]);
+        return magnitudes;
+    }
+
     @Override
     void beforeBackward(Model m, long step) {
-        for (int l = 1; l < m.depth(); l++) {
+        for (int l = from; l <= to; l++) {
             switch (rule.variant()) {
                 case USF -> uniform(m.w[l], (float) std(rule.magnitudeInit(), m.w[l].cols(), m.w[l].rows()), m.fb[l]);
                 case BRSF -> batchwise(rule.magnitudeInit(), m.w[l], batchwise, m.fb[l]);

@@ -26,7 +26,7 @@ import java.util.Objects;
  * {@code mirrorBatch} noise rows per layer after each training step, with noise from
  * {@link RandomStream#FEEDBACK_LEARNING} of the training seed. The reference code's initial mirror phase before
  * training is not run. {@code B_l} starts random, drawn from {@link RandomStream#FEEDBACK} with {@code feedbackInit}.
- * Whole-network rule (not a {@link Layerwise} pathway).
+ * Also usable as one layer's pathway in {@link Layerwise} (each such layer gets a noise stream of its own).
  *
  * @param feedbackInit how the initial entries of {@code B} are drawn
  * @param mirrorRate   η_B (&gt; 0)

@@ -18,7 +18,13 @@ final class WeightMirrorEngine extends ChainEngine {
     private final Matrix[] xi;
     private final Matrix[] xiOut;
 
-    WeightMirrorEngine(WeightMirror rule, Model m, SplittableRandom noise) {
+    private final int from;
+    private final int to;
+
+    /** Mirrors {@code B_l} for layers {@code from..to} (all layers above the first, or one layer's pathway). */
+    WeightMirrorEngine(WeightMirror rule, Model m, int from, int to, SplittableRandom noise) {
+        this.from = from;
+        this.to = to;
         this.rate = (float) rule.mirrorRate();
         this.keep = (float) (1 - rule.mirrorDecay());
         this.sigma = rule.noiseStd();
@@ -26,7 +32,7 @@ final class WeightMirrorEngine extends ChainEngine {
         NetworkSpec spec = m.spec();
         xi = new Matrix[spec.depth()];
         xiOut = new Matrix[spec.depth()];
-        for (int l = 1; l < spec.depth(); l++) {
+        for (int l = from; l <= to; l++) {
             xi[l] = Matrix.zeros(rule.mirrorBatch(), spec.units(l - 1));
             xiOut[l] = Matrix.zeros(rule.mirrorBatch(), spec.units(l));
         }
@@ -42,9 +48,9 @@ final class WeightMirrorEngine extends ChainEngine {
         mirror(m, la);
     }
 
-    /** One mirror step for every layer with a feedback matrix. */
+    /** One mirror step for every layer this engine keeps. */
     void mirror(Model m, Linalg la) {
-        for (int l = 1; l < m.depth(); l++) {
+        for (int l = from; l <= to; l++) {
             fillGaussian(xi[l]);
             la.gemm(Op.N, Op.T, 1f, xi[l], m.w[l], 0f, xiOut[l]);        // ξ' = ξ Wᵀ: noise through the forward path
             la.gemm(Op.T, Op.N, rate, xi[l], xiOut[l], keep, m.fb[l]);   // B ← (1 − λ_B) B + η_B ξᵀξ'

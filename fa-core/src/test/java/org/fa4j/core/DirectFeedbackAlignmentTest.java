@@ -31,6 +31,13 @@ class DirectFeedbackAlignmentTest {
     }
 
     @Test
+    void isNotAPerLayerPathway() {
+        assertThatThrownBy(() -> new Layerwise(java.util.List.of(DirectFeedbackAlignment.uniform(0.5), new Backprop())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("direct-feedback-alignment")
+                .hasMessageContaining("kolen-pollack");
+    }
+
+    @Test
     void keepsOneOutputsWideMatrixPerHiddenLayer() {
         NetworkSpec spec = deepSpec();
         Model m = Model.create(spec, DirectFeedbackAlignment.uniform(0.5), 1);

@@ -1,6 +1,7 @@
 package org.fa4j.core;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.fa4j.simd.KernelPath;
 import org.fa4j.simd.Linalg;
@@ -52,7 +53,7 @@ final class FamilyFixtures {
                 .build();
     }
 
-    /** One instance of every rule beyond the paper (the three sign-symmetry variants separately). */
+    /** One instance of every rule beyond the paper (the three sign-symmetry variants separately), alone and per layer. */
     static LearningRule[] familyRules() {
         return new LearningRule[] {
                 DirectFeedbackAlignment.uniform(0.3),
@@ -60,7 +61,11 @@ final class FamilyFixtures {
                 SignSymmetry.brsf(Init.uniform(0.3)),
                 SignSymmetry.frsf(Init.uniform(0.3)),
                 KolenPollack.uniform(0.3),
-                new WeightMirror(Init.uniform(0.3), 0.01, 0.01, 1, 2)};
+                new WeightMirror(Init.uniform(0.3), 0.01, 0.01, 1, 2),
+                // as per-layer pathways: FA's draws come first in the feedback stream, so frSF's replay must skip them
+                new Layerwise(List.of(FeedbackAlignment.uniform(0.3), SignSymmetry.frsf(Init.uniform(0.3)))),
+                new Layerwise(List.of(SignSymmetry.brsf(Init.uniform(0.3)), new WeightMirror(Init.uniform(0.3), 0.01, 0.01, 1, 2))),
+                new Layerwise(List.of(KolenPollack.uniform(0.3), new Backprop()))};
     }
 
     /** {@code n × inputs} Gaussian inputs. */

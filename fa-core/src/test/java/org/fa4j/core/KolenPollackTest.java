@@ -3,6 +3,7 @@ package org.fa4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fa4j.core.FamilyFixtures.*;
 
+import java.util.List;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,20 @@ class KolenPollackTest {
             }
             assertThat(last[1] / first).isCloseTo(Math.pow(decay, X.rows() / batch), org.assertj.core.data.Percentage.withPercentage(0.1));
         }
+    }
+
+    /** As the top pathway under feedback alignment: the top B follows the KP law, the lower B stays fixed. */
+    @Test
+    void asAPathwayOnlyItsOwnLayersFeedbackLearns() {
+        Model m = Model.create(deepSpec(), new Layerwise(List.of(FeedbackAlignment.uniform(0.3), KolenPollack.uniform(0.3))), 2);
+        Model start = m.copy();
+        double d0 = distanceTransposed(m.weights(2), m.feedback(2).orElseThrow());
+        TrainingConfig c = TrainingConfig.newBuilder().learningRate(0.02).weightDecay(2.5).batchSize(1).epochs(1).seed(3).build();
+        Trainer.newBuilder(m, c).linalg(ONE_THREAD).build().fit(X, Y);
+        assertThat(m.feedback(1).orElseThrow().contentEquals(start.feedback(1).orElseThrow())).as("FA's B_1 fixed").isTrue();
+        double decay = (float) (1 - 0.02 * 2.5);
+        assertThat(distanceTransposed(m.weights(2), m.feedback(2).orElseThrow()) / d0)
+                .isCloseTo(Math.pow(decay, X.rows()), org.assertj.core.data.Percentage.withPercentage(0.1));
     }
 
     @Test

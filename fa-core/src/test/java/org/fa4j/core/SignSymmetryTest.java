@@ -114,6 +114,24 @@ class SignSymmetryTest {
         assertThat(sum / n).isCloseTo(0.15, within(0.003));
     }
 
+    /**
+     * frSF's fixed magnitudes are the ones drawn when the model was created (the engine draws them again from the
+     * model's seed), alone and as the top pathway under feedback alignment, whose draws come first in the stream.
+     */
+    @Test
+    void frsfUsesTheMagnitudesDrawnWhenTheModelWasCreated() {
+        for (LearningRule rule : List.of(SignSymmetry.frsf(Init.uniform(0.3)),
+                new Layerwise(List.of(FeedbackAlignment.uniform(0.3), SignSymmetry.frsf(Init.uniform(0.3)))))) {
+            Model m = Model.create(deepSpec(), rule, 8);
+            float[] created = allAbs(m.feedback(2).orElseThrow());
+            List<float[]> seen = new ArrayList<>();
+            train(m, 1, model -> seen.add(allAbs(model.feedback(2).orElseThrow())));
+            for (float[] f : seen) {
+                assertThat(f).as("%s", rule).containsExactly(created);
+            }
+        }
+    }
+
     /** If every |W_ij| equals uSF's magnitude s then B = Wᵀ exactly, and a uSF step is a backprop step. */
     @Test
     void usfIsBackpropWhenEveryWeightHasTheUniformMagnitude() {

@@ -69,14 +69,14 @@ final class RuleEngines {
     }
 
     /**
-     * Draws the feedback matrices (and masks) {@code rule} keeps, layer by layer, from {@code random}; {@code w} are
-     * the model's initial forward weights (sign symmetry derives {@code B} from them).
+     * Draws the feedback matrices (and masks) {@code rule} keeps, layer by layer, from {@code random}; {@code wt} are
+     * the model's initial forward weights as stored, {@code W_lᵀ} (sign symmetry derives {@code B} from them).
      */
-    static void initFeedback(LearningRule rule, NetworkSpec spec, Matrix[] w, SplittableRandom random, Matrix[] fb,
+    static void initFeedback(LearningRule rule, NetworkSpec spec, Matrix[] wt, SplittableRandom random, Matrix[] fb,
                              Matrix[] fbMask) {
         for (int l = 1; l < spec.depth(); l++) {
             LearningRule pathway = rule instanceof Layerwise lw ? lw.pathways().get(l - 1) : rule;
-            Matrix family = familyFeedback(pathway, spec, w, l, random);
+            Matrix family = familyFeedback(pathway, spec, wt, l, random);
             if (family != null) {
                 fb[l] = family;
             } else if (pathway instanceof FeedbackAlignment fa) {
@@ -131,11 +131,11 @@ final class RuleEngines {
      * order), so that with one hidden layer DFA and FA draw the same matrix; the others have the shape of
      * {@code W_lᵀ}.
      */
-    private static Matrix familyFeedback(LearningRule rule, NetworkSpec spec, Matrix[] w, int l, SplittableRandom random) {
+    private static Matrix familyFeedback(LearningRule rule, NetworkSpec spec, Matrix[] wt, int l, SplittableRandom random) {
         int below = spec.units(l - 1);
         return switch (rule) {
             case DirectFeedbackAlignment r -> Model.draw(r.feedbackInit(), below, spec.outputs(), spec.outputs(), below, random);
-            case SignSymmetry r -> SignSymmetryEngine.initial(r, w[l], random);
+            case SignSymmetry r -> SignSymmetryEngine.initial(r, wt[l], random);
             case KolenPollack r -> Model.draw(r.feedbackInit(), below, spec.units(l), spec.units(l), below, random);
             case WeightMirror r -> Model.draw(r.feedbackInit(), below, spec.units(l), spec.units(l), below, random);
             default -> null;

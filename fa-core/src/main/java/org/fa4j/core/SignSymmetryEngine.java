@@ -44,9 +44,9 @@ final class SignSymmetryEngine extends ChainEngine {
     private static Matrix[] replayMagnitudes(Model m) {
         NetworkSpec spec = m.spec();
         int depth = spec.depth();
-        Matrix[] ones = new Matrix[depth];
+        Matrix[] ones = new Matrix[depth]; // W_lᵀ of all ones, units_{l−1} × units_l as Model.create passes them
         for (int l = 1; l < depth; l++) {
-            ones[l] = Matrix.zeros(spec.units(l), spec.units(l - 1));
+            ones[l] = Matrix.zeros(spec.units(l - 1), spec.units(l));
             ones[l].fill(1f);
         }
         Matrix[] magnitudes = new Matrix[depth];
@@ -58,10 +58,11 @@ final class SignSymmetryEngine extends ChainEngine {
     @Override
     void beforeBackward(Model m, long step) {
         for (int l = from; l <= to; l++) {
+            Matrix wt = m.wt[l]; // W_lᵀ, the shape of B_l: sign symmetry is elementwise in this layout
             switch (rule.variant()) {
-                case USF -> uniform(m.w[l], (float) std(rule.magnitudeInit(), m.w[l].cols(), m.w[l].rows()), m.fb[l]);
-                case BRSF -> batchwise(rule.magnitudeInit(), m.w[l], batchwise, m.fb[l]);
-                case FRSF -> concordant(m.w[l], fixedMagnitude[l], m.fb[l]);
+                case USF -> uniform(wt, (float) std(rule.magnitudeInit(), wt.rows(), wt.cols()), m.fb[l]);
+                case BRSF -> batchwise(rule.magnitudeInit(), wt, batchwise, m.fb[l]);
+                case FRSF -> concordant(wt, fixedMagnitude[l], m.fb[l]);
             }
         }
     }
@@ -71,44 +72,47 @@ final class SignSymmetryEngine extends ChainEngine {
         la.gemm(Op.N, Op.T, 1f, deltaL, m.fb[l], 0f, out); // Δh = B δ with B sign-concordant with Wᵀ
     }
 
-    /** The initial {@code B_l} of a new model (called by {@link RuleEngines#initFeedback}). */
-    static Matrix initial(SignSymmetry rule, Matrix w, SplittableRandom feedbackStream) {
-        Matrix b = Matrix.zeros(w.cols(), w.rows());
+    /**
+     * The initial {@code B_l} of a new model (called by {@link RuleEngines#initFeedback}) from {@code wt = W_lᵀ}
+     * ({@code units_{l−1} × units_l}).
+     */
+    static Matrix initial(SignSymmetry rule, Matrix wt, SplittableRandom feedbackStream) {
+        Matrix b = Matrix.zeros(wt.rows(), wt.cols());
         switch (rule.variant()) {
-            case USF -> uniform(w, (float) std(rule.magnitudeInit(), w.cols(), w.rows()), b);
+            case USF -> uniform(wt, (float) std(rule.magnitudeInit(), wt.rows(), wt.cols()), b);
             case BRSF, FRSF -> {
                 drawMagnitudes(rule.magnitudeInit(), b, feedbackStream);
-                concordant(w, b, b);
+                concordant(wt, b, b);
             }
         }
         return b;
     }
 
-    /** {@code b = s · sign(w)ᵀ}. */
-    static void uniform(Matrix w, float s, Matrix b) {
-        for (int j = 0; j < b.rows(); j++) {
-            for (int i = 0; i < b.cols(); i++) {
-                b.set(j, i, s * Math.signum(w.get(i, j)));
+    /** {@code b = s · sign(wt)}. */
+    static void uniform(Matrix wt, float s, Matrix b) {
+        for (int i = 0; i < b.rows(); i++) {
+            for (int j = 0; j < b.cols(); j++) {
+                b.set(i, j, s * Math.signum(wt.get(i, j)));
             }
         }
     }
 
-    /** {@code b = |R| ∘ sign(w)ᵀ}, {@code R} drawn now from {@code r} in {@code b}'s row-major order. */
-    static void batchwise(Init init, Matrix w, SplittableRandom r, Matrix b) {
-        int fanIn = w.cols();
-        int fanOut = w.rows();
-        for (int j = 0; j < b.rows(); j++) {
-            for (int i = 0; i < b.cols(); i++) {
-                b.set(j, i, Math.abs(init.draw(r, fanIn, fanOut)) * Math.signum(w.get(i, j)));
+    /** {@code b = |R| ∘ sign(wt)}, {@code R} drawn now from {@code r} in row-major order, with the fans of {@code W}. */
+    static void batchwise(Init init, Matrix wt, SplittableRandom r, Matrix b) {
+        int fanIn = wt.rows();
+        int fanOut = wt.cols();
+        for (int i = 0; i < b.rows(); i++) {
+            for (int j = 0; j < b.cols(); j++) {
+                b.set(i, j, Math.abs(init.draw(r, fanIn, fanOut)) * Math.signum(wt.get(i, j)));
             }
         }
     }
 
-    /** {@code b = |mag| ∘ sign(w)ᵀ} ({@code b} may be {@code mag}). */
-    static void concordant(Matrix w, Matrix mag, Matrix b) {
-        for (int j = 0; j < b.rows(); j++) {
-            for (int i = 0; i < b.cols(); i++) {
-                b.set(j, i, Math.abs(mag.get(j, i)) * Math.signum(w.get(i, j)));
+    /** {@code b = |mag| ∘ sign(wt)} ({@code b} may be {@code mag}). */
+    static void concordant(Matrix wt, Matrix mag, Matrix b) {
+        for (int i = 0; i < b.rows(); i++) {
+            for (int j = 0; j < b.cols(); j++) {
+                b.set(i, j, Math.abs(mag.get(i, j)) * Math.signum(wt.get(i, j)));
             }
         }
     }
@@ -117,9 +121,9 @@ final class SignSymmetryEngine extends ChainEngine {
     static void drawMagnitudes(Init init, Matrix out, SplittableRandom r) {
         int fanIn = out.rows();
         int fanOut = out.cols();
-        for (int j = 0; j < out.rows(); j++) {
-            for (int i = 0; i < out.cols(); i++) {
-                out.set(j, i, Math.abs(init.draw(r, fanIn, fanOut)));
+        for (int i = 0; i < out.rows(); i++) {
+            for (int j = 0; j < out.cols(); j++) {
+                out.set(i, j, Math.abs(init.draw(r, fanIn, fanOut)));
             }
         }
     }

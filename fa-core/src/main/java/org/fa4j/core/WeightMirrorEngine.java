@@ -52,7 +52,7 @@ final class WeightMirrorEngine extends ChainEngine {
     void mirror(Model m, Linalg la) {
         for (int l = from; l <= to; l++) {
             fillGaussian(xi[l]);
-            la.gemm(Op.N, Op.T, 1f, xi[l], m.w[l], 0f, xiOut[l]);        // ξ' = ξ Wᵀ: noise through the forward path
+            la.gemm(Op.N, Op.N, 1f, xi[l], m.wt[l], 0f, xiOut[l]);       // ξ' = ξ W_lᵀ: noise through the forward path
             la.gemm(Op.T, Op.N, rate, xi[l], xiOut[l], keep, m.fb[l]);   // B ← (1 − λ_B) B + η_B ξᵀξ'
         }
     }

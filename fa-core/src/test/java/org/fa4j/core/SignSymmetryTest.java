@@ -145,7 +145,8 @@ class SignSymmetryTest {
                     w.set(i, j, Math.signum(w.get(i, j)) * s);
                 }
             }
-            bp.weights(l).copyFrom(w);
+            usf.setWeights(l, w);
+            bp.setWeights(l, w);
         }
         TrainingConfig c = TrainingConfig.newBuilder().learningRate(0.05).batchSize(8).build();
         Trainer.newBuilder(usf, c).linalg(ONE_THREAD).build().step(X.rows(0, 8), Y.rows(0, 8));

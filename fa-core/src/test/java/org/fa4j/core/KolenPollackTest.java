@@ -39,6 +39,28 @@ class KolenPollackTest {
         }
     }
 
+    /**
+     * Started from {@code B_l = W_lᵀ}, Kolen–Pollack is backprop bit for bit: {@code B_l} and the stored {@code W_lᵀ}
+     * receive the very same float operation every step, and {@code Δh = B δ} is then the same product as backprop's.
+     */
+    @Test
+    void startedFromBEqualToWTransposeItIsBackpropBitForBit() {
+        Model kp = Model.create(deepSpec(), KolenPollack.uniform(0.3), 2);
+        Model bp = Model.create(deepSpec(), new Backprop(), 2);
+        for (int l = 1; l < 3; l++) {
+            kp.feedback(l).orElseThrow().copyFrom(kp.weightsTransposed(l));
+        }
+        TrainingConfig c = TrainingConfig.newBuilder().learningRate(0.02).weightDecay(0.1).batchSize(4).epochs(2).seed(3).build();
+        Trainer.newBuilder(kp, c).linalg(ONE_THREAD).build().fit(X, Y);
+        Trainer.newBuilder(bp, c).linalg(ONE_THREAD).build().fit(X, Y);
+        for (int l = 0; l < 3; l++) {
+            assertThat(kp.weightsTransposed(l).contentEquals(bp.weightsTransposed(l))).as("W_%d", l).isTrue();
+            if (l > 0) {
+                assertThat(kp.feedback(l).orElseThrow().contentEquals(kp.weightsTransposed(l))).as("B_%d = W_%dᵀ", l, l).isTrue();
+            }
+        }
+    }
+
     /** As the top pathway under feedback alignment: the top B follows the KP law, the lower B stays fixed. */
     @Test
     void asAPathwayOnlyItsOwnLayersFeedbackLearns() {

@@ -15,7 +15,6 @@ final class SignSymmetryEngine extends ChainEngine {
     private final SignSymmetry rule;
     private final SplittableRandom batchwise;
     private final Matrix[] fixedMagnitude;
-
     private final int from;
     private final int to;
 

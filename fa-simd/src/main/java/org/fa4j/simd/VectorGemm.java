@@ -29,6 +29,8 @@ final class VectorGemm {
     static final int NR = 3 * L;
     /** Largest k block; the actual block size balances k (see {@link #kBlock(int)}). */
     static final int KC_MAX = 256;
+    /** Column panels outermost (B panel kept in L1) when a packed B panel takes at most this many bytes. */
+    static final int L1_PANEL_BYTES = 32 * 1024;
     /** Rows of A per packed block (kept in L2). */
     static final int MC = 144;
     /** Columns of B per packed block. */
@@ -92,17 +94,34 @@ final class VectorGemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(opA, a, ic, mc, pc, kc, ap);
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        int mr = Math.min(MR, mc - ir);
-                        int ao = ir * kc;
-                        for (int jr = 0; jr < nc; jr += NR) {
-                            int nr = Math.min(NR, nc - jr);
-                            int bo = jr * kc;
-                            int co = c.offset() + (ic + ir) * ldc + jc + jr;
-                            kernel(kc, ap, ao, bp, bo, buf.tile);
-                            update(buf.tile, mr, nr, cd, co, ldc, alpha, beta, mode);
-                        }
-                    }
+                    macroKernel(buf.tile, ap, bp, kc, mc, nc, cd, c.offset() + ic * ldc + jc, ldc, alpha, beta, mode);
+                }
+            }
+        }
+    }
+
+    /**
+     * All micro-tiles of one packed A block ({@code mc × kc}) times one packed B block ({@code kc × nc}), written to
+     * C at {@code co0}. A B panel small enough to stay in L1 is reused across all row panels (column panels outer);
+     * otherwise one A panel (8 KB) stays in L1 while the B block streams from L2 (row panels outer). The order does not
+     * change any element's arithmetic.
+     */
+    private static void macroKernel(float[] tile, float[] ap, float[] bp, int kc, int mc, int nc, float[] cd, int co0, int ldc,
+                                    float alpha, float beta, int mode) {
+        if (kc * NR * Float.BYTES <= L1_PANEL_BYTES) {
+            for (int jr = 0; jr < nc; jr += NR) {
+                int nr = Math.min(NR, nc - jr);
+                for (int ir = 0; ir < mc; ir += MR) {
+                    kernel(kc, ap, ir * kc, bp, jr * kc, tile);
+                    update(tile, Math.min(MR, mc - ir), nr, cd, co0 + ir * ldc + jr, ldc, alpha, beta, mode);
+                }
+            }
+        } else {
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                for (int jr = 0; jr < nc; jr += NR) {
+                    kernel(kc, ap, ir * kc, bp, jr * kc, tile);
+                    update(tile, mr, Math.min(NR, nc - jr), cd, co0 + ir * ldc + jr, ldc, alpha, beta, mode);
                 }
             }
         }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Turns a JMH JSON result of fa-bench into a table: time per call, GFLOP/s (GEMM), GB/s (gemv/ger/copy, with the
-fraction of the copy bandwidth), bytes allocated per call (when run with -prof gc). With --peer FILE (the output of
+fraction of the copy bandwidth), bytes allocated per call (when run with -prof gc) with the
+allocation rate: a rate that is the same for every benchmark (copy included) is JMH's own background, not the kernel. With --peer FILE (the output of
 ../shared/peers/openblas_gemm.py, one file per thread count) it adds OpenBLAS's GFLOP/s and our ratio to it.
 Usage: report.py RESULT.json [--peer PEER_T1.txt --peer PEER_T2.txt]"""
 import json, re, sys
@@ -37,11 +38,14 @@ def main(argv):
         pct = pm.get("scorePercentiles") or {}
         if r.get("mode") == "sample" and "0.0" in pct:
             best = seconds(pct["0.0"], unit)
-        alloc = (r.get("secondaryMetrics") or {}).get("·gc.alloc.rate.norm", {}).get("score")
+        sm = r.get("secondaryMetrics") or {}
+        norm = [v for k, v in sm.items() if k.endswith("gc.alloc.rate.norm")]
+        rate = [v for k, v in sm.items() if k.endswith("gc.alloc.rate")]
+        alloc = (norm[0]["score"], rate[0]["score"]) if norm and rate else None
         rows.append((bench, method, prm, t, best, alloc))
         if method == "copy":
             copy_gbs = MOVED["copy"] / t / 1e9
-    print("| benchmark | params | time/call | rate | best-call rate | vs peer / copy | B/op |")
+    print("| benchmark | params | time/call | rate | best-call rate | vs peer / copy | B/op (alloc MB/s) |")
     print("|---|---|---|---|---|---|---|")
     for bench, method, prm, t, best, alloc in rows:
         ps = ",".join(f"{k}={v}" for k, v in sorted(prm.items()))
@@ -62,7 +66,7 @@ def main(argv):
             rate = f"{gbs:.1f} GB/s"
             if copy_gbs and method != "copy":
                 cmp = f"{gbs / copy_gbs:.0%} of copy"
-        a = "" if alloc is None else f"{alloc:.1f}"
+        a = "" if alloc is None else f"{alloc[0]:.1f} ({alloc[1]:.3f})"
         print(f"| {bench}.{method} | {ps} | {t * 1e6:.1f} µs | {rate} | {brate} | {cmp} | {a} |")
 
 

@@ -76,7 +76,7 @@ final class VectorBlas2 {
             put(yd, yo + (i + 3) * yInc, s3.reduceLanes(VectorOperators.ADD), alpha, beta);
         }
         for (; i < m; i++) {
-            put(yd, yo + i * yInc, VectorKernels.dotRun(ad, a.offset() + i * as, xd, xo, k), alpha, beta);
+            put(yd, yo + i * yInc, VectorElementwise.dotRun(ad, a.offset() + i * as, xd, xo, k), alpha, beta);
         }
     }
 
@@ -128,7 +128,7 @@ final class VectorBlas2 {
             }
         }
         for (; p < k; p++) {
-            VectorKernels.axpyRun(xd[xo + p * xInc], ad, a.offset() + p * as, t, 0, n);
+            VectorElementwise.axpyRun(xd[xo + p * xInc], ad, a.offset() + p * as, t, 0, n);
         }
         for (int j = 0; j < n; j++) {
             put(yd, yo + j * yInc, t[j], alpha, beta);
@@ -144,7 +144,7 @@ final class VectorBlas2 {
         int n = a.cols();
         for (int i = 0; i < a.rows(); i++) {
             float s = alpha * xd[x.offset() + i];
-            VectorKernels.axpyRun(s, yd, yo, ad, a.offset() + i * a.stride(), n);
+            VectorElementwise.axpyRun(s, yd, yo, ad, a.offset() + i * a.stride(), n);
         }
     }
 }

@@ -2,7 +2,10 @@ package org.fa4j.simd;
 
 /**
  * The portable fallback: plain loops in a fixed order. It runs where the Vector API is unavailable or not
- * intrinsified, and is tested against the same float64 references as the vector path.
+ * intrinsified, and is tested against the same float64 references as the vector path. logistic and tanh use
+ * {@code StrictMath} (fdlibm, whose results the specification fixes bit for bit), not {@code Math}, whose results
+ * may legally differ between the interpreter and compiled code: the bits never depend on the JIT state. They are
+ * not the vector path's polynomials, so the two paths may differ by an ulp or two there.
  */
 final class ScalarKernels implements Kernels {
 
@@ -95,12 +98,12 @@ final class ScalarKernels implements Kernels {
 
     @Override
     public void logistic(Matrix in, Matrix out) {
-        map(in, out, v -> 1f / (1f + (float) Math.exp(-v)));
+        map(in, out, v -> 1f / (1f + (float) StrictMath.exp(-v)));
     }
 
     @Override
     public void tanh(Matrix in, Matrix out) {
-        map(in, out, v -> (float) Math.tanh(v));
+        map(in, out, v -> (float) StrictMath.tanh(v));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.fa4j.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -46,6 +45,7 @@ final class VectorBlas2 {
         }
         float[] ad = a.array();
         int as = a.stride();
+        float[] lanes = VectorMath.scratch();
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int r = a.offset() + i * as;
@@ -70,10 +70,11 @@ final class VectorBlas2 {
                 s2 = FloatVector.fromArray(S, ad, r + 2 * as + p, mk).fma(x, s2);
                 s3 = FloatVector.fromArray(S, ad, r + 3 * as + p, mk).fma(x, s3);
             }
-            put(yd, yo + i * yInc, s0.reduceLanes(VectorOperators.ADD), alpha, beta);
-            put(yd, yo + (i + 1) * yInc, s1.reduceLanes(VectorOperators.ADD), alpha, beta);
-            put(yd, yo + (i + 2) * yInc, s2.reduceLanes(VectorOperators.ADD), alpha, beta);
-            put(yd, yo + (i + 3) * yInc, s3.reduceLanes(VectorOperators.ADD), alpha, beta);
+            // Fixed-order lane sums (not reduceLanes(ADD), whose order differs between fallback and intrinsic).
+            put(yd, yo + i * yInc, VectorMath.sumLanes(s0, lanes, 0), alpha, beta);
+            put(yd, yo + (i + 1) * yInc, VectorMath.sumLanes(s1, lanes, 0), alpha, beta);
+            put(yd, yo + (i + 2) * yInc, VectorMath.sumLanes(s2, lanes, 0), alpha, beta);
+            put(yd, yo + (i + 3) * yInc, VectorMath.sumLanes(s3, lanes, 0), alpha, beta);
         }
         for (; i < m; i++) {
             put(yd, yo + i * yInc, VectorElementwise.dotRun(ad, a.offset() + i * as, xd, xo, k), alpha, beta);

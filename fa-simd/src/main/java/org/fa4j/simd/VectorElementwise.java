@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The element-wise kernels of the vector path. Each runs over a row (or over the whole matrix when every operand is
  * contiguous) in vectors of the preferred species with a masked tail, so every element takes the same vector
- * operation whatever its column. Accuracy of logistic and tanh: see {@link VectorKernels}.
+ * operation whatever its column. logistic and tanh are {@link VectorMath}'s (exactly rounded lane operations only,
+ * so the bits do not depend on the JIT state); accuracy: see there.
  */
 final class VectorElementwise {
 
@@ -72,20 +73,15 @@ final class VectorElementwise {
         }
     }
 
-    private static FloatVector logistic(FloatVector v) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        return one.div(one.add(v.neg().lanewise(VectorOperators.EXP)));
-    }
-
     private static void logisticRun(float[] in, int io, float[] out, int oo, int n) {
         int bound = S.loopBound(n);
         int j = 0;
         for (; j < bound; j += L) {
-            logistic(FloatVector.fromArray(S, in, io + j)).intoArray(out, oo + j);
+            VectorMath.logistic(FloatVector.fromArray(S, in, io + j)).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
-            logistic(FloatVector.fromArray(S, in, io + j, m)).intoArray(out, oo + j, m);
+            VectorMath.logistic(FloatVector.fromArray(S, in, io + j, m)).intoArray(out, oo + j, m);
         }
     }
 
@@ -93,11 +89,11 @@ final class VectorElementwise {
         int bound = S.loopBound(n);
         int j = 0;
         for (; j < bound; j += L) {
-            FloatVector.fromArray(S, in, io + j).lanewise(VectorOperators.TANH).intoArray(out, oo + j);
+            VectorMath.tanh(FloatVector.fromArray(S, in, io + j)).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
-            FloatVector.fromArray(S, in, io + j, m).lanewise(VectorOperators.TANH).intoArray(out, oo + j, m);
+            VectorMath.tanh(FloatVector.fromArray(S, in, io + j, m)).intoArray(out, oo + j, m);
         }
     }
 
@@ -353,7 +349,10 @@ final class VectorElementwise {
         return s;
     }
 
-    /** Σ x[xo + j] y[yo + j] with four vector accumulators, reduced at the end. */
+    /**
+     * Σ x[xo + j] y[yo + j] with four vector accumulators, added lane-wise and then summed lane by lane left to
+     * right ({@link VectorMath#sumLanes}, a fixed order: the bits do not depend on the JIT state).
+     */
     static float dotRun(float[] x, int xo, float[] y, int yo, int n) {
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = s0;
@@ -371,7 +370,7 @@ final class VectorElementwise {
             VectorMask<Float> m = S.indexInRange(j, n);
             s0 = FloatVector.fromArray(S, x, xo + j, m).fma(FloatVector.fromArray(S, y, yo + j, m), s0);
         }
-        return s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        return VectorMath.sumLanes(s0.add(s1).add(s2.add(s3)), VectorMath.scratch(), 0);
     }
 
     static float squaredNorm(Matrix a) {

@@ -1,0 +1,115 @@
+package org.fa4j.simd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Run in a fresh JVM by {@link JitDeterminismTest}: computes each vector kernel once cold (its first call, run by
+ * the interpreter in the Vector API's Java fallback), then calls it {@code WARM} times so C2 compiles it (the JVM
+ * is started with {@code -Xbatch}, so compilation finishes before the call returns), then once more, and prints
+ * one line per kernel: {@code <name> identical} or {@code <name> DIFFERS ...}.
+ */
+final class JitDeterminismProbe {
+
+    static final int WARM = 20_000;
+
+    private record Case(String name, Supplier<float[]> run) {
+    }
+
+    private JitDeterminismProbe() {
+    }
+
+    public static void main(String[] args) {
+        Linalg la = Linalg.newBuilder().path(KernelPath.VECTOR).threads(1).build();
+        Random rnd = new Random(42);
+        List<Case> cases = new ArrayList<>();
+
+        float[] grid = new float[1009];
+        for (int i = 0; i < 1000; i++) {
+            grid[i] = -30f + 60f * i / 999;
+        }
+        float[] special = {0f, -0f, 1e-30f, -88f, 88f, Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, 0.624f};
+        System.arraycopy(special, 0, grid, 1000, special.length);
+        Matrix in = Matrix.wrap(1, grid.length, grid);
+        Matrix out = Matrix.zeros(1, grid.length);
+        cases.add(new Case("logistic", () -> {
+            la.logistic(in, out);
+            return out.toArray();
+        }));
+        cases.add(new Case("tanh", () -> {
+            la.tanh(in, out);
+            return out.toArray();
+        }));
+
+        Matrix a = random(rnd, 37, 91);
+        Matrix xn = random(rnd, 1, 91);
+        Matrix xt = random(rnd, 1, 37);
+        Matrix yn = Matrix.zeros(1, 37);
+        Matrix yt = Matrix.zeros(1, 91);
+        cases.add(new Case("gemv N", () -> {
+            la.gemv(Op.N, 1.5f, a, xn, 0f, yn);
+            return yn.toArray();
+        }));
+        cases.add(new Case("gemv T", () -> {
+            la.gemv(Op.T, 1.5f, a, xt, 0f, yt);
+            return yt.toArray();
+        }));
+        Matrix u = random(rnd, 1, 1000);
+        Matrix v = random(rnd, 1, 1000);
+        Matrix w = random(rnd, 7, 45).cols(3, 40); // non-contiguous rows
+        cases.add(new Case("dot", () -> new float[] {la.dot(u, v)}));
+        cases.add(new Case("squaredNorm", () -> new float[] {la.squaredNorm(u), la.squaredNorm(w)}));
+
+        int[][] shapes = {{13, 50, 21}, {8, 48, 16}, {3, 97, 5}, {1, 50, 33}, {40, 1, 33}};
+        for (int[] s : shapes) {
+            Matrix ga = random(rnd, s[0], s[2]);
+            Matrix gb = random(rnd, s[2], s[1]);
+            Matrix gc = Matrix.zeros(s[0], s[1]);
+            cases.add(new Case("gemm " + s[0] + "x" + s[1] + "x" + s[2], () -> {
+                la.gemm(Op.N, Op.N, 1f, ga, gb, 0f, gc);
+                return gc.toArray();
+            }));
+        }
+
+        List<float[]> cold = new ArrayList<>();
+        for (Case c : cases) {
+            cold.add(c.run().get());
+        }
+        for (Case c : cases) {
+            for (int r = 0; r < WARM; r++) {
+                c.run().get();
+            }
+        }
+        for (int i = 0; i < cases.size(); i++) {
+            System.out.println(cases.get(i).name() + " " + compare(cold.get(i), cases.get(i).run().get()));
+        }
+    }
+
+    private static String compare(float[] cold, float[] hot) {
+        int diff = 0;
+        int first = -1;
+        for (int i = 0; i < cold.length; i++) {
+            if (Float.floatToIntBits(cold[i]) != Float.floatToIntBits(hot[i])) {
+                diff++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (diff == 0) {
+            return "identical";
+        }
+        return "DIFFERS in " + diff + " of " + cold.length + " elements (first at " + first + ": cold "
+                + cold[first] + ", hot " + hot[first] + ")";
+    }
+
+    private static Matrix random(Random rnd, int rows, int cols) {
+        Matrix m = Matrix.zeros(rows, cols);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                m.set(i, j, (float) rnd.nextGaussian());
+            }
+        }
+        return m;
+    }
+}

@@ -62,13 +62,20 @@ final class JitDeterminismProbe {
         cases.add(new Case("dot", () -> new float[] {la.dot(u, v)}));
         cases.add(new Case("squaredNorm", () -> new float[] {la.squaredNorm(u), la.squaredNorm(w)}));
 
-        int[][] shapes = {{13, 50, 21}, {8, 48, 16}, {3, 97, 5}, {1, 50, 33}, {40, 1, 33}};
+        // {m, n, k, opA (0 = N, 1 = T), opB}; the last three exercise the transposed packings (16x16 register
+        // transposes when a B panel is full) and k above one k block (C updated block by block, beta != 0).
+        int[][] shapes = {{13, 50, 21, 0, 0}, {8, 48, 16, 0, 0}, {3, 97, 5, 0, 0}, {1, 50, 33, 0, 0}, {40, 1, 33, 0, 0},
+            {9, 48, 32, 1, 1}, {17, 50, 35, 0, 1}, {10, 20, 300, 1, 0}};
         for (int[] s : shapes) {
-            Matrix ga = random(rnd, s[0], s[2]);
-            Matrix gb = random(rnd, s[2], s[1]);
+            Op opA = s[3] == 0 ? Op.N : Op.T;
+            Op opB = s[4] == 0 ? Op.N : Op.T;
+            Matrix ga = opA == Op.N ? random(rnd, s[0], s[2]) : random(rnd, s[2], s[0]);
+            Matrix gb = opB == Op.N ? random(rnd, s[2], s[1]) : random(rnd, s[1], s[2]);
+            Matrix c0 = random(rnd, s[0], s[1]);
             Matrix gc = Matrix.zeros(s[0], s[1]);
-            cases.add(new Case("gemm " + s[0] + "x" + s[1] + "x" + s[2], () -> {
-                la.gemm(Op.N, Op.N, 1f, ga, gb, 0f, gc);
+            cases.add(new Case("gemm " + opA + opB + " " + s[0] + "x" + s[1] + "x" + s[2], () -> {
+                gc.copyFrom(c0);
+                la.gemm(opA, opB, 0.75f, ga, gb, -0.5f, gc);
                 return gc.toArray();
             }));
         }

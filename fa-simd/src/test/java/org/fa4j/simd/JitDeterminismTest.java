@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The vector kernels give the same bits before and after C2 compiles them: a fresh JVM ({@link JitDeterminismProbe},
  * started with {@code -Xbatch} so compilation completes synchronously) computes logistic, tanh, gemv (N and T),
- * dot, squaredNorm and gemm on five shapes cold, i.e. interpreted in the Vector API's Java fallback, then after
+ * dot, squaredNorm and gemm on eight shapes and transpose pairs cold, i.e. interpreted in the Vector API's Java fallback, then after
  * 20 000 warm-up calls in C2-compiled code, and every result must match bit for bit. (It failed on the kernels that
  * used {@code lanewise(EXP/TANH)} and {@code reduceLanes(ADD)}.)
  */
 class JitDeterminismTest {
 
     private static final List<String> KERNELS = List.of("logistic", "tanh", "gemv N", "gemv T", "dot", "squaredNorm",
-            "gemm 13x50x21", "gemm 8x48x16", "gemm 3x97x5", "gemm 1x50x33", "gemm 40x1x33");
+            "gemm NN 13x50x21", "gemm NN 8x48x16", "gemm NN 3x97x5", "gemm NN 1x50x33", "gemm NN 40x1x33",
+            "gemm TT 9x48x32", "gemm NT 17x50x35", "gemm TN 10x20x300");
 
     @Test
     void everyVectorKernelGivesTheSameBitsColdAndAfterC2CompilesIt() throws IOException, InterruptedException {

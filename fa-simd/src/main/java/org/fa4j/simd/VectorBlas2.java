@@ -71,10 +71,15 @@ final class VectorBlas2 {
                 s3 = FloatVector.fromArray(S, ad, r + 3 * as + p, mk).fma(x, s3);
             }
             // Fixed-order lane sums (not reduceLanes(ADD), whose order differs between fallback and intrinsic).
-            put(yd, yo + i * yInc, VectorMath.sumLanes(s0, lanes, 0), alpha, beta);
-            put(yd, yo + (i + 1) * yInc, VectorMath.sumLanes(s1, lanes, 0), alpha, beta);
-            put(yd, yo + (i + 2) * yInc, VectorMath.sumLanes(s2, lanes, 0), alpha, beta);
-            put(yd, yo + (i + 3) * yInc, VectorMath.sumLanes(s3, lanes, 0), alpha, beta);
+            // (Stored here, summed from the array: no vector crosses a call that C2 might leave out of line.)
+            s0.intoArray(lanes, 0);
+            s1.intoArray(lanes, L);
+            s2.intoArray(lanes, 2 * L);
+            s3.intoArray(lanes, 3 * L);
+            put(yd, yo + i * yInc, VectorMath.sumLanes(lanes, 0), alpha, beta);
+            put(yd, yo + (i + 1) * yInc, VectorMath.sumLanes(lanes, L), alpha, beta);
+            put(yd, yo + (i + 2) * yInc, VectorMath.sumLanes(lanes, 2 * L), alpha, beta);
+            put(yd, yo + (i + 3) * yInc, VectorMath.sumLanes(lanes, 3 * L), alpha, beta);
         }
         for (; i < m; i++) {
             put(yd, yo + i * yInc, VectorElementwise.dotRun(ad, a.offset() + i * as, xd, xo, k), alpha, beta);

@@ -73,25 +73,18 @@ final class VectorElementwise {
         }
     }
 
+    // logistic and tanh: one call site of the (large) VectorMath function per loop, the tail included, so C2
+    // inlines it there; a second, once-per-call site for the tail was left out of line and boxed its vectors.
+
     private static void logisticRun(float[] in, int io, float[] out, int oo, int n) {
-        int bound = S.loopBound(n);
-        int j = 0;
-        for (; j < bound; j += L) {
-            VectorMath.logistic(FloatVector.fromArray(S, in, io + j)).intoArray(out, oo + j);
-        }
-        if (j < n) {
+        for (int j = 0; j < n; j += L) {
             VectorMask<Float> m = S.indexInRange(j, n);
             VectorMath.logistic(FloatVector.fromArray(S, in, io + j, m)).intoArray(out, oo + j, m);
         }
     }
 
     private static void tanhRun(float[] in, int io, float[] out, int oo, int n) {
-        int bound = S.loopBound(n);
-        int j = 0;
-        for (; j < bound; j += L) {
-            VectorMath.tanh(FloatVector.fromArray(S, in, io + j)).intoArray(out, oo + j);
-        }
-        if (j < n) {
+        for (int j = 0; j < n; j += L) {
             VectorMask<Float> m = S.indexInRange(j, n);
             VectorMath.tanh(FloatVector.fromArray(S, in, io + j, m)).intoArray(out, oo + j, m);
         }
@@ -351,7 +344,7 @@ final class VectorElementwise {
 
     /**
      * Σ x[xo + j] y[yo + j] with four vector accumulators, added lane-wise and then summed lane by lane left to
-     * right ({@link VectorMath#sumLanes}, a fixed order: the bits do not depend on the JIT state).
+     * right ({@link VectorMath#sumLanes(float[], int)}, a fixed order: the bits do not depend on the JIT state).
      */
     static float dotRun(float[] x, int xo, float[] y, int yo, int n) {
         FloatVector s0 = FloatVector.zero(S);
@@ -370,7 +363,9 @@ final class VectorElementwise {
             VectorMask<Float> m = S.indexInRange(j, n);
             s0 = FloatVector.fromArray(S, x, xo + j, m).fma(FloatVector.fromArray(S, y, yo + j, m), s0);
         }
-        return VectorMath.sumLanes(s0.add(s1).add(s2.add(s3)), VectorMath.scratch(), 0);
+        float[] lanes = VectorMath.scratch();
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        return VectorMath.sumLanes(lanes, 0);
     }
 
     static float squaredNorm(Matrix a) {

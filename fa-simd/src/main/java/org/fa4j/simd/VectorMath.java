@@ -112,17 +112,16 @@ final class VectorMath {
     /** Per-thread scratch for lane sums: created once per thread, then reused. */
     private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[4 * L]);
 
-    /** A per-thread array of at least 4 × the lane count, for {@link #sumLanes}. */
+    /** A per-thread array of 4 × the lane count, for {@link #sumLanes}. */
     static float[] scratch() {
         return LANES.get();
     }
 
     /**
-     * The sum of the lanes of v, left to right (((v0 + v1) + v2) + ...): a fixed order, unlike
-     * {@code reduceLanes(ADD)}. {@code buf} is scratch of at least {@code off + L} floats.
+     * The sum of the L floats {@code buf[off..off+L)}, a vector's lanes stored there, left to right
+     * (((v0 + v1) + v2) + ...): a fixed order, unlike {@code reduceLanes(ADD)}.
      */
-    static float sumLanes(FloatVector v, float[] buf, int off) {
-        v.intoArray(buf, off);
+    static float sumLanes(float[] buf, int off) {
         float s = buf[off];
         for (int i = 1; i < L; i++) {
             s += buf[off + i];

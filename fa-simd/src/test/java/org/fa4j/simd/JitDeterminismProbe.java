@@ -1,5 +1,6 @@
 package org.fa4j.simd;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -9,7 +10,8 @@ import java.util.function.Supplier;
  * Run in a fresh JVM by {@link JitDeterminismTest}: computes each vector kernel once cold (its first call, run by
  * the interpreter in the Vector API's Java fallback), then calls it {@code WARM} times so C2 compiles it (the JVM
  * is started with {@code -Xbatch}, so compilation finishes before the call returns), then once more, and prints
- * one line per kernel: {@code <name> identical} or {@code <name> DIFFERS ...}.
+ * one line per kernel: {@code <name> identical} or {@code <name> DIFFERS ...}; then the bytes 100 more calls of
+ * the element-wise and BLAS-2 kernels allocate.
  */
 final class JitDeterminismProbe {
 
@@ -89,9 +91,25 @@ final class JitDeterminismProbe {
                 c.run().get();
             }
         }
-        for (int i = 0; i < cases.size(); i++) {
-            System.out.println(cases.get(i).name() + " " + compare(cold.get(i), cases.get(i).run().get()));
+        List<float[]> hot = new ArrayList<>();
+        for (Case c : cases) {
+            hot.add(c.run().get());
         }
+        for (int i = 0; i < cases.size(); i++) {
+            System.out.println(cases.get(i).name() + " " + compare(cold.get(i), hot.get(i)));
+        }
+        // Steady state: the kernels themselves allocate nothing (the cases' toArray copies are measured apart).
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int r = 0; r < 100; r++) {
+            la.logistic(in, out);
+            la.tanh(in, out);
+            la.gemv(Op.N, 1.5f, a, xn, 0f, yn);
+            la.gemv(Op.T, 1.5f, a, xt, 0f, yt);
+            la.dot(u, v);
+            la.squaredNorm(w);
+        }
+        System.out.println("steady-state allocation " + (mx.getCurrentThreadAllocatedBytes() - before) + " bytes");
     }
 
     private static String compare(float[] cold, float[] hot) {

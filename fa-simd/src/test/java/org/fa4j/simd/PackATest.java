@@ -1,0 +1,46 @@
+package org.fa4j.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link VectorGemm#packA} lays out op(A) exactly as its Javadoc says (panel q, then p, then r; zero beyond the last
+ * row), for the plain and the transposed operand, full and partial panels, with and without a remainder of k
+ * after the last multiple of 8 or 16. Checked element by element against the definition, on a strided view.
+ */
+class PackATest {
+
+    @ParameterizedTest(name = "{0}: rows {1}+{2}, k {3}+{4}")
+    @CsvSource({"N, 0, 16, 0, 16", "N, 3, 37, 5, 53", "N, 0, 8, 0, 5", "N, 1, 48, 2, 256", "N, 0, 33, 7, 15",
+        "N, 2, 32, 0, 40", "T, 0, 16, 0, 16", "T, 3, 37, 5, 53", "T, 1, 21, 2, 9"})
+    void packedPanelsHoldOpAPanelByPanelWithZeroPadding(Op opA, int ic, int mc, int pc, int kc) {
+        Random rnd = new Random(7);
+        int rows = opA == Op.N ? ic + mc + 3 : pc + kc + 3;
+        int cols = opA == Op.N ? pc + kc + 4 : ic + mc + 4;
+        Matrix big = Matrix.zeros(rows, cols + 5);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols + 5; j++) {
+                big.set(i, j, (float) rnd.nextGaussian());
+            }
+        }
+        Matrix a = big.cols(2, 2 + cols); // stride larger than cols
+        int panels = (mc + VectorGemm.MR - 1) / VectorGemm.MR;
+        float[] ap = new float[panels * VectorGemm.MR * kc];
+        Arrays.fill(ap, Float.NaN);
+        VectorGemm.packA(opA, a, ic, mc, pc, kc, ap);
+        for (int q = 0; q < panels; q++) {
+            for (int p = 0; p < kc; p++) {
+                for (int r = 0; r < VectorGemm.MR; r++) {
+                    int i = q * VectorGemm.MR + r;
+                    float want = i >= mc ? 0f : opA == Op.N ? a.get(ic + i, pc + p) : a.get(pc + p, ic + i);
+                    float got = ap[(q * kc + p) * VectorGemm.MR + r];
+                    assertThat(got).as("panel %d, p %d, r %d", q, p, r).isEqualTo(want);
+                }
+            }
+        }
+    }
+}

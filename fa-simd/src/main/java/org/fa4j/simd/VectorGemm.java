@@ -8,10 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
  * Packed, cache-tiled GEMM on the Vector API (Goto/BLIS structure): {@code C[i0:i1, j0:j1] = alpha·op(A)·op(B) + beta·C}.
  *
  * <p>Loops, outermost first: column blocks of {@link #NC}, k blocks of {@link #kBlock(int)} (B's block packed into
- * panels of {@link #NR} columns), row blocks of {@link #MC} (A's block packed into panels of {@link #MR} rows), then
- * the {@code MR × NR} register-blocked micro-kernel: 8 rows × 3 vectors = 24 accumulators updated with {@code fma}.
- * Packing handles the transposes and zero-pads ragged edges, so the micro-kernel only sees full panels; edge tiles
- * go through a small tile buffer.
+ * panels of {@link #NR} columns, kept in L2), row blocks of {@link #MC} (A's block packed into panels of {@link #MR}
+ * rows), row panels (one A panel of 8 KB stays in L1), column panels, then the {@code MR × NR} register-blocked
+ * micro-kernel: 8 rows × 3 vectors = 24 accumulators updated with {@code fma}.
+ * Packing handles the transposes and zero-pads ragged edges, so the micro-kernel only sees full panels; it leaves
+ * its accumulators in a small tile buffer, from which {@link #update} writes the valid part of the tile into C.
  *
  * <p>Determinism: element {@code C(i, j)} is computed as follows, whatever block, tile or thread it falls in: for each
  * k block (boundaries depend on k only) an accumulator starts at 0 and takes {@code fma(a_ip, b_pj, acc)} for p in
@@ -28,10 +29,12 @@ final class VectorGemm {
     static final int NR = 3 * L;
     /** Largest k block; the actual block size balances k (see {@link #kBlock(int)}). */
     static final int KC_MAX = 256;
+    /** Column panels outermost (B panel kept in L1) when a packed B panel takes at most this many bytes. */
+    static final int L1_PANEL_BYTES = 32 * 1024;
     /** Rows of A per packed block (kept in L2). */
     static final int MC = 144;
     /** Columns of B per packed block. */
-    static final int NC = 48 * 32;
+    static final int NC = 32 * NR;
 
     private static final int MODE_SET = 0;   // C = alpha*acc
     private static final int MODE_BETA = 1;  // C = alpha*acc + beta*C
@@ -91,22 +94,34 @@ final class VectorGemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(opA, a, ic, mc, pc, kc, ap);
-                    for (int jr = 0; jr < nc; jr += NR) {
-                        int nr = Math.min(NR, nc - jr);
-                        int bo = jr * kc;
-                        for (int ir = 0; ir < mc; ir += MR) {
-                            int mr = Math.min(MR, mc - ir);
-                            int ao = ir * kc;
-                            int co = c.offset() + (ic + ir) * ldc + jc + jr;
-                            if (mr == MR && nr == NR) {
-                                kernel(kc, ap, ao, bp, bo, cd, co, ldc, alpha, beta, mode);
-                            } else {
-                                float[] t = buf.tile;
-                                kernel(kc, ap, ao, bp, bo, t, 0, NR, alpha, 0f, MODE_SET);
-                                edge(t, mr, nr, cd, co, ldc, beta, mode);
-                            }
-                        }
-                    }
+                    macroKernel(buf.tile, ap, bp, kc, mc, nc, cd, c.offset() + ic * ldc + jc, ldc, alpha, beta, mode);
+                }
+            }
+        }
+    }
+
+    /**
+     * All micro-tiles of one packed A block ({@code mc × kc}) times one packed B block ({@code kc × nc}), written to
+     * C at {@code co0}. A B panel small enough to stay in L1 is reused across all row panels (column panels outer);
+     * otherwise one A panel (8 KB) stays in L1 while the B block streams from L2 (row panels outer). The order does not
+     * change any element's arithmetic.
+     */
+    private static void macroKernel(float[] tile, float[] ap, float[] bp, int kc, int mc, int nc, float[] cd, int co0, int ldc,
+                                    float alpha, float beta, int mode) {
+        if (kc * NR * Float.BYTES <= L1_PANEL_BYTES) {
+            for (int jr = 0; jr < nc; jr += NR) {
+                int nr = Math.min(NR, nc - jr);
+                for (int ir = 0; ir < mc; ir += MR) {
+                    kernel(kc, ap, ir * kc, bp, jr * kc, tile);
+                    update(tile, Math.min(MR, mc - ir), nr, cd, co0 + ir * ldc + jr, ldc, alpha, beta, mode);
+                }
+            }
+        } else {
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                for (int jr = 0; jr < nc; jr += NR) {
+                    kernel(kc, ap, ir * kc, bp, jr * kc, tile);
+                    update(tile, mr, Math.min(NR, nc - jr), cd, co0 + ir * ldc + jr, ldc, alpha, beta, mode);
                 }
             }
         }
@@ -116,18 +131,25 @@ final class VectorGemm {
         return (x + to - 1) / to * to;
     }
 
-    /** Copies the tile buffer ({@code t = alpha·acc}) into C with the same rounding as {@link #store}. */
-    private static void edge(float[] t, int mr, int nr, float[] c, int co, int ldc, float beta, int mode) {
+    /**
+     * Writes the accumulators of a tile ({@code t}, row r at {@code r·NR}) into the {@code mr × nr} corner of C at
+     * {@code co}: {@code alpha·t}, {@code alpha·t + beta·C} or {@code C + alpha·t} by mode. Ragged columns use masks,
+     * so every element is rounded the same way wherever its tile lies.
+     */
+    private static void update(float[] t, int mr, int nr, float[] c, int co, int ldc, float alpha, float beta, int mode) {
         for (int r = 0; r < mr; r++) {
             int ci = co + r * ldc;
             int ti = r * NR;
-            for (int j = 0; j < nr; j++) {
-                float v = t[ti + j];
-                c[ci + j] = switch (mode) {
-                    case MODE_SET -> v;
-                    case MODE_BETA -> v + beta * c[ci + j];
-                    default -> c[ci + j] + v;
-                };
+            for (int v = 0; v < nr; v += L) {
+                VectorMask<Float> m = S.indexInRange(v, nr);
+                FloatVector x = FloatVector.fromArray(S, t, ti + v).mul(alpha);
+                if (mode == MODE_SET) {
+                    x.intoArray(c, ci + v, m);
+                } else if (mode == MODE_BETA) {
+                    x.add(FloatVector.fromArray(S, c, ci + v, m).mul(beta)).intoArray(c, ci + v, m);
+                } else {
+                    FloatVector.fromArray(S, c, ci + v, m).add(x).intoArray(c, ci + v, m);
+                }
             }
         }
     }
@@ -207,18 +229,43 @@ final class VectorGemm {
                     }
                 }
             } else {
-                // op(B)(p, j) = B(j, p): column j of op(B) is row j of B, contiguous in p.
-                for (int j = 0; j < nr; j++) {
+                // op(B)(p, j) = B(j, p): column j of op(B) is row j of B, contiguous in p. 16×16 blocks are
+                // transposed in registers; the rest four rows at a time, so each p writes four adjacent floats.
+                int p16 = 0;
+                if (Transpose16.AVAILABLE && nr == NR) {
+                    int src = base + (jc + jr) * bs + pc;
+                    for (; p16 + 16 <= kc; p16 += 16) {
+                        for (int v = 0; v < NR; v += 16) {
+                            Transpose16.block(bd, src + v * bs + p16, bs, bp, dst + p16 * NR + v, NR);
+                        }
+                    }
+                }
+                int j = 0;
+                for (; j + 4 <= nr; j += 4) {
+                    int s0 = base + (jc + jr + j) * bs + pc;
+                    int s1 = s0 + bs;
+                    int s2 = s1 + bs;
+                    int s3 = s2 + bs;
+                    int d = dst + j;
+                    for (int p = p16; p < kc; p++) {
+                        int q = d + p * NR;
+                        bp[q] = bd[s0 + p];
+                        bp[q + 1] = bd[s1 + p];
+                        bp[q + 2] = bd[s2 + p];
+                        bp[q + 3] = bd[s3 + p];
+                    }
+                }
+                for (; j < nr; j++) {
                     int src = base + (jc + jr + j) * bs + pc;
                     int d = dst + j;
-                    for (int p = 0; p < kc; p++) {
+                    for (int p = p16; p < kc; p++) {
                         bp[d + p * NR] = bd[src + p];
                     }
                 }
                 if (nr < NR) {
                     for (int p = 0; p < kc; p++) {
-                        for (int j = nr; j < NR; j++) {
-                            bp[dst + p * NR + j] = 0f;
+                        for (int z = nr; z < NR; z++) {
+                            bp[dst + p * NR + z] = 0f;
                         }
                     }
                 }
@@ -226,9 +273,12 @@ final class VectorGemm {
         }
     }
 
-    /** The MR × NR micro-kernel over packed panels: 24 accumulators, one fma each per p. */
-    static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc,
-                       float alpha, float beta, int mode) {
+    /**
+     * The MR × NR micro-kernel over packed panels: 24 accumulators, one fma each per p, stored raw into the tile
+     * buffer {@code t} (row r at {@code r·NR}). Storing through a buffer keeps this method small enough for C2 to
+     * keep every vector in a register (passing vectors to a call it declines to inline would box them).
+     */
+    static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] t) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z, c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
         FloatVector c40 = z, c41 = z, c42 = z, c50 = z, c51 = z, c52 = z, c60 = z, c61 = z, c62 = z, c70 = z, c71 = z, c72 = z;
@@ -271,30 +321,32 @@ final class VectorGemm {
             c71 = x.fma(b1, c71);
             c72 = x.fma(b2, c72);
         }
-        store(c, co, c00, c01, c02, alpha, beta, mode);
-        store(c, co + ldc, c10, c11, c12, alpha, beta, mode);
-        store(c, co + 2 * ldc, c20, c21, c22, alpha, beta, mode);
-        store(c, co + 3 * ldc, c30, c31, c32, alpha, beta, mode);
-        store(c, co + 4 * ldc, c40, c41, c42, alpha, beta, mode);
-        store(c, co + 5 * ldc, c50, c51, c52, alpha, beta, mode);
-        store(c, co + 6 * ldc, c60, c61, c62, alpha, beta, mode);
-        store(c, co + 7 * ldc, c70, c71, c72, alpha, beta, mode);
-    }
-
-    private static void store(float[] c, int o, FloatVector v0, FloatVector v1, FloatVector v2, float alpha, float beta, int mode) {
-        store1(c, o, v0, alpha, beta, mode);
-        store1(c, o + L, v1, alpha, beta, mode);
-        store1(c, o + 2 * L, v2, alpha, beta, mode);
-    }
-
-    private static void store1(float[] c, int o, FloatVector acc, float alpha, float beta, int mode) {
-        FloatVector t = acc.mul(alpha);
-        if (mode == MODE_SET) {
-            t.intoArray(c, o);
-        } else if (mode == MODE_BETA) {
-            t.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o);
-        } else {
-            FloatVector.fromArray(S, c, o).add(t).intoArray(c, o);
-        }
+        // The accumulators are loop phis whose static type is the abstract FloatVector; calling intoArray on them is
+        // a virtual call C2 may not inline, which boxes all 24 vectors. 1·c (exact) on an exact receiver avoids it.
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        one.mul(c00).intoArray(t, 0 * NR);
+        one.mul(c01).intoArray(t, 0 * NR + L);
+        one.mul(c02).intoArray(t, 0 * NR + 2 * L);
+        one.mul(c10).intoArray(t, 1 * NR);
+        one.mul(c11).intoArray(t, 1 * NR + L);
+        one.mul(c12).intoArray(t, 1 * NR + 2 * L);
+        one.mul(c20).intoArray(t, 2 * NR);
+        one.mul(c21).intoArray(t, 2 * NR + L);
+        one.mul(c22).intoArray(t, 2 * NR + 2 * L);
+        one.mul(c30).intoArray(t, 3 * NR);
+        one.mul(c31).intoArray(t, 3 * NR + L);
+        one.mul(c32).intoArray(t, 3 * NR + 2 * L);
+        one.mul(c40).intoArray(t, 4 * NR);
+        one.mul(c41).intoArray(t, 4 * NR + L);
+        one.mul(c42).intoArray(t, 4 * NR + 2 * L);
+        one.mul(c50).intoArray(t, 5 * NR);
+        one.mul(c51).intoArray(t, 5 * NR + L);
+        one.mul(c52).intoArray(t, 5 * NR + 2 * L);
+        one.mul(c60).intoArray(t, 6 * NR);
+        one.mul(c61).intoArray(t, 6 * NR + L);
+        one.mul(c62).intoArray(t, 6 * NR + 2 * L);
+        one.mul(c70).intoArray(t, 7 * NR);
+        one.mul(c71).intoArray(t, 7 * NR + L);
+        one.mul(c72).intoArray(t, 7 * NR + 2 * L);
     }
 }

@@ -25,6 +25,10 @@ final class SparseKernels {
      */
     static void forward(boolean vector, int batch, int[] rowStart, int[] colIdx, float[] vals, float[] wt, int wo, int ws, int n,
                         float[] h, int ho, int hs) {
+        if (batch <= ROWWISE_MAX_BATCH) {
+            forwardRowwise(vector, batch, rowStart, colIdx, vals, wt, wo, ws, n, h, ho, hs);
+            return;
+        }
         int j0 = 0;
         if (vector) {
             for (; j0 + 4 * L <= n; j0 += 4 * L) {
@@ -69,22 +73,51 @@ final class SparseKernels {
         }
     }
 
+    /** Up to this batch size the forward product streams whole rows of W_0ᵀ (prefetch-friendly) into h in L1. */
+    static final int ROWWISE_MAX_BATCH = 4;
+
+    /** Same sums as the blocked forward (one fma chain per element, ascending k), row of W_0ᵀ by row. */
+    private static void forwardRowwise(boolean vector, int batch, int[] rowStart, int[] colIdx, float[] vals, float[] wt, int wo, int ws, int n,
+                                       float[] h, int ho, int hs) {
+        int bound = vector ? S.loopBound(n) : 0;
+        for (int i = 0; i < batch; i++) {
+            int hi = ho + i * hs;
+            java.util.Arrays.fill(h, hi, hi + n, 0f);
+            for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+                float v = vals[k];
+                int row = wo + colIdx[k] * ws;
+                int j = 0;
+                if (vector) {
+                    FloatVector s = FloatVector.broadcast(S, v);
+                    for (; j < bound; j += L) {
+                        s.fma(FloatVector.fromArray(S, wt, row + j), FloatVector.fromArray(S, h, hi + j)).intoArray(h, hi + j);
+                    }
+                }
+                for (; j < n; j++) {
+                    h[hi + j] = Math.fma(v, wt[row + j], h[hi + j]);
+                }
+            }
+        }
+    }
+
     /**
      * {@code wt(p, j) += Σ_k (eta · vals[k]) · delta(rowIdx[k], j)} over {@code k ∈ [colStart[p], colStart[p+1])},
      * in ascending k, for all inputs {@code p < inputs} and units {@code j < n}.
      */
     static void update(boolean vector, int inputs, int[] colStart, int[] rowIdx, float[] vals, float eta, float[] delta, int dO, int ds,
                        int n, float[] wt, int wo, int ws) {
-        int j0 = 0;
-        if (vector) {
-            for (; j0 + 4 * L <= n; j0 += 4 * L) {
-                for (int p = 0; p < inputs; p++) {
-                    int k0 = colStart[p];
-                    int k1 = colStart[p + 1];
-                    if (k0 == k1) {
-                        continue;
-                    }
-                    int o = wo + p * ws + j0;
+        // Row p of W_0ᵀ outermost: its 4000 bytes are read and written once, in order; δ stays in cache.
+        for (int p = 0; p < inputs; p++) {
+            int k0 = colStart[p];
+            int k1 = colStart[p + 1];
+            if (k0 == k1) {
+                continue;
+            }
+            int row = wo + p * ws;
+            int j0 = 0;
+            if (vector) {
+                for (; j0 + 4 * L <= n; j0 += 4 * L) {
+                    int o = row + j0;
                     FloatVector a0 = FloatVector.fromArray(S, wt, o);
                     FloatVector a1 = FloatVector.fromArray(S, wt, o + L);
                     FloatVector a2 = FloatVector.fromArray(S, wt, o + 2 * L);
@@ -102,29 +135,21 @@ final class SparseKernels {
                     a2.intoArray(wt, o + 2 * L);
                     a3.intoArray(wt, o + 3 * L);
                 }
-            }
-            for (; j0 + L <= n; j0 += L) {
-                for (int p = 0; p < inputs; p++) {
-                    int o = wo + p * ws + j0;
-                    if (colStart[p] == colStart[p + 1]) {
-                        continue;
-                    }
+                for (; j0 + L <= n; j0 += L) {
+                    int o = row + j0;
                     FloatVector a0 = FloatVector.fromArray(S, wt, o);
-                    for (int k = colStart[p]; k < colStart[p + 1]; k++) {
+                    for (int k = k0; k < k1; k++) {
                         a0 = FloatVector.broadcast(S, eta * vals[k]).fma(FloatVector.fromArray(S, delta, dO + rowIdx[k] * ds + j0), a0);
                     }
                     a0.intoArray(wt, o);
                 }
             }
-        }
-        for (int p = 0; p < inputs; p++) {
             for (int j = j0; j < n; j++) {
-                int o = wo + p * ws + j;
-                float a = wt[o];
-                for (int k = colStart[p]; k < colStart[p + 1]; k++) {
+                float a = wt[row + j];
+                for (int k = k0; k < k1; k++) {
                     a = Math.fma(eta * vals[k], delta[dO + rowIdx[k] * ds + j], a);
                 }
-                wt[o] = a;
+                wt[row + j] = a;
             }
         }
     }

@@ -17,12 +17,15 @@ public final class SparseProbe {
         org.fa4j.simd.Linalg la = org.fa4j.simd.Linalg.newBuilder().threads(1).build();
         long nnz = Math.round(dens * b * in);
         for (int round = 0; round < 5; round++) {
+            long a0 = ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
             long t0 = System.nanoTime();
             for (int it = 0; it < 200; it++) ws.sparseForward0(m, la);
             double s = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             for (int it = 0; it < 200; it++) ws.sparseUpdate0(m, la, 1e-9f);
             double s2 = (System.nanoTime() - t1) / 1e9;
+            long a1 = ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+            System.out.println("bytes per call " + (a1 - a0) / 400.0);
             System.out.printf("density %.3f forward %.1f GFLOP/s (%.3f ms/batch), update %.1f GFLOP/s (%.3f ms/batch)%n", dens,
                     2.0 * nnz * n * 200 / s / 1e9, s / 200 * 1e3, 2.0 * nnz * n * 200 / s2 / 1e9, s2 / 200 * 1e3);
         }

@@ -21,15 +21,15 @@ final class SparseKernels {
 
     /**
      * {@code h(i, j) = Σ_k vals[k] · wt(colIdx[k], j)} over {@code k ∈ [rowStart[i], rowStart[i+1])}, for all rows
-     * {@code i < batch} and units {@code j < n}.
+     * {@code i < batch} and units {@code jFrom ≤ j < n}.
      */
-    static void forward(boolean vector, int batch, int[] rowStart, int[] colIdx, float[] vals, float[] wt, int wo, int ws, int n,
-                        float[] h, int ho, int hs) {
+    static void forward(boolean vector, int batch, int[] rowStart, int[] colIdx, float[] vals, float[] wt, int wo, int ws, int jFrom,
+                        int n, float[] h, int ho, int hs) {
         if (batch <= ROWWISE_MAX_BATCH) {
-            forwardRowwise(vector, batch, rowStart, colIdx, vals, wt, wo, ws, n, h, ho, hs);
+            forwardRowwise(vector, batch, rowStart, colIdx, vals, wt, wo, ws, jFrom, n, h, ho, hs);
             return;
         }
-        int j0 = 0;
+        int j0 = jFrom;
         if (vector) {
             for (; j0 + 4 * L <= n; j0 += 4 * L) {
                 for (int i = 0; i < batch; i++) {
@@ -77,16 +77,16 @@ final class SparseKernels {
     static final int ROWWISE_MAX_BATCH = 4;
 
     /** Same sums as the blocked forward (one fma chain per element, ascending k), row of W_0ᵀ by row. */
-    private static void forwardRowwise(boolean vector, int batch, int[] rowStart, int[] colIdx, float[] vals, float[] wt, int wo, int ws, int n,
-                                       float[] h, int ho, int hs) {
-        int bound = vector ? S.loopBound(n) : 0;
+    private static void forwardRowwise(boolean vector, int batch, int[] rowStart, int[] colIdx, float[] vals, float[] wt, int wo, int ws,
+                                       int jFrom, int n, float[] h, int ho, int hs) {
+        int bound = vector ? jFrom + S.loopBound(n - jFrom) : jFrom;
         for (int i = 0; i < batch; i++) {
             int hi = ho + i * hs;
-            java.util.Arrays.fill(h, hi, hi + n, 0f);
+            java.util.Arrays.fill(h, hi + jFrom, hi + n, 0f);
             for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
                 float v = vals[k];
                 int row = wo + colIdx[k] * ws;
-                int j = 0;
+                int j = jFrom;
                 if (vector) {
                     FloatVector s = FloatVector.broadcast(S, v);
                     for (; j < bound; j += L) {
@@ -102,10 +102,10 @@ final class SparseKernels {
 
     /**
      * {@code wt(p, j) += Σ_k (eta · vals[k]) · delta(rowIdx[k], j)} over {@code k ∈ [colStart[p], colStart[p+1])},
-     * in ascending k, for all inputs {@code p < inputs} and units {@code j < n}.
+     * in ascending k, for all inputs {@code p < inputs} and units {@code jFrom ≤ j < n}.
      */
     static void update(boolean vector, int inputs, int[] colStart, int[] rowIdx, float[] vals, float eta, float[] delta, int dO, int ds,
-                       int n, float[] wt, int wo, int ws) {
+                       int jFrom, int n, float[] wt, int wo, int ws) {
         // Row p of W_0ᵀ outermost: its 4000 bytes are read and written once, in order; δ stays in cache.
         for (int p = 0; p < inputs; p++) {
             int k0 = colStart[p];
@@ -114,7 +114,7 @@ final class SparseKernels {
                 continue;
             }
             int row = wo + p * ws;
-            int j0 = 0;
+            int j0 = jFrom;
             if (vector) {
                 for (; j0 + 4 * L <= n; j0 += 4 * L) {
                     int o = row + j0;

@@ -108,20 +108,41 @@ final class Workspace {
         return rowOfCursor;
     }
 
+    /** Batches from this size on split layer 0's sparse kernels over two threads (when the Linalg has ≥ 2). */
+    static final int SPLIT_MIN_BATCH = 32;
+
     /** {@code act[0] = x W_0ᵀ} from the compressed input (biases and activation follow in {@link #forward}). */
     void sparseForward0(Model m, Linalg la) {
-        Matrix wt = m.wt[0];
-        Matrix h = act[0];
-        SparseKernels.forward(la.path() == KernelPath.VECTOR, batch, rowStart, rowCol, rowVal, wt.array(), wt.offset(), wt.stride(), wt.cols(),
-                h.array(), h.offset(), h.stride());
+        sparse0(m, la, false, 0f);
     }
 
     /** {@code W_0ᵀ += eta · xᵀ δ_0} from the compressed input: only rows of non-zero inputs change. */
     void sparseUpdate0(Model m, Linalg la, float eta) {
+        sparse0(m, la, true, eta);
+    }
+
+    private void sparse0(Model m, Linalg la, boolean update, float eta) {
+        boolean vector = la.path() == KernelPath.VECTOR;
+        int n = m.wt[0].cols();
+        int mid = (n / 2) / 64 * 64;
+        if (la.threads() >= 2 && batch >= SPLIT_MIN_BATCH && mid >= 64 && SparseHelper.SHARED.split(this, m, vector, update, eta, mid, n)) {
+            return;
+        }
+        sparseRange(m, vector, update, eta, 0, n);
+    }
+
+    /** One of the sparse kernels on units {@code [from, to)}. */
+    void sparseRange(Model m, boolean vector, boolean update, float eta, int from, int to) {
         Matrix wt = m.wt[0];
-        Matrix d = delta[0];
-        SparseKernels.update(la.path() == KernelPath.VECTOR, wt.rows(), colStart, colRow, colVal, eta, d.array(), d.offset(), d.stride(), wt.cols(),
-                wt.array(), wt.offset(), wt.stride());
+        if (update) {
+            Matrix d = delta[0];
+            SparseKernels.update(vector, wt.rows(), colStart, colRow, colVal, eta, d.array(), d.offset(), d.stride(), from, to,
+                    wt.array(), wt.offset(), wt.stride());
+        } else {
+            Matrix h = act[0];
+            SparseKernels.forward(vector, batch, rowStart, rowCol, rowVal, wt.array(), wt.offset(), wt.stride(), from, to,
+                    h.array(), h.offset(), h.stride());
+        }
     }
 
     /** The input of layer {@code l}: {@code x} for layer 0, else {@code h_{l−1}}. */

@@ -91,4 +91,31 @@ class SparseInputTest {
         ws.sparseUpdate0(m2, Linalg.newBuilder().path(KernelPath.SCALAR).build(), 0.1f);
         assertThat(m.weightsTransposed(0).contentEquals(m2.weightsTransposed(0))).isTrue();
     }
+
+    /** Splitting the units between the caller and the helper thread changes nothing: each element has one owner. */
+    @Test
+    void twoThreadSplitIsBitIdenticalToOneThread() {
+        int batch = 40;
+        int in = 60;
+        int n = 300; // split at 128: blocks, single vectors and scalar tails on both sides
+        NetworkSpec spec = NetworkSpec.newBuilder(in).layer(n, Activation.identity()).build();
+        Workspace ws = new Workspace(spec, batch);
+        ws.x.copyFrom(sparseInputs(batch, in, 8));
+        ws.compressInput();
+        ws.delta[0].copyFrom(Data.gaussian(batch, n, 9));
+        for (KernelPath path : KernelPath.values()) {
+            Linalg one = Linalg.newBuilder().path(path).threads(1).build();
+            Linalg two = Linalg.newBuilder().path(path).threads(2).build();
+            Model a = Model.create(spec, new Backprop(), 3);
+            Model b = a.copy();
+            ws.sparseForward0(a, one);
+            Matrix h1 = ws.act[0].copy();
+            ws.sparseForward0(b, two);
+            assertThat(ws.act[0].contentEquals(h1)).as("forward on %s", path).isTrue();
+            ws.sparseUpdate0(a, one, 0.05f);
+            ws.sparseUpdate0(b, two, 0.05f);
+            assertThat(b.weightsTransposed(0).contentEquals(a.weightsTransposed(0))).as("update on %s", path).isTrue();
+            assertThat(a.weightsTransposed(0).contentEquals(Model.create(spec, new Backprop(), 3).weightsTransposed(0))).isFalse();
+        }
+    }
 }

@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Layer 0 with a sparse input (MNIST: ~81% of pixels are 0): a compressed-row forward product and a compressed-column
- * weight update against the input-major {@code W_0ᵀ}, register-blocked over 4 vectors of output units so the block
+ * weight update against the input-major {@code W_0ᵀ}, register-blocked over 8 vectors of output units so the block
  * of {@code W_0ᵀ} (or of {@code δ}) stays in cache across the batch. Skipping zero inputs is exact: each element is the
  * same sum without its {@code 0·w} terms (for finite weights).
  *
@@ -31,12 +31,16 @@ final class SparseKernels {
         }
         int j0 = jFrom;
         if (vector) {
-            for (; j0 + 4 * L <= n; j0 += 4 * L) {
+            for (; j0 + 8 * L <= n; j0 += 8 * L) {
                 for (int i = 0; i < batch; i++) {
                     FloatVector a0 = FloatVector.zero(S);
                     FloatVector a1 = a0;
                     FloatVector a2 = a0;
                     FloatVector a3 = a0;
+                    FloatVector a4 = a0;
+                    FloatVector a5 = a0;
+                    FloatVector a6 = a0;
+                    FloatVector a7 = a0;
                     for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
                         FloatVector s = FloatVector.broadcast(S, vals[k]);
                         int base = wo + colIdx[k] * ws + j0;
@@ -44,12 +48,20 @@ final class SparseKernels {
                         a1 = s.fma(FloatVector.fromArray(S, wt, base + L), a1);
                         a2 = s.fma(FloatVector.fromArray(S, wt, base + 2 * L), a2);
                         a3 = s.fma(FloatVector.fromArray(S, wt, base + 3 * L), a3);
+                        a4 = s.fma(FloatVector.fromArray(S, wt, base + 4 * L), a4);
+                        a5 = s.fma(FloatVector.fromArray(S, wt, base + 5 * L), a5);
+                        a6 = s.fma(FloatVector.fromArray(S, wt, base + 6 * L), a6);
+                        a7 = s.fma(FloatVector.fromArray(S, wt, base + 7 * L), a7);
                     }
                     int o = ho + i * hs + j0;
                     a0.intoArray(h, o);
                     a1.intoArray(h, o + L);
                     a2.intoArray(h, o + 2 * L);
                     a3.intoArray(h, o + 3 * L);
+                    a4.intoArray(h, o + 4 * L);
+                    a5.intoArray(h, o + 5 * L);
+                    a6.intoArray(h, o + 6 * L);
+                    a7.intoArray(h, o + 7 * L);
                 }
             }
             for (; j0 + L <= n; j0 += L) {
@@ -116,12 +128,16 @@ final class SparseKernels {
             int row = wo + p * ws;
             int j0 = jFrom;
             if (vector) {
-                for (; j0 + 4 * L <= n; j0 += 4 * L) {
+                for (; j0 + 8 * L <= n; j0 += 8 * L) {
                     int o = row + j0;
                     FloatVector a0 = FloatVector.fromArray(S, wt, o);
                     FloatVector a1 = FloatVector.fromArray(S, wt, o + L);
                     FloatVector a2 = FloatVector.fromArray(S, wt, o + 2 * L);
                     FloatVector a3 = FloatVector.fromArray(S, wt, o + 3 * L);
+                    FloatVector a4 = FloatVector.fromArray(S, wt, o + 4 * L);
+                    FloatVector a5 = FloatVector.fromArray(S, wt, o + 5 * L);
+                    FloatVector a6 = FloatVector.fromArray(S, wt, o + 6 * L);
+                    FloatVector a7 = FloatVector.fromArray(S, wt, o + 7 * L);
                     for (int k = k0; k < k1; k++) {
                         FloatVector s = FloatVector.broadcast(S, eta * vals[k]);
                         int base = dO + rowIdx[k] * ds + j0;
@@ -129,11 +145,19 @@ final class SparseKernels {
                         a1 = s.fma(FloatVector.fromArray(S, delta, base + L), a1);
                         a2 = s.fma(FloatVector.fromArray(S, delta, base + 2 * L), a2);
                         a3 = s.fma(FloatVector.fromArray(S, delta, base + 3 * L), a3);
+                        a4 = s.fma(FloatVector.fromArray(S, delta, base + 4 * L), a4);
+                        a5 = s.fma(FloatVector.fromArray(S, delta, base + 5 * L), a5);
+                        a6 = s.fma(FloatVector.fromArray(S, delta, base + 6 * L), a6);
+                        a7 = s.fma(FloatVector.fromArray(S, delta, base + 7 * L), a7);
                     }
                     a0.intoArray(wt, o);
                     a1.intoArray(wt, o + L);
                     a2.intoArray(wt, o + 2 * L);
                     a3.intoArray(wt, o + 3 * L);
+                    a4.intoArray(wt, o + 4 * L);
+                    a5.intoArray(wt, o + 5 * L);
+                    a6.intoArray(wt, o + 6 * L);
+                    a7.intoArray(wt, o + 7 * L);
                 }
                 for (; j0 + L <= n; j0 += L) {
                     int o = row + j0;

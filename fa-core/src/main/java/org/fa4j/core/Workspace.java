@@ -124,8 +124,8 @@ final class Workspace {
     private void sparse0(Model m, Linalg la, boolean update, float eta) {
         boolean vector = la.path() == KernelPath.VECTOR;
         int n = m.wt[0].cols();
-        int mid = (n / 2) / 64 * 64;
-        if (la.threads() >= 2 && batch >= SPLIT_MIN_BATCH && mid >= 64 && SparseHelper.SHARED.split(this, m, vector, update, eta, mid, n)) {
+        int mid = (n / 2) / 16 * 16; // any split gives the same sums; keep vector-aligned halves
+        if (la.threads() >= 2 && batch >= SPLIT_MIN_BATCH && mid >= 16 && SparseHelper.SHARED.split(this, m, vector, update, eta, mid, n)) {
             return;
         }
         sparseRange(m, vector, update, eta, 0, n);

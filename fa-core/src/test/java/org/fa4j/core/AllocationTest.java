@@ -19,8 +19,9 @@ class AllocationTest {
      * After warm-up (workspaces exist, the JIT has compiled the step), an epoch of steps allocates nothing on this
      * thread, for online and mini-batch training, with a listener attached. A short partial final batch is included,
      * so both cached workspaces are exercised. Measured over a whole epoch of 203 examples. Runs on the scalar kernels:
-     * this checks fa-core's own code; fa-simd's vector GEMM currently allocates (boxed vectors where C2 does not inline
-     * its store helper), which the JMH TrainingStepBenchmark shows with -prof gc.
+     * this checks fa-core's own code. On the vector path fa-simd's packed GEMM still allocates for some small shapes
+     * (C2 stops inlining inside the macro-kernel, so some Vector API calls run their boxing fallback), an open fa-simd
+     * defect; the JMH TrainingStepBenchmark measures it with -prof gc.
      */
     @Test
     void steadyStateTrainingStepsAllocateNothing() {

@@ -7,6 +7,8 @@ import org.fa4j.simd.KernelPath;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DeterminismTest {
 
@@ -33,21 +35,21 @@ class DeterminismTest {
     }
 
     /**
-     * Scalar kernels (fa-simd splits their GEMMs between threads too). Not the vector kernels: fa-simd's vector path
-     * currently rounds differently in interpreted and C2-compiled code (logistic/tanh through VectorOperators.EXP/TANH,
-     * and the matrix–vector routes), so a comparison there would depend on JIT timing rather than on the thread count
-     * (reported to fa-simd).
+     * Both kernel paths: fa-simd splits GEMMs between threads on each, and its vector kernels round the same way
+     * interpreted and C2-compiled (fa-simd's JitDeterminismTest), so these comparisons depend only on the thread count.
      */
-    @Test
-    void sameSeedGivesBitIdenticalReluModelsAtOneAndTwoThreads() {
+    @ParameterizedTest
+    @EnumSource(KernelPath.class)
+    void sameSeedGivesBitIdenticalReluModelsAtOneAndTwoThreads(KernelPath path) {
         NetworkSpec relu = NetworkSpec.newBuilder(128).layer(256, Activation.relu()).layer(10, Activation.identity()).init(Init.he()).build();
-        assertSameAtOneAndTwoThreads(relu, Linalg.newBuilder().path(KernelPath.SCALAR).build(), 1e-3);
+        assertSameAtOneAndTwoThreads(relu, Linalg.newBuilder().path(path).build(), 1e-3);
     }
 
-    /** The scalar kernels with the paper's logistic units. */
-    @Test
-    void sameSeedGivesBitIdenticalLogisticModelsAtOneAndTwoThreadsOnScalarKernels() {
-        assertSameAtOneAndTwoThreads(Data.logistic(128, 256, 10), Linalg.newBuilder().path(KernelPath.SCALAR).build(), 0.02);
+    /** The paper's logistic units, on both kernel paths. */
+    @ParameterizedTest
+    @EnumSource(KernelPath.class)
+    void sameSeedGivesBitIdenticalLogisticModelsAtOneAndTwoThreads(KernelPath path) {
+        assertSameAtOneAndTwoThreads(Data.logistic(128, 256, 10), Linalg.newBuilder().path(path).build(), 0.02);
     }
 
     @Test

@@ -1,0 +1,220 @@
+package org.fa4j.core;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.fa4j.simd.Linalg;
+import org.fa4j.simd.Matrix;
+
+/**
+ * A network's state: forward weights {@code W_l} ({@code units_l × units_{l−1}}, the paper's layout), biases, the
+ * permanent sparsity masks, and the feedback matrices {@code B_l} its {@link LearningRule} keeps (for feedback
+ * alignment {@code B_l} is {@code units_{l−1} × units_l}, the shape of {@code W_lᵀ}, PAPER §1.6).
+ *
+ * <p>{@link #create} draws the forward weights from the {@link RandomStream#FORWARD_INIT} stream and the feedback
+ * matrices from {@link RandomStream#FEEDBACK}, so models created with the same spec and seed but different rules start
+ * from identical forward weights. The matrices returned by the accessors are the live parameters (a {@link Trainer}
+ * updates them in place). Save and load with {@link #save(Path)} and {@link #load(Path)}: versioned JSON, bit-exact.
+ *
+ * <p>Not thread-safe: one trainer at a time.
+ */
+public final class Model {
+    private final NetworkSpec spec;
+    private final LearningRule rule;
+    private final long seed;
+    final Matrix[] w;
+    final Matrix[] b;
+    final Matrix[] wMask;
+    final Matrix[] fb;
+    final Matrix[] fbMask;
+    private TrainingConfig lastTraining;
+
+    Model(NetworkSpec spec, LearningRule rule, long seed, Matrix[] w, Matrix[] b, Matrix[] wMask, Matrix[] fb,
+          Matrix[] fbMask, TrainingConfig lastTraining) {
+        this.spec = spec;
+        this.rule = rule;
+        this.seed = seed;
+        this.w = w;
+        this.b = b;
+        this.wMask = wMask;
+        this.fb = fb;
+        this.fbMask = fbMask;
+        this.lastTraining = lastTraining;
+        RuleEngines.checkFeedback(rule, this);
+    }
+
+    /**
+     * A new model: forward weights drawn from {@code spec.init()} (stream {@link RandomStream#FORWARD_INIT}), biases 0,
+     * feedback matrices as the rule needs them (stream {@link RandomStream#FEEDBACK}).
+     */
+    public static Model create(NetworkSpec spec, LearningRule rule, long seed) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(rule, "rule");
+        RuleEngines.checkCompatible(rule, spec);
+        Seeds seeds = new Seeds(seed);
+        SplittableRandom fwd = seeds.random(RandomStream.FORWARD_INIT);
+        int depth = spec.depth();
+        Matrix[] w = new Matrix[depth];
+        Matrix[] b = new Matrix[depth];
+        Matrix[] wMask = new Matrix[depth];
+        for (int l = 0; l < depth; l++) {
+            LayerSpec ls = spec.layers().get(l);
+            int in = spec.units(l - 1);
+            int out = ls.units();
+            w[l] = draw(spec.init(), out, in, in, out, fwd);
+            b[l] = ls.bias() ? Matrix.zeros(1, out) : null;
+            if (ls.sparsity() > 0) {
+                wMask[l] = mask(out, in, ls.sparsity(), fwd);
+                Ops.hadamardScalar(w[l], wMask[l]);
+            }
+        }
+        Matrix[] fb = new Matrix[depth];
+        Matrix[] fbMask = new Matrix[depth];
+        RuleEngines.initFeedback(rule, spec, seeds.random(RandomStream.FEEDBACK), fb, fbMask);
+        return new Model(spec, rule, seed, w, b, wMask, fb, fbMask, null);
+    }
+
+    static Matrix draw(Init init, int rows, int cols, int fanIn, int fanOut, SplittableRandom r) {
+        Matrix m = Matrix.zeros(rows, cols);
+        float[] d = m.array();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = init.draw(r, fanIn, fanOut);
+        }
+        return m;
+    }
+
+    /** A 0/1 mask with each entry removed (0) with probability {@code sparsity}. */
+    static Matrix mask(int rows, int cols, double sparsity, SplittableRandom r) {
+        Matrix m = Matrix.zeros(rows, cols);
+        float[] d = m.array();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r.nextDouble() < sparsity ? 0f : 1f;
+        }
+        return m;
+    }
+
+    /** The architecture. */
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** The learning rule this model was created for (it decides which feedback matrices exist). */
+    public LearningRule rule() {
+        return rule;
+    }
+
+    /** The seed the initial weights were drawn from. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Number of weight layers. */
+    public int depth() {
+        return w.length;
+    }
+
+    /** The live forward weights {@code W_l}, {@code units_l × units_{l−1}}. */
+    public Matrix weights(int layer) {
+        return w[Objects.checkIndex(layer, w.length)];
+    }
+
+    /** The live bias {@code b_l} ({@code 1 × units_l}), if the layer has one. */
+    public Optional<Matrix> bias(int layer) {
+        return Optional.ofNullable(b[Objects.checkIndex(layer, b.length)]);
+    }
+
+    /** The permanent 0/1 mask of {@code W_l}, if part of it was removed. */
+    public Optional<Matrix> weightMask(int layer) {
+        return Optional.ofNullable(wMask[Objects.checkIndex(layer, wMask.length)]);
+    }
+
+    /**
+     * The live feedback matrix {@code B_l} that carries layer {@code l}'s error down to layer {@code l − 1}, if the rule
+     * keeps one ({@code units_{l−1} × units_l} for feedback alignment; none for layer 0).
+     */
+    public Optional<Matrix> feedback(int layer) {
+        return Optional.ofNullable(fb[Objects.checkIndex(layer, fb.length)]);
+    }
+
+    /** The permanent 0/1 mask of {@code B_l}, if part of it was removed. */
+    public Optional<Matrix> feedbackMask(int layer) {
+        return Optional.ofNullable(fbMask[Objects.checkIndex(layer, fbMask.length)]);
+    }
+
+    /** The last configuration a {@link Trainer} trained this model with, if any (saved with the model). */
+    public Optional<TrainingConfig> lastTraining() {
+        return Optional.ofNullable(lastTraining);
+    }
+
+    void lastTraining(TrainingConfig config) {
+        this.lastTraining = config;
+    }
+
+    /**
+     * The network's outputs for the rows of {@code inputs}, in a new matrix ({@code rows × outputs}); for softmax
+     * cross-entropy these are the probabilities. Allocates; for training use a {@link Trainer}.
+     */
+    public Matrix predict(Matrix inputs, Linalg linalg) {
+        Matrix out = Matrix.zeros(inputs.rows(), spec.outputs());
+        Workspace.predict(this, inputs, out, linalg);
+        return out;
+    }
+
+    /** A deep copy (parameters, masks and feedback matrices). */
+    public Model copy() {
+        return new Model(spec, rule, seed, copyAll(w), copyAll(b), copyAll(wMask), copyAll(fb), copyAll(fbMask), lastTraining);
+    }
+
+    private static Matrix[] copyAll(Matrix[] ms) {
+        Matrix[] c = new Matrix[ms.length];
+        for (int i = 0; i < ms.length; i++) {
+            c[i] = ms[i] == null ? null : ms[i].copy();
+        }
+        return c;
+    }
+
+    /** True when both models have equal specs, rules and seeds and bit-identical parameters, masks and feedback. */
+    public boolean contentEquals(Model o) {
+        return spec.equals(o.spec) && rule.equals(o.rule) && seed == o.seed && Objects.equals(lastTraining, o.lastTraining)
+                && same(w, o.w) && same(b, o.b) && same(wMask, o.wMask) && same(fb, o.fb) && same(fbMask, o.fbMask);
+    }
+
+    private static boolean same(Matrix[] a, Matrix[] c) {
+        if (a.length != c.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if ((a[i] == null) != (c[i] == null) || (a[i] != null && !a[i].contentEquals(c[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** This model as versioned JSON (format {@code fa4j-model}, version 1); floats stored bit-exactly. */
+    public String toJson() {
+        return ModelJson.write(this);
+    }
+
+    /** A model read from {@link #toJson()} output. */
+    public static Model fromJson(String json) {
+        return ModelJson.read(json);
+    }
+
+    /** Writes {@link #toJson()} to {@code file} atomically (temporary file, then move). */
+    public void save(Path file) throws IOException {
+        ModelJson.save(this, file);
+    }
+
+    /** Reads a model saved by {@link #save(Path)}. */
+    public static Model load(Path file) throws IOException {
+        return ModelJson.load(file);
+    }
+
+    @Override
+    public String toString() {
+        return "Model[" + spec.sizes() + ", " + rule.name() + ", seed " + seed + "]";
+    }
+}

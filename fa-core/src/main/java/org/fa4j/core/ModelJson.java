@@ -1,0 +1,295 @@
+package org.fa4j.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.fa4j.simd.Matrix;
+
+/**
+ * The model file format, {@code fa4j-model} version 1 (Jackson tree model):
+ * <pre>
+ * { "format": "fa4j-model", "version": 1, "seed": 1,
+ *   "spec": { "inputs": 784, "layers": [ {"units": 1000, "activation": "logistic", "bias": true, "sparsity": 0.0}, … ],
+ *             "init": {"type": "uniform", "scale": 0.05}, "loss": "squared-error" },
+ *   "rule": { "type": "feedback-alignment", "feedbackInit": {"type": "uniform", "scale": 0.5}, "sparsity": 0.0 },
+ *   "training": { "learningRate": …, "weightDecay": …, "batchSize": …, "epochs": …, "seed": …, "shuffle": … } | null,
+ *   "layers": [ { "weights": M, "bias": M|null, "weightMask": M|null, "feedback": M|null, "feedbackMask": M|null }, … ] }
+ * </pre>
+ * where a matrix {@code M} is {@code {"rows": r, "cols": c, "f32le": base64}}: the raw IEEE-754 bits, little-endian,
+ * row-major, so a round trip is bit-exact (NaN payloads included). Doubles are written in Jackson's shortest
+ * round-tripping form. The rule registry ({@link #RULE_READERS} and {@link #writeRule}) is where a new rule's name goes.
+ */
+final class ModelJson {
+    static final String FORMAT = "fa4j-model";
+    static final int VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ModelJson() {
+    }
+
+    // ------------------------------------------------------------------ rule registry
+
+    static final Map<String, Function<JsonNode, LearningRule>> RULE_READERS = Map.of(
+            "backprop", n -> new Backprop(),
+            "feedback-alignment", n -> new FeedbackAlignment(readInit(req(n, "feedbackInit")), req(n, "sparsity").asDouble()),
+            "pseudobackprop", n -> new Pseudobackprop(req(n, "recomputeEvery").asInt()),
+            "shallow", n -> new Shallow(),
+            "node-perturbation", n -> new NodePerturbation(req(n, "sigma").asDouble()),
+            "layerwise", n -> {
+                List<LearningRule> p = new ArrayList<>();
+                for (JsonNode e : req(n, "pathways")) {
+                    p.add(readRule(e));
+                }
+                return new Layerwise(p);
+            });
+
+    static ObjectNode writeRule(LearningRule rule) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("type", rule.name());
+        switch (rule) {
+            case Backprop r -> { }
+            case Shallow r -> { }
+            case FeedbackAlignment r -> {
+                n.set("feedbackInit", writeInit(r.feedbackInit()));
+                n.put("sparsity", r.sparsity());
+            }
+            case Pseudobackprop r -> n.put("recomputeEvery", r.recomputeEvery());
+            case NodePerturbation r -> n.put("sigma", r.sigma());
+            case Layerwise r -> {
+                ArrayNode a = n.putArray("pathways");
+                r.pathways().forEach(p -> a.add(writeRule(p)));
+            }
+        }
+        return n;
+    }
+
+    static LearningRule readRule(JsonNode n) {
+        String type = req(n, "type").asText();
+        Function<JsonNode, LearningRule> reader = RULE_READERS.get(type);
+        if (reader == null) {
+            throw new IllegalArgumentException("unknown rule type '" + type + "'; known: " + RULE_READERS.keySet());
+        }
+        return reader.apply(n);
+    }
+
+    // ------------------------------------------------------------------ values
+
+    static ObjectNode writeInit(Init init) {
+        ObjectNode n = MAPPER.createObjectNode();
+        switch (init) {
+            case Init.Uniform u -> n.put("type", "uniform").put("scale", u.scale());
+            case Init.Gaussian g -> n.put("type", "gaussian").put("std", g.std());
+            case Init.Xavier x -> n.put("type", "xavier");
+            case Init.He h -> n.put("type", "he");
+        }
+        return n;
+    }
+
+    static Init readInit(JsonNode n) {
+        String type = req(n, "type").asText();
+        return switch (type) {
+            case "uniform" -> Init.uniform(req(n, "scale").asDouble());
+            case "gaussian" -> Init.gaussian(req(n, "std").asDouble());
+            case "xavier" -> Init.xavier();
+            case "he" -> Init.he();
+            default -> throw new IllegalArgumentException("unknown init type '" + type + "'; expected uniform, gaussian, xavier or he");
+        };
+    }
+
+    static ObjectNode writeSpec(NetworkSpec spec) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("inputs", spec.inputs());
+        ArrayNode layers = n.putArray("layers");
+        for (LayerSpec l : spec.layers()) {
+            layers.addObject().put("units", l.units()).put("activation", l.activation().name()).put("bias", l.bias())
+                    .put("sparsity", l.sparsity());
+        }
+        n.set("init", writeInit(spec.init()));
+        n.put("loss", spec.loss().name());
+        return n;
+    }
+
+    static NetworkSpec readSpec(JsonNode n) {
+        List<LayerSpec> layers = new ArrayList<>();
+        for (JsonNode l : req(n, "layers")) {
+            layers.add(new LayerSpec(req(l, "units").asInt(), Activation.named(req(l, "activation").asText()), req(l, "bias").asBoolean(),
+                    req(l, "sparsity").asDouble()));
+        }
+        return new NetworkSpec(req(n, "inputs").asInt(), layers, readInit(req(n, "init")), Loss.named(req(n, "loss").asText()));
+    }
+
+    static ObjectNode writeTraining(TrainingConfig c) {
+        return MAPPER.createObjectNode().put("learningRate", c.learningRate()).put("weightDecay", c.weightDecay())
+                .put("batchSize", c.batchSize()).put("epochs", c.epochs()).put("seed", c.seed()).put("shuffle", c.shuffle());
+    }
+
+    static TrainingConfig readTraining(JsonNode n) {
+        return new TrainingConfig(req(n, "learningRate").asDouble(), req(n, "weightDecay").asDouble(), req(n, "batchSize").asInt(),
+                req(n, "epochs").asInt(), req(n, "seed").asLong(), req(n, "shuffle").asBoolean());
+    }
+
+    static JsonNode writeMatrix(Matrix m) {
+        if (m == null) {
+            return MAPPER.nullNode();
+        }
+        ByteBuffer buf = ByteBuffer.allocate(4 * m.size()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                buf.putInt(Float.floatToRawIntBits(m.get(i, j)));
+            }
+        }
+        return MAPPER.createObjectNode().put("rows", m.rows()).put("cols", m.cols())
+                .put("f32le", Base64.getEncoder().encodeToString(buf.array()));
+    }
+
+    static Matrix readMatrix(JsonNode n, String what) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        int rows = req(n, "rows").asInt();
+        int cols = req(n, "cols").asInt();
+        byte[] bytes = Base64.getDecoder().decode(req(n, "f32le").asText());
+        if (bytes.length != 4L * rows * cols) {
+            throw new IllegalArgumentException(what + ": " + rows + "x" + cols + " needs " + 4L * rows * cols + " bytes, got " + bytes.length);
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        float[] d = new float[rows * cols];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Float.intBitsToFloat(buf.getInt());
+        }
+        return Matrix.wrap(rows, cols, d);
+    }
+
+    private static JsonNode req(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null) {
+            throw new IllegalArgumentException("model JSON: missing field '" + field + "' in " + abbreviate(n));
+        }
+        return v;
+    }
+
+    private static String abbreviate(JsonNode n) {
+        String s = n.toString();
+        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
+    }
+
+    // ------------------------------------------------------------------ model
+
+    static String write(Model m) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("seed", m.seed());
+        root.set("spec", writeSpec(m.spec()));
+        root.set("rule", writeRule(m.rule()));
+        root.set("training", m.lastTraining().map(ModelJson::writeTraining).map(JsonNode.class::cast).orElse(MAPPER.nullNode()));
+        ArrayNode layers = root.putArray("layers");
+        for (int l = 0; l < m.depth(); l++) {
+            ObjectNode n = layers.addObject();
+            n.set("weights", writeMatrix(m.w[l]));
+            n.set("bias", writeMatrix(m.b[l]));
+            n.set("weightMask", writeMatrix(m.wMask[l]));
+            n.set("feedback", writeMatrix(m.fb[l]));
+            n.set("feedbackMask", writeMatrix(m.fbMask[l]));
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write model JSON", e);
+        }
+    }
+
+    static Model read(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException("not an " + FORMAT + " file: format is '" + (root == null ? null : root.path("format").asText()) + "'");
+        }
+        int version = root.path("version").asInt(-1);
+        if (version != VERSION) {
+            throw new IllegalArgumentException(FORMAT + " version " + version + " is not supported; this library reads version " + VERSION);
+        }
+        NetworkSpec spec = readSpec(req(root, "spec"));
+        LearningRule rule = readRule(req(root, "rule"));
+        JsonNode t = root.get("training");
+        TrainingConfig training = t == null || t.isNull() ? null : readTraining(t);
+        JsonNode layers = req(root, "layers");
+        int depth = spec.depth();
+        if (layers.size() != depth) {
+            throw new IllegalArgumentException("the spec " + spec.sizes() + " has " + depth + " layers, the file holds " + layers.size());
+        }
+        Matrix[] w = new Matrix[depth];
+        Matrix[] b = new Matrix[depth];
+        Matrix[] wMask = new Matrix[depth];
+        Matrix[] fb = new Matrix[depth];
+        Matrix[] fbMask = new Matrix[depth];
+        for (int l = 0; l < depth; l++) {
+            JsonNode n = layers.get(l);
+            w[l] = readMatrix(req(n, "weights"), "layer " + l + " weights");
+            b[l] = readMatrix(n.get("bias"), "layer " + l + " bias");
+            wMask[l] = readMatrix(n.get("weightMask"), "layer " + l + " weightMask");
+            fb[l] = readMatrix(n.get("feedback"), "layer " + l + " feedback");
+            fbMask[l] = readMatrix(n.get("feedbackMask"), "layer " + l + " feedbackMask");
+            int out = spec.units(l);
+            int in = spec.units(l - 1);
+            if (w[l] == null || w[l].rows() != out || w[l].cols() != in) {
+                throw new IllegalArgumentException("layer " + l + " weights must be " + out + "x" + in + ", got " + (w[l] == null ? "none" : w[l].shape()));
+            }
+            if (spec.layers().get(l).bias() != (b[l] != null) || (b[l] != null && (b[l].rows() != 1 || b[l].cols() != out))) {
+                throw new IllegalArgumentException("layer " + l + " bias must be " + (spec.layers().get(l).bias() ? "1x" + out : "absent")
+                        + ", got " + (b[l] == null ? "none" : b[l].shape()));
+            }
+        }
+        return new Model(spec, rule, req(root, "seed").asLong(), w, b, wMask, fb, fbMask, training);
+    }
+
+    static void save(Model m, Path file) throws IOException {
+        writeAtomically(file, write(m));
+    }
+
+    static Model load(Path file) throws IOException {
+        try {
+            return read(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code text} to a temporary file next to {@code file}, then moves it into place. */
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.fa4j.core;
+
+import org.fa4j.simd.Matrix;
+
+/**
+ * What a {@link TrainingListener} sees at each step. One instance is reused for every step, and its matrices are the
+ * trainer's workspaces: read them during {@link TrainingListener#onStep}, do not modify or keep them.
+ */
+public final class StepContext {
+    private final Model model;
+    private final Diagnostics diagnostics;
+    Workspace ws;
+    long step;
+    int epoch;
+    double loss;
+
+    StepContext(Model model, Diagnostics diagnostics) {
+        this.model = model;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The step number (0-based count of updates made by this trainer). */
+    public long step() {
+        return step;
+    }
+
+    /** The epoch number (0-based); -1 for steps made outside an epoch through {@link Trainer#step}. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Examples in this step's batch. */
+    public int batchSize() {
+        return ws.batch;
+    }
+
+    /** The batch's loss, summed over its examples ({@code Σ ½‖e‖²} for squared error), before the update. */
+    public double loss() {
+        return loss;
+    }
+
+    /** The error {@code e = y* − y} of the batch ({@code batch × outputs}), one row per example. */
+    public Matrix error() {
+        return ws.err;
+    }
+
+    /** The network's outputs {@code y} for the batch. */
+    public Matrix output() {
+        return ws.act[ws.act.length - 1];
+    }
+
+    /** The targets {@code y*} of the batch. */
+    public Matrix targets() {
+        return ws.target;
+    }
+
+    /** The inputs of the batch. */
+    public Matrix inputs() {
+        return ws.x;
+    }
+
+    /** The model being trained (weights as before this step's update). */
+    public Model model() {
+        return model;
+    }
+
+    /** The probe: the hidden updates each rule would send for this step's error; computed only when asked. */
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+}

@@ -1,0 +1,281 @@
+package org.fa4j.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.fa4j.simd.Linalg;
+import org.fa4j.simd.Matrix;
+import org.fa4j.simd.Op;
+
+/**
+ * Trains a {@link Model} with its {@link LearningRule} by SGD (see {@link TrainingConfig} for the exact update).
+ *
+ * <p>Data are a caller's {@link Matrix} pair: row {@code i} of {@code inputs} ({@code n × inputs}) goes with row
+ * {@code i} of {@code targets} ({@code n × outputs}). {@link #fit} runs {@code config.epochs()} epochs, each in a fresh
+ * permutation from the {@link RandomStream#DATA_ORDER} stream of {@code config.seed()} (or in index order when
+ * {@code shuffle} is off); {@link #epoch} takes the caller's order; {@link #step} makes one update on given rows. The
+ * last batch of an epoch may be smaller.
+ *
+ * <p>A step allocates nothing once warmed up: workspaces are allocated on first use for each batch size (the last two
+ * sizes are kept). Results depend only on the seeds and the data, not on the {@link Linalg}'s thread count. Every step
+ * checks the loss and the deltas, and every epoch the parameters, for NaN/Inf, and throws
+ * {@link TrainingDivergedException} naming the step, layer and quantity.
+ *
+ * <pre>{@code
+ * Trainer t = Trainer.newBuilder(model, config).linalg(Linalg.defaults()).listener(new ProgressListener(System.out::println)).build();
+ * TrainingSummary s = t.fit(trainX, trainY);
+ * }</pre>
+ */
+public final class Trainer {
+    private final Model model;
+    private final TrainingConfig config;
+    private final Linalg la;
+    private final TrainingListener[] listeners;
+    private final RuleEngine engine;
+    private final SplittableRandom order;
+    private final StepContext context;
+    private final Diagnostics diagnostics;
+    private final float eta;
+    private final float decay;
+    private Workspace ws1;
+    private Workspace ws2;
+    private long steps;
+    private int epochs;
+    private int currentEpoch = -1;
+
+    private Trainer(Builder b) {
+        this.model = b.model;
+        this.config = b.config;
+        this.la = b.linalg;
+        this.listeners = b.listeners.toArray(new TrainingListener[0]);
+        Seeds seeds = new Seeds(config.seed());
+        this.engine = RuleEngines.create(model.rule(), model, seeds);
+        this.order = seeds.random(RandomStream.DATA_ORDER);
+        this.diagnostics = new Diagnostics(model, la);
+        this.context = new StepContext(model, diagnostics);
+        this.eta = (float) config.learningRate();
+        this.decay = (float) (1 - config.learningRate() * config.weightDecay());
+        model.lastTraining(config);
+    }
+
+    /** A builder for training {@code model} with {@code config}. */
+    public static Builder newBuilder(Model model, TrainingConfig config) {
+        return new Builder(model, config);
+    }
+
+    /** Builds {@link Trainer}s. */
+    public static final class Builder {
+        private final Model model;
+        private final TrainingConfig config;
+        private Linalg linalg = Linalg.defaults();
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        private Builder(Model model, TrainingConfig config) {
+            this.model = Objects.requireNonNull(model, "model");
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** The kernels (thread count, path); default {@link Linalg#defaults()}. */
+        public Builder linalg(Linalg linalg) {
+            this.linalg = Objects.requireNonNull(linalg, "linalg");
+            return this;
+        }
+
+        /** Adds a listener; listeners run in the order added. */
+        public Builder listener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** A new trainer. */
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+
+    /** The model being trained. */
+    public Model model() {
+        return model;
+    }
+
+    /** The configuration. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** Updates made so far. */
+    public long steps() {
+        return steps;
+    }
+
+    /** Epochs completed so far. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** Runs {@code config.epochs()} epochs over the rows of {@code inputs} and {@code targets}, then calls {@code onEnd}. */
+    public TrainingSummary fit(Matrix inputs, Matrix targets) {
+        checkData(inputs, targets);
+        long t0 = System.nanoTime();
+        int n = inputs.rows();
+        int[] perm = new int[n];
+        List<EpochSummary> history = new ArrayList<>();
+        for (int e = 0; e < config.epochs(); e++) {
+            for (int i = 0; i < n; i++) {
+                perm[i] = i;
+            }
+            if (config.shuffle()) {
+                for (int i = n - 1; i > 0; i--) { // Fisher–Yates from the data-order stream
+                    int j = order.nextInt(i + 1);
+                    int t = perm[i];
+                    perm[i] = perm[j];
+                    perm[j] = t;
+                }
+            }
+            history.add(epoch(inputs, targets, perm));
+        }
+        TrainingSummary summary = new TrainingSummary(history, steps, System.nanoTime() - t0);
+        for (TrainingListener l : listeners) {
+            l.onEnd(summary);
+        }
+        return summary;
+    }
+
+    /** One epoch visiting the rows in {@code order} (a permutation or any index sequence), in batches of {@code batchSize}. */
+    public EpochSummary epoch(Matrix inputs, Matrix targets, int[] order) {
+        checkData(inputs, targets);
+        for (int i = 0; i < order.length; i++) {
+            Objects.checkIndex(order[i], inputs.rows());
+        }
+        long t0 = System.nanoTime();
+        currentEpoch = epochs;
+        int k = config.batchSize();
+        double total = 0;
+        try {
+            for (int s = 0; s < order.length; s += k) {
+                int r = Math.min(k, order.length - s);
+                Workspace ws = workspace(r);
+                Ops.gatherRows(inputs, order, s, ws.x);
+                Ops.gatherRows(targets, order, s, ws.target);
+                total += run(ws);
+            }
+        } finally {
+            currentEpoch = -1;
+        }
+        checkParameters();
+        EpochSummary summary = new EpochSummary(epochs, steps, order.length, order.length == 0 ? Double.NaN : total / order.length,
+                System.nanoTime() - t0);
+        epochs++;
+        for (TrainingListener l : listeners) {
+            l.onEpoch(summary);
+        }
+        return summary;
+    }
+
+    /** One update on all rows of {@code inputs}/{@code targets} (the batch); returns the batch loss before the update. */
+    public double step(Matrix inputs, Matrix targets) {
+        checkData(inputs, targets);
+        Workspace ws = workspace(inputs.rows());
+        Ops.copyRows(inputs, 0, ws.x);
+        Ops.copyRows(targets, 0, ws.target);
+        return run(ws);
+    }
+
+    private void checkData(Matrix inputs, Matrix targets) {
+        NetworkSpec spec = model.spec();
+        if (inputs.cols() != spec.inputs() || targets.cols() != spec.outputs() || inputs.rows() != targets.rows() || inputs.rows() == 0) {
+            throw new IllegalArgumentException("inputs are " + inputs.shape() + " and targets " + targets.shape() + "; the network "
+                    + spec.sizes() + " needs n x " + spec.inputs() + " inputs and n x " + spec.outputs() + " targets with n >= 1");
+        }
+    }
+
+    private Workspace workspace(int batch) {
+        if (ws1 != null && ws1.batch == batch) {
+            return ws1;
+        }
+        if (ws2 != null && ws2.batch == batch) {
+            Workspace t = ws2;
+            ws2 = ws1;
+            ws1 = t;
+            return t;
+        }
+        ws2 = ws1;
+        ws1 = new Workspace(model.spec(), batch);
+        return ws1;
+    }
+
+    /** Forward, loss, backward, listeners, update: one step. Returns the batch loss. */
+    private double run(Workspace ws) {
+        int depth = model.depth();
+        int top = depth - 1;
+        ws.forward(model, la);
+        Matrix y = ws.act[top];
+        la.sub(ws.target, y, ws.err); // e = y* − y
+        double loss;
+        if (model.spec().loss() instanceof Loss.SoftmaxCrossEntropy) {
+            loss = Ops.crossEntropy(ws.target, y);
+            ws.delta[top].copyFrom(ws.err); // δ = y* − softmax(a)
+        } else {
+            loss = 0.5 * la.squaredNorm(ws.err); // L = ½ eᵀe
+            Activation f = model.spec().layers().get(top).activation();
+            if (f instanceof Activation.Identity) {
+                ws.delta[top].copyFrom(ws.err);
+            } else {
+                f.derivative(la, y, ws.deriv[top]);
+                la.hadamard(ws.err, ws.deriv[top], ws.delta[top]); // δ_y = e ∘ f'(a_y), PAPER §1.7
+            }
+        }
+        if (!Double.isFinite(loss)) {
+            throw Divergence.locateForward(model, ws, steps);
+        }
+        engine.beforeBackward(model, steps);
+        engine.backward(model, ws, la);
+        for (int l = top; l >= 0; l--) {
+            if (engine.learns(l, depth) && !Float.isFinite(la.squaredNorm(ws.delta[l])) && !Ops.allFinite(ws.delta[l])) {
+                throw new TrainingDivergedException(steps, l, "delta");
+            }
+        }
+        if (listeners.length > 0) {
+            diagnostics.bind(ws);
+            context.ws = ws;
+            context.step = steps;
+            context.epoch = currentEpoch;
+            context.loss = loss;
+            for (TrainingListener l : listeners) {
+                l.onStep(context);
+            }
+        }
+        for (int l = 0; l < depth; l++) {
+            if (!engine.learns(l, depth)) {
+                continue;
+            }
+            // W_l ← (1 − ηα) W_l + η δ_lᵀ h_{l−1}  (PAPER §1.3: ΔW ∝ e hᵀ, ΔW_0 ∝ Δh xᵀ)
+            la.gemm(Op.T, Op.N, eta, ws.delta[l], ws.input(l), decay, model.w[l]);
+            if (model.wMask[l] != null) {
+                la.hadamard(model.w[l], model.wMask[l], model.w[l]);
+            }
+            if (model.b[l] != null) {
+                la.columnSums(ws.delta[l], ws.biasGrad[l]);
+                la.axpy(eta, ws.biasGrad[l], model.b[l]); // Δb ∝ δ
+            }
+        }
+        engine.afterUpdate(model, ws, la, eta);
+        steps++;
+        return loss;
+    }
+
+    private void checkParameters() {
+        for (int l = 0; l < model.depth(); l++) {
+            if (!Ops.allFinite(model.w[l])) {
+                throw new TrainingDivergedException(steps, l, "weights");
+            }
+            if (model.b[l] != null && !Ops.allFinite(model.b[l])) {
+                throw new TrainingDivergedException(steps, l, "bias");
+            }
+            if (model.fb[l] != null && !Ops.allFinite(model.fb[l])) {
+                throw new TrainingDivergedException(steps, l, "feedback");
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.fa4j.core;
+
+/**
+ * How to train: plain SGD with a fixed learning rate, weight decay, batch size, epochs and the seed of the data-order
+ * and perturbation streams.
+ *
+ * <p>The update of layer {@code l} for a batch of {@code k} examples (rows {@code i}) is, exactly,
+ * <pre>
+ *   W_l ← (1 − ηα) · W_l + η · Σ_i δ_{l,i} h_{l−1,i}ᵀ        (one GEMM with beta = 1 − ηα, in float32)
+ *   b_l ← b_l + η · Σ_i δ_{l,i}                              (no decay on biases)
+ * </pre>
+ * i.e. the NumPy peer's {@code W += η·ΔW − η·α·W} with the batch <em>summed</em>, not averaged; removed (masked)
+ * weights are reset to zero after each update. Note that {@code 1 − ηα} is rounded to float32: at the paper's MNIST
+ * setting η = 1e-3, α = 1e-6 it rounds to exactly 1, so that weight decay is a no-op in float32 arithmetic (as it is in
+ * the float32 NumPy peer, where {@code ηαW} is below half an ulp of {@code W}).
+ *
+ * @param learningRate η (&gt; 0)
+ * @param weightDecay  α (≥ 0)
+ * @param batchSize    examples per update (1 = online, the paper's setting)
+ * @param epochs       passes over the data for {@link Trainer#fit}
+ * @param seed         seed of the {@link RandomStream#DATA_ORDER} and {@link RandomStream#PERTURBATION} streams
+ * @param shuffle      visit examples in a fresh seeded random order each epoch (else in index order)
+ */
+public record TrainingConfig(double learningRate, double weightDecay, int batchSize, int epochs, long seed, boolean shuffle) {
+
+    /** Checks the values. */
+    public TrainingConfig {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weightDecay must be finite and >= 0, got " + weightDecay);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
+        }
+    }
+
+    /** A builder with η = 1e-3, α = 0, batch 1, 1 epoch, seed 1, shuffling. */
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        return new Builder().learningRate(learningRate).weightDecay(weightDecay).batchSize(batchSize).epochs(epochs)
+                .seed(seed).shuffle(shuffle);
+    }
+
+    /** Builds {@link TrainingConfig}s. */
+    public static final class Builder {
+        private double learningRate = 1e-3;
+        private double weightDecay = 0;
+        private int batchSize = 1;
+        private int epochs = 1;
+        private long seed = 1;
+        private boolean shuffle = true;
+
+        private Builder() {
+        }
+
+        /** η. */
+        public Builder learningRate(double v) { this.learningRate = v; return this; }
+
+        /** α. */
+        public Builder weightDecay(double v) { this.weightDecay = v; return this; }
+
+        /** Examples per update. */
+        public Builder batchSize(int v) { this.batchSize = v; return this; }
+
+        /** Epochs for {@link Trainer#fit}. */
+        public Builder epochs(int v) { this.epochs = v; return this; }
+
+        /** Seed of the data-order and perturbation streams. */
+        public Builder seed(long v) { this.seed = v; return this; }
+
+        /** Whether to shuffle each epoch. */
+        public Builder shuffle(boolean v) { this.shuffle = v; return this; }
+
+        /** A new config. */
+        public TrainingConfig build() {
+            return new TrainingConfig(learningRate, weightDecay, batchSize, epochs, seed, shuffle);
+        }
+    }
+}

@@ -17,10 +17,10 @@ import org.knowm.xchart.XYChart;
  * NSE for BP and FA (Welch and Student, two-sided, hipparchus-stat).
  */
 final class Fig2dExperiment implements Experiment {
-    static final double TEACHER_SCALE = 0.5;
-    static final double STUDENT_OMEGA = 0.1;
-    static final double BETA = 0.5;
-    static final double ETA = 0.005;
+    static final double TEACHER_SCALE = Double.parseDouble(System.getProperty("fa4j.t3.teacher", "0.5"));
+    static final double STUDENT_OMEGA = Double.parseDouble(System.getProperty("fa4j.t3.omega", "0.1"));
+    static final double BETA = Double.parseDouble(System.getProperty("fa4j.t3.beta", "0.5"));
+    static final double ETA = Double.parseDouble(System.getProperty("fa4j.t3.eta", "0.005"));
 
     /** One student configuration. */
     record Student(String name, int[] sizes, Net64.Rule rule, java.awt.Color color) {

@@ -12,6 +12,7 @@
 module org.fa4j.simd {
     requires jdk.incubator.vector;
     requires java.management;
+    requires jdk.management;
 
     exports org.fa4j.simd;
 }

@@ -6,8 +6,22 @@ package org.fa4j.simd;
  */
 interface Kernels {
 
-    /** {@code C[r0:r1, :] = alpha * op(A) * op(B) + beta * C} restricted to output rows {@code r0..r1}. */
-    void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int r0, int r1);
+    /**
+     * {@code C = alpha * op(A) * op(B) + beta * C} restricted to the output block rows {@code i0..i1}, columns
+     * {@code j0..j1}. Each element's arithmetic must not depend on the block it falls in (only on the shape), so that
+     * splitting C between threads gives bit-identical results. Callers pass the whole of C when
+     * {@link #gemmSplittable} is false.
+     */
+    void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int i0, int i1, int j0, int j1);
+
+    /** Whether a product of this shape may be split into blocks of C (false: one call with the whole of C). */
+    boolean gemmSplittable(int m, int n, int k);
+
+    /** Block boundaries between threads fall on multiples of this many rows (a micro-tile height). */
+    int gemmRowAlign();
+
+    /** Block boundaries between threads fall on multiples of this many columns (a micro-tile width). */
+    int gemmColAlign();
 
     /** {@code y = alpha * op(A) * x + beta * y}, with x and y single-row matrices. */
     void gemv(Op opA, float alpha, Matrix a, Matrix x, float beta, Matrix y);

@@ -123,7 +123,42 @@ public final class Linalg {
         if (m == 0 || n == 0) {
             return;
         }
-        kernels.gemm(opA, opB, alpha, a, b, beta, c, 0, m);
+        if (alpha == 0f || k == 0) {
+            scaleOrClear(beta, c);
+            return;
+        }
+        int parts = gemmParts(m, n, k);
+        if (parts <= 1) {
+            kernels.gemm(opA, opB, alpha, a, b, beta, c, 0, m, 0, n);
+            return;
+        }
+        boolean byColumns = n >= m;
+        GemmPool.SHARED.gemm(kernels, opA, opB, alpha, a, b, beta, c, byColumns,
+                byColumns ? kernels.gemmColAlign() : kernels.gemmRowAlign(), parts, threads);
+    }
+
+    /** Products below this many multiply-adds run on the caller's thread: waking a worker would cost more. */
+    static final long PARALLEL_MIN_MNK = 1L << 18;
+
+    /** How many blocks C is split into: 1 (the caller alone) for small products, else up to one per thread. */
+    int gemmParts(int m, int n, int k) {
+        if (threads == 1 || (long) m * n * k < PARALLEL_MIN_MNK || !kernels.gemmSplittable(m, n, k)) {
+            return 1;
+        }
+        boolean byColumns = n >= m;
+        int dim = byColumns ? n : m;
+        int align = byColumns ? kernels.gemmColAlign() : kernels.gemmRowAlign();
+        int panels = (dim + align - 1) / align;
+        return Math.min(threads, panels);
+    }
+
+    /** C = beta·C, or 0 when beta is 0 (old contents, NaN included, are ignored). */
+    private void scaleOrClear(float beta, Matrix c) {
+        if (beta == 0f) {
+            c.fill(0f);
+        } else if (beta != 1f) {
+            kernels.scale(beta, c);
+        }
     }
 
     /** {@code C = A · B}. */
@@ -151,6 +186,10 @@ public final class Linalg {
         if (x.rows() != 1 || y.rows() != 1 || x.cols() != k || y.cols() != m) {
             throw new IllegalArgumentException("gemv: op(A) is " + m + "x" + k + " (A " + a.shape() + ", " + opA + "), x is " + x.shape()
                     + ", y is " + y.shape() + "; need x 1x" + k + " and y 1x" + m);
+        }
+        if (alpha == 0f || k == 0) {
+            scaleOrClear(beta, y);
+            return;
         }
         kernels.gemv(opA, alpha, a, x, beta, y);
     }

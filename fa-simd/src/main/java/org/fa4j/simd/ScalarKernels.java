@@ -12,9 +12,23 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int r0, int r1) {
+    public boolean gemmSplittable(int m, int n, int k) {
+        return true;
+    }
+
+    @Override
+    public int gemmRowAlign() {
+        return 1;
+    }
+
+    @Override
+    public int gemmColAlign() {
+        return 1;
+    }
+
+    @Override
+    public void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int i0, int i1, int j0, int j1) {
         int k = opA == Op.N ? a.cols() : a.rows();
-        int n = c.cols();
         float[] ad = a.array();
         float[] bd = b.array();
         float[] cd = c.array();
@@ -26,9 +40,9 @@ final class ScalarKernels implements Kernels {
         int aCol = opA == Op.N ? 1 : as;
         int bRow = opB == Op.N ? bs : 1;
         int bCol = opB == Op.N ? 1 : bs;
-        for (int i = r0; i < r1; i++) {
+        for (int i = i0; i < i1; i++) {
             int ci = c.offset() + i * cs;
-            for (int j = 0; j < n; j++) {
+            for (int j = j0; j < j1; j++) {
                 float sum = 0f;
                 int ai = a.offset() + i * aRow;
                 int bj = b.offset() + j * bCol;

@@ -42,14 +42,15 @@ public final class VectorSupport {
     }
 
     private static Decision decide() {
-        boolean moduleThere = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                || VectorSupport.class.getModule().getLayer() == null;
+        // On the module path the module is resolved because org.fa4j.simd requires it; on the class path only
+        // with --add-modules jdk.incubator.vector.
+        boolean moduleThere = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         int bits = 0;
         String why;
         boolean ok;
         if (!moduleThere) {
             ok = false;
-            why = "module jdk.incubator.vector is not in the boot layer";
+            why = "module jdk.incubator.vector is not in the boot layer (on the class path, add --add-modules jdk.incubator.vector)";
         } else {
             try {
                 bits = VectorKernels.preferredBits();
@@ -60,16 +61,17 @@ public final class VectorSupport {
             String info = System.getProperty("java.vm.info", "");
             boolean hotspot = vm.contains("HotSpot") || vm.contains("OpenJDK");
             boolean interpreted = info.toLowerCase(Locale.ROOT).contains("interpreted");
-            boolean c2 = c2Enabled();
+            String noC2 = c2Missing();
             if (bits < 128) {
                 ok = false;
                 why = "preferred float species is " + bits + " bits (< 128)";
             } else if (!hotspot) {
                 ok = false;
                 why = "VM '" + vm + "' is not HotSpot: the Vector API may not be intrinsified";
-            } else if (interpreted || !c2) {
+            } else if (interpreted || noC2 != null) {
                 ok = false;
-                why = "HotSpot runs without its C2 compiler (" + info + "): the Vector API would not be intrinsified";
+                why = "HotSpot runs without C2 vector intrinsics (" + (noC2 != null ? noC2 : info)
+                        + "): the Vector API would run ~100x slower in Java";
             } else {
                 ok = true;
                 why = "Vector API on HotSpot C2, preferred float species " + bits + " bits";
@@ -77,10 +79,12 @@ public final class VectorSupport {
         }
         String forced = System.getProperty("fa4j.simd.path", "").trim().toLowerCase(Locale.ROOT);
         KernelPath path = ok ? KernelPath.VECTOR : KernelPath.SCALAR;
+        Level level = ok ? Level.INFO : Level.WARNING;
         switch (forced) {
             case "" -> { }
             case "scalar" -> {
                 path = KernelPath.SCALAR;
+                level = Level.INFO;
                 why = why + "; scalar forced by fa4j.simd.path";
             }
             case "vector" -> {
@@ -90,22 +94,45 @@ public final class VectorSupport {
             }
             default -> throw new IllegalArgumentException("fa4j.simd.path must be 'vector' or 'scalar', got '" + forced + "'");
         }
-        System.getLogger("org.fa4j.simd").log(path == KernelPath.VECTOR ? Level.DEBUG : Level.INFO,
-                "fa4j kernels: " + path + " path (" + why + ")");
+        System.getLogger("org.fa4j.simd").log(level, "fa4j kernels: " + path + " path (" + why + ")");
         return new Decision(ok, path, why, bits);
     }
 
-    /** False when flags such as -XX:TieredStopAtLevel=1..3 or -XX:-UseCompiler keep C2 from running. */
-    private static boolean c2Enabled() {
+    /**
+     * Why C2 will not intrinsify the Vector API, or null when it will: no JIT, tiered compilation stopped below C2,
+     * vector intrinsics disabled, or a JVMCI (Graal) compiler in place of C2.
+     */
+    private static String c2Missing() {
         for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             String a = arg.replace(" ", "");
-            if (a.startsWith("-XX:TieredStopAtLevel=") && !a.endsWith("=4")) {
-                return false;
-            }
-            if (a.equals("-XX:-UseCompiler") || a.equals("-Xint")) {
-                return false;
+            if (a.equals("-Xint") || a.equals("-XX:-EnableVectorSupport") || a.equals("-XX:-EnableVectorIntrinsification")
+                    || a.equals("-XX:+UseJVMCICompiler")) {
+                return a;
             }
         }
-        return true;
+        try {
+            var hs = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            if (hs == null) {
+                return null;
+            }
+            if (option(hs, "UseCompiler", "true").equals("false")) {
+                return "-XX:-UseCompiler";
+            }
+            if (option(hs, "TieredCompilation", "true").equals("true")
+                    && !option(hs, "TieredStopAtLevel", "4").equals("4")) {
+                return "-XX:TieredStopAtLevel=" + option(hs, "TieredStopAtLevel", "4");
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static String option(com.sun.management.HotSpotDiagnosticMXBean hs, String name, String absent) {
+        try {
+            return hs.getVMOption(name).getValue();
+        } catch (IllegalArgumentException e) {
+            return absent;
+        }
     }
 }

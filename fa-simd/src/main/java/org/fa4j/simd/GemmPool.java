@@ -1,0 +1,183 @@
+package org.fa4j.simd;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The daemon threads that share GEMM work, owned by fa-simd. A call splits C into {@code parts} blocks of whole
+ * micro-tile panels (by columns when C is wider than tall, else by rows); the caller and the workers claim blocks
+ * until none is left. Which thread computes a block does not change its arithmetic (see {@link Kernels#gemm}), so
+ * results are the same for any number of threads.
+ *
+ * <p>One GEMM runs on the pool at a time: a caller that finds it busy computes all blocks itself (same result).
+ * The job is held in fields rather than in a new object, so a call allocates nothing.
+ */
+final class GemmPool {
+
+    static final GemmPool SHARED = new GemmPool();
+
+    private static final int SPINS = 1 << 12;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private Worker[] workers = new Worker[0];
+
+    // The job: written by the caller under the lock, published by the volatile write of next.
+    private Kernels kernels;
+    private Op opA;
+    private Op opB;
+    private float alpha;
+    private float beta;
+    private Matrix a;
+    private Matrix b;
+    private Matrix c;
+    private boolean byColumns;
+    private int align;
+    private int panels;
+    private int parts;
+
+    private final AtomicInteger next = new AtomicInteger(Integer.MAX_VALUE);
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile Throwable failure;
+    private volatile Thread waiter;
+
+    private GemmPool() {
+    }
+
+    /** Runs the GEMM over {@code parts} blocks with up to {@code threads} threads (the caller is one of them). */
+    void gemm(Kernels kernels, Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c,
+              boolean byColumns, int align, int parts, int threads) {
+        int dim = byColumns ? c.cols() : c.rows();
+        int panels = (dim + align - 1) / align;
+        if (!lock.tryLock()) {
+            for (int q = 0; q < parts; q++) {
+                runPart(kernels, opA, opB, alpha, a, b, beta, c, byColumns, align, panels, parts, q);
+            }
+            return;
+        }
+        try {
+            this.kernels = kernels;
+            this.opA = opA;
+            this.opB = opB;
+            this.alpha = alpha;
+            this.beta = beta;
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            this.byColumns = byColumns;
+            this.align = align;
+            this.panels = panels;
+            this.parts = parts;
+            failure = null;
+            waiter = Thread.currentThread();
+            done.set(0);
+            next.set(0);
+            int helpers = Math.min(threads, parts) - 1;
+            ensureWorkers(helpers);
+            for (int w = 0; w < helpers; w++) {
+                workers[w].wake();
+            }
+            work();
+            int spins = 0;
+            while (done.get() < parts) {
+                if (spins++ < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, 100_000L);
+                }
+            }
+            Throwable t = failure;
+            this.a = null;
+            this.b = null;
+            this.c = null;
+            if (t != null) {
+                if (t instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(t);
+            }
+        } finally {
+            next.set(Integer.MAX_VALUE);
+            lock.unlock();
+        }
+    }
+
+    /** Claims and runs blocks of the current job until none is left. */
+    private void work() {
+        while (true) {
+            int q = next.get();
+            if (q >= parts || !next.compareAndSet(q, q + 1)) {
+                if (q >= parts) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                runPart(kernels, opA, opB, alpha, a, b, beta, c, byColumns, align, panels, parts, q);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            if (done.incrementAndGet() == parts) {
+                LockSupport.unpark(waiter);
+            }
+        }
+    }
+
+    private static void runPart(Kernels kernels, Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c,
+                                boolean byColumns, int align, int panels, int parts, int q) {
+        int dim = byColumns ? c.cols() : c.rows();
+        int from = Math.min(dim, (int) ((long) panels * q / parts) * align);
+        int to = Math.min(dim, (int) ((long) panels * (q + 1) / parts) * align);
+        if (byColumns) {
+            kernels.gemm(opA, opB, alpha, a, b, beta, c, 0, c.rows(), from, to);
+        } else {
+            kernels.gemm(opA, opB, alpha, a, b, beta, c, from, to, 0, c.cols());
+        }
+    }
+
+    private void ensureWorkers(int count) {
+        if (workers.length >= count) {
+            return;
+        }
+        Worker[] grown = java.util.Arrays.copyOf(workers, count);
+        for (int w = workers.length; w < count; w++) {
+            grown[w] = new Worker(w);
+        }
+        workers = grown;
+    }
+
+    private final class Worker implements Runnable {
+        private final Thread thread;
+        private volatile long generation;
+
+        Worker(int index) {
+            thread = Thread.ofPlatform().daemon().name("fa4j-simd-" + index).unstarted(this);
+            thread.start();
+        }
+
+        void wake() {
+            generation++;
+            LockSupport.unpark(thread);
+        }
+
+        @Override
+        public void run() {
+            long seen = 0;
+            while (true) {
+                int spins = 0;
+                while (generation == seen) {
+                    if (spins++ < SPINS) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.park(this);
+                    }
+                }
+                seen = generation;
+                work();
+            }
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package org.fa4j.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Packed, cache-tiled GEMM on the Vector API (Goto/BLIS structure): {@code C[i0:i1, j0:j1] = alpha·op(A)·op(B) + beta·C}.
+ *
+ * <p>Loops, outermost first: column blocks of {@link #NC}, k blocks of {@link #kBlock(int)} (B's block packed into
+ * panels of {@link #NR} columns, kept in L2), row blocks of {@link #MC} (A's block packed into panels of {@link #MR}
+ * rows), row panels (one A panel of 8 KB stays in L1), column panels, then the {@code MR × NR} register-blocked
+ * micro-kernel: 8 rows × 3 vectors = 24 accumulators updated with {@code fma}.
+ * Packing handles the transposes and zero-pads ragged edges, so the micro-kernel only sees full panels; edge tiles
+ * go through a small tile buffer.
+ *
+ * <p>Determinism: element {@code C(i, j)} is computed as follows, whatever block, tile or thread it falls in: for each
+ * k block (boundaries depend on k only) an accumulator starts at 0 and takes {@code fma(a_ip, b_pj, acc)} for p in
+ * order; the first block stores {@code alpha·acc (+ beta·C)}, later blocks {@code C + alpha·acc}. So results do not
+ * depend on how the output is split between threads.
+ */
+final class VectorGemm {
+
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+    /** Rows of the micro-tile. */
+    static final int MR = 8;
+    /** Columns of the micro-tile: three vectors. */
+    static final int NR = 3 * L;
+    /** Largest k block; the actual block size balances k (see {@link #kBlock(int)}). */
+    static final int KC_MAX = 256;
+    /** Rows of A per packed block (kept in L2). */
+    static final int MC = 144;
+    /** Columns of B per packed block. */
+    static final int NC = 32 * NR;
+
+    private static final int MODE_SET = 0;   // C = alpha*acc
+    private static final int MODE_BETA = 1;  // C = alpha*acc + beta*C
+    private static final int MODE_ADD = 2;   // C = C + alpha*acc
+
+    private VectorGemm() {
+    }
+
+    /** The k-block size for a given k: at most {@link #KC_MAX}, blocks of (nearly) equal size. Depends on k only. */
+    static int kBlock(int k) {
+        int blocks = (k + KC_MAX - 1) / KC_MAX;
+        return (k + blocks - 1) / blocks;
+    }
+
+    /** Per-thread packing buffers; grown once, then reused. */
+    static final class Buffers {
+        float[] a = new float[0];
+        float[] b = new float[0];
+        final float[] tile = new float[MR * NR];
+
+        float[] a(int size) {
+            if (a.length < size) {
+                a = new float[size];
+            }
+            return a;
+        }
+
+        float[] b(int size) {
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    static void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int i0, int i1, int j0, int j1) {
+        int k = opA == Op.N ? a.cols() : a.rows();
+        if (i0 >= i1 || j0 >= j1) {
+            return;
+        }
+        Buffers buf = BUFFERS.get();
+        int kc0 = kBlock(k);
+        int mcMax = Math.min(MC, roundUp(i1 - i0, MR));
+        int ncMax = Math.min(NC, roundUp(j1 - j0, NR));
+        float[] ap = buf.a(mcMax * kc0);
+        float[] bp = buf.b(ncMax * kc0);
+        float[] cd = c.array();
+        int ldc = c.stride();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += kc0) {
+                int kc = Math.min(kc0, k - pc);
+                int mode = pc > 0 ? MODE_ADD : beta == 0f ? MODE_SET : MODE_BETA;
+                packB(opB, b, pc, kc, jc, nc, bp);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    packA(opA, a, ic, mc, pc, kc, ap);
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int mr = Math.min(MR, mc - ir);
+                        int ao = ir * kc;
+                        for (int jr = 0; jr < nc; jr += NR) {
+                            int nr = Math.min(NR, nc - jr);
+                            int bo = jr * kc;
+                            int co = c.offset() + (ic + ir) * ldc + jc + jr;
+                            kernel(kc, ap, ao, bp, bo, buf.tile);
+                            if (mr == MR && nr == NR) {
+                                update(buf.tile, cd, co, ldc, alpha, beta, mode);
+                            } else {
+                                edge(buf.tile, mr, nr, cd, co, ldc, alpha, beta, mode);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int x, int to) {
+        return (x + to - 1) / to * to;
+    }
+
+    /** Writes the accumulators of an edge tile ({@code t}) into C, element by element, rounding as {@link #update} does. */
+    private static void edge(float[] t, int mr, int nr, float[] c, int co, int ldc, float alpha, float beta, int mode) {
+        for (int r = 0; r < mr; r++) {
+            int ci = co + r * ldc;
+            int ti = r * NR;
+            for (int j = 0; j < nr; j++) {
+                float v = alpha * t[ti + j];
+                c[ci + j] = switch (mode) {
+                    case MODE_SET -> v;
+                    case MODE_BETA -> v + beta * c[ci + j];
+                    default -> c[ci + j] + v;
+                };
+            }
+        }
+    }
+
+    /** Writes the accumulators of a full tile ({@code t}) into C: {@code alpha·t}, {@code + beta·C} or {@code C +}. */
+    private static void update(float[] t, float[] c, int co, int ldc, float alpha, float beta, int mode) {
+        for (int r = 0; r < MR; r++) {
+            int ci = co + r * ldc;
+            int ti = r * NR;
+            for (int v = 0; v < NR; v += L) {
+                FloatVector x = FloatVector.fromArray(S, t, ti + v).mul(alpha);
+                if (mode == MODE_SET) {
+                    x.intoArray(c, ci + v);
+                } else if (mode == MODE_BETA) {
+                    x.add(FloatVector.fromArray(S, c, ci + v).mul(beta)).intoArray(c, ci + v);
+                } else {
+                    FloatVector.fromArray(S, c, ci + v).add(x).intoArray(c, ci + v);
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs rows {@code ic..ic+mc} and k range {@code pc..pc+kc} of op(A) into panels of {@link #MR} rows:
+     * panel q holds, for each p, the MR values {@code op(A)(ic + q·MR + r, pc + p)}, zero beyond row mc.
+     */
+    static void packA(Op opA, Matrix a, int ic, int mc, int pc, int kc, float[] ap) {
+        float[] ad = a.array();
+        int as = a.stride();
+        int base = a.offset();
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int dst = ir * kc;
+            if (opA == Op.N) {
+                // op(A)(i, p) = A(i, p): row i is contiguous in p; write it with stride MR.
+                for (int r = 0; r < mr; r++) {
+                    int src = base + (ic + ir + r) * as + pc;
+                    int d = dst + r;
+                    for (int p = 0; p < kc; p++) {
+                        ap[d + p * MR] = ad[src + p];
+                    }
+                }
+            } else {
+                // op(A)(i, p) = A(p, i): the MR values for one p are contiguous in row p of A.
+                for (int p = 0; p < kc; p++) {
+                    int src = base + (pc + p) * as + ic + ir;
+                    int d = dst + p * MR;
+                    for (int r = 0; r < mr; r++) {
+                        ap[d + r] = ad[src + r];
+                    }
+                }
+            }
+            if (mr < MR) {
+                for (int p = 0; p < kc; p++) {
+                    for (int r = mr; r < MR; r++) {
+                        ap[dst + p * MR + r] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs k range {@code pc..pc+kc} and columns {@code jc..jc+nc} of op(B) into panels of {@link #NR} columns:
+     * panel q holds, for each p, the NR values {@code op(B)(pc + p, jc + q·NR + j)}, zero beyond column nc.
+     */
+    static void packB(Op opB, Matrix b, int pc, int kc, int jc, int nc, float[] bp) {
+        float[] bd = b.array();
+        int bs = b.stride();
+        int base = b.offset();
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int dst = jr * kc;
+            if (opB == Op.N) {
+                // op(B)(p, j) = B(p, j): NR contiguous values per p.
+                int src = base + pc * bs + jc + jr;
+                if (nr == NR) {
+                    for (int p = 0; p < kc; p++) {
+                        int s = src + p * bs;
+                        int d = dst + p * NR;
+                        FloatVector.fromArray(S, bd, s).intoArray(bp, d);
+                        FloatVector.fromArray(S, bd, s + L).intoArray(bp, d + L);
+                        FloatVector.fromArray(S, bd, s + 2 * L).intoArray(bp, d + 2 * L);
+                    }
+                } else {
+                    VectorMask<Float> m0 = S.indexInRange(0, nr);
+                    VectorMask<Float> m1 = S.indexInRange(L, nr);
+                    VectorMask<Float> m2 = S.indexInRange(2 * L, nr);
+                    for (int p = 0; p < kc; p++) {
+                        int s = src + p * bs;
+                        int d = dst + p * NR;
+                        FloatVector.fromArray(S, bd, s, m0).intoArray(bp, d);
+                        FloatVector.fromArray(S, bd, s + L, m1).intoArray(bp, d + L);
+                        FloatVector.fromArray(S, bd, s + 2 * L, m2).intoArray(bp, d + 2 * L);
+                    }
+                }
+            } else {
+                // op(B)(p, j) = B(j, p): column j of op(B) is row j of B, contiguous in p.
+                for (int j = 0; j < nr; j++) {
+                    int src = base + (jc + jr + j) * bs + pc;
+                    int d = dst + j;
+                    for (int p = 0; p < kc; p++) {
+                        bp[d + p * NR] = bd[src + p];
+                    }
+                }
+                if (nr < NR) {
+                    for (int p = 0; p < kc; p++) {
+                        for (int j = nr; j < NR; j++) {
+                            bp[dst + p * NR + j] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The MR × NR micro-kernel over packed panels: 24 accumulators, one fma each per p, stored raw into the tile
+     * buffer {@code t} (row r at {@code r·NR}). Storing through a buffer keeps this method small enough for C2 to
+     * keep every vector in a register (passing vectors to a call it declines to inline would box them).
+     */
+    static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] t) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z, c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+        FloatVector c40 = z, c41 = z, c42 = z, c50 = z, c51 = z, c52 = z, c60 = z, c61 = z, c62 = z, c70 = z, c71 = z, c72 = z;
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * NR;
+            int ai = ao + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            x = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            x = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            c52 = x.fma(b2, c52);
+            x = FloatVector.broadcast(S, ap[ai + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            c62 = x.fma(b2, c62);
+            x = FloatVector.broadcast(S, ap[ai + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            c72 = x.fma(b2, c72);
+        }
+        // The accumulators are loop phis whose static type is the abstract FloatVector; calling intoArray on them is
+        // a virtual call C2 may not inline, which boxes all 24 vectors. 1·c (exact) on an exact receiver avoids it.
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        one.mul(c00).intoArray(t, 0 * NR);
+        one.mul(c01).intoArray(t, 0 * NR + L);
+        one.mul(c02).intoArray(t, 0 * NR + 2 * L);
+        one.mul(c10).intoArray(t, 1 * NR);
+        one.mul(c11).intoArray(t, 1 * NR + L);
+        one.mul(c12).intoArray(t, 1 * NR + 2 * L);
+        one.mul(c20).intoArray(t, 2 * NR);
+        one.mul(c21).intoArray(t, 2 * NR + L);
+        one.mul(c22).intoArray(t, 2 * NR + 2 * L);
+        one.mul(c30).intoArray(t, 3 * NR);
+        one.mul(c31).intoArray(t, 3 * NR + L);
+        one.mul(c32).intoArray(t, 3 * NR + 2 * L);
+        one.mul(c40).intoArray(t, 4 * NR);
+        one.mul(c41).intoArray(t, 4 * NR + L);
+        one.mul(c42).intoArray(t, 4 * NR + 2 * L);
+        one.mul(c50).intoArray(t, 5 * NR);
+        one.mul(c51).intoArray(t, 5 * NR + L);
+        one.mul(c52).intoArray(t, 5 * NR + 2 * L);
+        one.mul(c60).intoArray(t, 6 * NR);
+        one.mul(c61).intoArray(t, 6 * NR + L);
+        one.mul(c62).intoArray(t, 6 * NR + 2 * L);
+        one.mul(c70).intoArray(t, 7 * NR);
+        one.mul(c71).intoArray(t, 7 * NR + L);
+        one.mul(c72).intoArray(t, 7 * NR + 2 * L);
+    }
+}

@@ -1,0 +1,154 @@
+package org.fa4j.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** GEMM on both kernel paths against the float64 reference of {@link Ref}. */
+class GemmTest {
+
+    static Stream<KernelPath> paths() {
+        return Stream.of(KernelPath.VECTOR, KernelPath.SCALAR);
+    }
+
+    private static Linalg linalg(KernelPath path, int threads) {
+        return Linalg.newBuilder().path(path).threads(threads).build();
+    }
+
+    private static final float[][] ALPHA_BETA = {{1f, 0f}, {1f, 1f}, {-0.75f, 0.5f}, {2f, 0f}, {0f, 0.5f}, {0f, 0f}};
+
+    /** Runs one case; C starts as NaN when beta is 0 (the old contents must be ignored). */
+    private static void check(Linalg la, SplittableRandom rnd, Op opA, Op opB, int m, int n, int k, float alpha, float beta,
+                              boolean views) {
+        Matrix a = opA == Op.N ? Ref.random(rnd, m, k, views) : Ref.random(rnd, k, m, views);
+        Matrix b = opB == Op.N ? Ref.random(rnd, k, n, views) : Ref.random(rnd, n, k, views);
+        Matrix c = Ref.random(rnd, m, n, views);
+        if (beta == 0f) {
+            c.fill(Float.NaN);
+        }
+        Matrix c0 = c.copy();
+        float[] before = c.array().clone();
+        la.gemm(opA, opB, alpha, a, b, beta, c);
+        String err = Ref.gemmError(opA, opB, alpha, a, b, beta, c0, c);
+        assertThat(err).as("%s %s%s m=%d n=%d k=%d alpha=%s beta=%s views=%s", la, opA, opB, m, n, k, alpha, beta, views).isNull();
+        assertThat(Ref.outsideUnchanged(c, before)).as("elements outside C's view are untouched").isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("paths")
+    void everySizeFrom1To70InEachDimensionMatchesTheReference(KernelPath path) {
+        Linalg la = linalg(path, 1);
+        SplittableRandom rnd = new SplittableRandom(42);
+        for (int s = 1; s <= 70; s++) {
+            for (int dim = 0; dim < 3; dim++) {
+                int m = dim == 0 ? s : 1 + rnd.nextInt(70);
+                int n = dim == 1 ? s : 1 + rnd.nextInt(70);
+                int k = dim == 2 ? s : 1 + rnd.nextInt(70);
+                Op opA = rnd.nextBoolean() ? Op.N : Op.T;
+                Op opB = rnd.nextBoolean() ? Op.N : Op.T;
+                float[] ab = ALPHA_BETA[rnd.nextInt(ALPHA_BETA.length)];
+                check(la, rnd, opA, opB, m, n, k, ab[0], ab[1], rnd.nextBoolean());
+            }
+        }
+    }
+
+    static Stream<Arguments> transposeCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (KernelPath p : KernelPath.values()) {
+            for (Op a : Op.values()) {
+                for (Op b : Op.values()) {
+                    out.add(Arguments.of(p, a, b));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("transposeCases")
+    void everyTransposeAndAlphaBetaCaseMatchesTheReference(KernelPath path, Op opA, Op opB) {
+        Linalg la = linalg(path, 1);
+        SplittableRandom rnd = new SplittableRandom(7 + opA.ordinal() * 2 + opB.ordinal());
+        int[][] shapes = {{1, 1, 1}, {1, 37, 19}, {29, 1, 33}, {1, 1, 70}, {8, 48, 5}, {9, 49, 17}, {17, 95, 64}, {33, 20, 1}};
+        for (int[] s : shapes) {
+            for (float[] ab : ALPHA_BETA) {
+                check(la, rnd, opA, opB, s[0], s[1], s[2], ab[0], ab[1], false);
+                check(la, rnd, opA, opB, s[0], s[1], s[2], ab[0], ab[1], true);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("transposeCases")
+    void shapesSpanningSeveralCacheBlocksMatchTheReference(KernelPath path, Op opA, Op opB) {
+        // k > 256 gives several k blocks, m > 144 several row blocks, n > 1536 several column blocks.
+        Linalg la = linalg(path, 1);
+        SplittableRandom rnd = new SplittableRandom(11);
+        check(la, rnd, opA, opB, 151, 53, 531, 1f, 0f, true);
+        check(la, rnd, opA, opB, 13, 1601, 37, -0.5f, 1f, false);
+    }
+
+    @ParameterizedTest
+    @MethodSource("paths")
+    void resultsAreBitIdenticalAtOneTwoAndThreeThreads(KernelPath path) {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int[][] shapes = {{100, 1000, 78}, {301, 47, 290}, {130, 131, 513}, {2, 900, 300}};
+        for (int[] s : shapes) {
+            for (Op opA : Op.values()) {
+                for (Op opB : Op.values()) {
+                    Matrix a = opA == Op.N ? Ref.random(rnd, s[0], s[2], false) : Ref.random(rnd, s[2], s[0], false);
+                    Matrix b = opB == Op.N ? Ref.random(rnd, s[2], s[1], true) : Ref.random(rnd, s[1], s[2], true);
+                    Matrix c0 = Ref.random(rnd, s[0], s[1], false);
+                    Matrix[] out = new Matrix[3];
+                    for (int t = 1; t <= 3; t++) {
+                        Linalg la = linalg(path, t);
+                        if (t > 1) {
+                            assertThat(la.gemmParts(s[0], s[1], s[2])).as("the product is split between threads").isGreaterThan(1);
+                        }
+                        out[t - 1] = c0.copy();
+                        la.gemm(opA, opB, 0.5f, a, b, 0.25f, out[t - 1]);
+                    }
+                    assertThat(out[1].contentEquals(out[0])).as("2 threads == 1 thread, %s%s %s", opA, opB, java.util.Arrays.toString(s)).isTrue();
+                    assertThat(out[2].contentEquals(out[0])).as("3 threads == 1 thread, %s%s %s", opA, opB, java.util.Arrays.toString(s)).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void vectorGemmOfTheTrainingShapesMatchesTheReference() {
+        // The forward, backward and gradient products of a 784-1000 layer at batch 100, checked on a sample of rows.
+        Linalg la = linalg(KernelPath.VECTOR, 2);
+        SplittableRandom rnd = new SplittableRandom(5);
+        Matrix x = Ref.random(rnd, 100, 784, false);
+        Matrix w = Ref.random(rnd, 784, 1000, false);
+        Matrix h = Matrix.zeros(100, 1000);
+        la.mult(x, w, h);
+        assertThat(Ref.gemmError(Op.N, Op.N, 1f, x.rows(0, 100), w, 0f, h, h)).isNull();
+        Matrix dx = Matrix.zeros(100, 784);
+        la.multTransB(h, w, dx);
+        assertThat(Ref.gemmError(Op.N, Op.T, 1f, h.rows(90, 100), w, 0f, dx.rows(90, 100), dx.rows(90, 100))).isNull();
+        Matrix gw = Matrix.zeros(784, 1000);
+        la.multTransA(x, h, gw);
+        assertThat(Ref.gemmError(Op.T, Op.N, 1f, x.cols(700, 784), h, 0f, gw.rows(700, 784), gw.rows(700, 784))).isNull();
+    }
+
+    @Test
+    void shapeMismatchNamesBothShapes() {
+        Linalg la = Linalg.defaults();
+        assertThatThrownBy(() -> la.mult(Matrix.zeros(3, 4), Matrix.zeros(5, 6), Matrix.zeros(3, 6)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3x4").hasMessageContaining("5x6");
+        assertThatThrownBy(() -> la.multTransA(Matrix.zeros(3, 4), Matrix.zeros(3, 6), Matrix.zeros(4, 7)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3x4").hasMessageContaining("3x6").hasMessageContaining("4x7");
+    }
+}

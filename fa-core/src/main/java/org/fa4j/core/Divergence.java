@@ -25,6 +25,6 @@ final class Divergence {
         if (!Ops.allFinite(ws.target)) {
             return new TrainingDivergedException(step, top, "target");
         }
-        return new TrainingDivergedException(step, top, "output error");
+        return new TrainingDivergedException(step, top, Ops.allFinite(ws.err) ? "loss" : "output error");
     }
 }

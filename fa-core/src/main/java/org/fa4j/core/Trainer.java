@@ -150,16 +150,9 @@ public final class Trainer {
         }
         long t0 = System.nanoTime();
         currentEpoch = epochs;
-        int k = config.batchSize();
-        double total = 0;
+        double total;
         try {
-            for (int s = 0; s < order.length; s += k) {
-                int r = Math.min(k, order.length - s);
-                Workspace ws = workspace(r);
-                Ops.gatherRows(inputs, order, s, ws.x);
-                Ops.gatherRows(targets, order, s, ws.target);
-                total += run(ws);
-            }
+            total = stepsInOrder(inputs, targets, order);
         } finally {
             currentEpoch = -1;
         }
@@ -171,6 +164,20 @@ public final class Trainer {
             l.onEpoch(summary);
         }
         return summary;
+    }
+
+    /** The steps of one epoch: batches of {@code batchSize} rows in {@code order}; returns the summed loss. */
+    double stepsInOrder(Matrix inputs, Matrix targets, int[] order) {
+        int k = config.batchSize();
+        double total = 0;
+        for (int s = 0; s < order.length; s += k) {
+            int r = Math.min(k, order.length - s);
+            Workspace ws = workspace(r);
+            Ops.gatherRows(inputs, order, s, ws.x);
+            Ops.gatherRows(targets, order, s, ws.target);
+            total += run(ws);
+        }
+        return total;
     }
 
     /** One update on all rows of {@code inputs}/{@code targets} (the batch); returns the batch loss before the update. */

@@ -30,7 +30,8 @@ public final class Fig3Check {
      * @param conservationTolerance largest accepted |c(t) − c(0)| along the sample trajectories
      * @param endpointTolerance largest accepted distance of the end of the (0,0) trajectory from (2^{1/3}, 2^{−1/3})
      * @param eigenvalueTolerance largest accepted |λ_numeric − (−(W + W₀²))| on the hyperbola
-     * @param minAgreement     smallest accepted fraction of non-excluded grid points where analysis and simulation agree
+     * @param minAgreement     smallest accepted fraction of non-excluded grid points where analysis and simulation
+     *                         agree
      * @param badStartW0       W₀ of the counter-case start (inside the bad basin)
      * @param badStartW        W of the counter-case start
      */
@@ -60,7 +61,8 @@ public final class Fig3Check {
     /** Runs the four Fig. 3 claims. */
     public static CheckReport run(Params p) {
         Reports r = new Reports("fig3-dynamics",
-                "1-1-1 net, T = B = 1: 2W − W₀² conserved, (0,0) → (2^{1/3}, 2^{-1/3}), stability −(W + W₀²), bad basin",
+                "1-1-1 net, T = B = 1: 2W − W₀² conserved, (0,0) → (2^{1/3}, 2^{-1/3}), stability −(W + W₀²), "
+                        + "bad basin",
                 "Fig. 3b; eq. (14) in 1-D; PAPER §2.5", Role.CLAIM, p);
 
         // 1. Conservation along trajectories from a few starts.

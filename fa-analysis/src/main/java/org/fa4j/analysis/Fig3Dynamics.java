@@ -112,7 +112,10 @@ public final class Fig3Dynamics {
         return new State(r.time(), r.state()[0], r.state()[1]);
     }
 
-    /** The real roots of p(u) = u³ + c u − 2, ascending: three when c &lt; −3, otherwise one (a double root at c = −3 is returned twice). */
+    /**
+     * The real roots of p(u) = u³ + c u − 2, ascending: three when c &lt; −3 (at c = −3 the double root −1 is returned
+     * twice), otherwise one.
+     */
     public static double[] cubicRoots(double c) {
         double disc = -(4 * c * c * c + 27 * 4.0); // −(4p³ + 27q²) with p = c, q = −2
         if (disc > 0) {

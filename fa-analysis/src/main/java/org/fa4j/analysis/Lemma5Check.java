@@ -10,7 +10,8 @@ import org.ejml.data.DMatrixRMaj;
  * ΔA = (η / xᵀx) B e xᵀ (eqs. 63–64, so that h moves by exactly η B e, eqs. 65–69). At every step:
  * <ul>
  *   <li>h ∥ B ỹ (70) and W ∥ ỹ (B ỹ)ᵀ (71), with the scalars s_h, s_w of the recurrences (76)–(77);</li>
- *   <li>from step 2 on (counting the zero initial state as step 0; W ≠ 0 from there) angle(Δh_FA, Δh_PBP) = 0 to floating-point precision, where Δh_FA = η B e and
+ *   <li>from step 2 on (counting the zero initial state as step 0; W ≠ 0 from there) angle(Δh_FA, Δh_PBP) = 0 to
+ *       floating-point precision, where Δh_FA = η B e and
  *       Δh_PBP = W⁺ e, and Δh_FA = k·Δh_PBP with the positive scalar k = η·s_w·‖B ỹ‖².</li>
  * </ul>
  * <p>Corrections (PAPER §3.6): the paper writes the scalar as (Bỹ)ᵀ(Bỹ); with ((Bỹ)ᵀ)⁺ = Bỹ/‖Bỹ‖² and
@@ -36,7 +37,8 @@ public final class Lemma5Check {
      * @param stopRelativeError stop once ‖e‖/‖ỹ‖ is below this
      * @param seed              seed for x ~ N(0, I), ỹ ~ U[−1, 1], B ~ U[−0.5, 0.5]
      * @param parallelTolerance largest accepted relative distance of h, W from their predicted directions and scales
-     * @param roundingUnits     largest accepted angle(Δh_FA, Δh_PBP) (radians) and relative gap between the fitted k and
+     * @param roundingUnits     largest accepted angle(Δh_FA, Δh_PBP) (radians) and relative gap between the fitted
+     *                          k and
      *                          η·s_w·‖Bỹ‖², both in units of the rounding level ε·‖ỹ‖/‖e‖ of the current error
      */
     public record Params(int nI, int nH, int nO, double eta, int maxSteps, double stopRelativeError, long seed,
@@ -166,7 +168,8 @@ public final class Lemma5Check {
                 .require("maxRelativeGapW", p.parallelTolerance(), maxWGap <= p.parallelTolerance())
                 .require("maxRelativeGapEq65", p.parallelTolerance(), maxStepGap <= p.parallelTolerance());
         r.note("Corrected scalar: Δh_FA = η·s_w·‖Bỹ‖²·W⁺e, not (Bỹ)ᵀ(Bỹ) as printed (PAPER §3.6).");
-        r.note("Angles use the |cos| convention of PAPER §1.4, computed as atan2(‖a⊥b‖, |a·b̂|) for full precision near 0.");
+        r.note("Angles use the |cos| convention of PAPER §1.4, computed as atan2(‖a⊥b‖, |a·b̂|) for full precision "
+                + "near 0.");
         r.note("W⁺ by SVD with the cut-off max(m,n)·ε·σ_max, so the numerically rank-1 W gets a rank-1 pseudoinverse.");
         return r.build(String.format(Locale.ROOT,
                 "Over %d steps (to ‖e‖/‖ỹ‖ = %.1e) h and W stayed on their predicted rays to %.1e; from step 2 the "

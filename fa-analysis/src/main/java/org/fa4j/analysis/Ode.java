@@ -45,6 +45,19 @@ final class Ode {
 
     static Result integrate(OrdinaryDifferentialEquation ode, double[] y0, double tEnd, double relTol, double absTol,
             Consumer<ODEStateAndDerivative> onStep) {
+        return integrate(ode, y0, tEnd, relTol, absTol, 1, onStep);
+    }
+
+    /**
+     * Like {@link #integrate(OrdinaryDifferentialEquation, double[], double, double, double, Consumer)}, but calls
+     * back {@code perStep} times per accepted step, at equally spaced points of the step (the last at its end), from
+     * the integrator's dense output.
+     */
+    static Result integrate(OrdinaryDifferentialEquation ode, double[] y0, double tEnd, double relTol, double absTol,
+            int perStep, Consumer<ODEStateAndDerivative> onStep) {
+        if (perStep < 1) {
+            throw new IllegalArgumentException("perStep must be >= 1, got " + perStep);
+        }
         if (!(tEnd > 0)) {
             throw new IllegalArgumentException("tEnd must be > 0, got " + tEnd);
         }
@@ -60,6 +73,11 @@ final class Ode {
             @Override
             public void handleStep(ODEStateInterpolator interpolator) {
                 steps[0]++;
+                double t0 = interpolator.getPreviousState().getTime();
+                double t1 = interpolator.getCurrentState().getTime();
+                for (int k = 1; k < perStep; k++) {
+                    onStep.accept(interpolator.getInterpolatedState(t0 + (t1 - t0) * k / perStep));
+                }
                 onStep.accept(interpolator.getCurrentState());
             }
         });

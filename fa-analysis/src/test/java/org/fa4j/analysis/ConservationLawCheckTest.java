@@ -1,0 +1,31 @@
+package org.fa4j.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConservationLawCheckTest {
+    @Test
+    void cIsConstantAlongTheOdeAndDriftsLinearlyInEta() {
+        CheckReport r = ConservationLawCheck.run(ConservationLawCheck.Params.defaults());
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.PASS);
+        assertThat((double) r.measured().get("continuousRelativeDrift")).isLessThan(1e-9);
+        assertThat((double) r.measured().get("slopeExpectedUpdates")).isBetween(0.9, 1.1);
+        assertThat((double) r.measured().get("normC0")).isGreaterThan(0.1);
+    }
+
+    @Test
+    void perExampleDriftIsAboutNiPlusTwoTimesTheExpectedDrift() {
+        CheckReport r = ConservationLawCheck.run(ConservationLawCheck.Params.defaults());
+        // One per-example step changes C by −η²‖x‖² B e eᵀ Bᵀ and E[‖x‖² x xᵀ] = (n_i + 2) I.
+        assertThat((double) r.measured().get("perExampleOverExpectedDriftAtSmallestEta")).isBetween(26.0, 38.0);
+    }
+
+    @Test
+    void rejectsASingleLearningRate() {
+        assertThatThrownBy(() -> new ConservationLawCheck.Params(3, 2, 1, 0.1, 1, List.of(1e-3), 1, 1e-12, 1e-12,
+                1e-9, 0.1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0.001]");
+    }
+}

@@ -26,6 +26,9 @@ final class CommonOptions {
     @Option(names = "--epochs", paramLabel = "N", description = "MNIST-scale epochs (default: chosen on the validation split)")
     int epochs;
 
+    @Option(names = "--paper-epochs", paramLabel = "N", description = "epochs of the paper's η = 1e-3 per-example MNIST schedule (default: as --epochs, else 20)")
+    int paperEpochs;
+
     @Option(names = "--quick", description = "CI-sized runs (minutes in all)")
     boolean quick;
 
@@ -39,9 +42,12 @@ final class CommonOptions {
         if (threads < 1) {
             throw new picocli.CommandLine.ParameterException(cl, "--threads is " + threads + "; expected at least 1");
         }
+        if (paperEpochs < 0) {
+            throw new picocli.CommandLine.ParameterException(cl, "--paper-epochs is " + paperEpochs + "; expected a positive count");
+        }
         if (epochs < 0) {
             throw new picocli.CommandLine.ParameterException(cl, "--epochs is " + epochs + "; expected a positive count");
         }
-        return new RunOptions(out, DataDir.resolve(dataDir), trials, threads, seed, quick, quiet, epochs);
+        return new RunOptions(out, DataDir.resolve(dataDir), trials, threads, seed, quick, quiet, epochs, paperEpochs);
     }
 }

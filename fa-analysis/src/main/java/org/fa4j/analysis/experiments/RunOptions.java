@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param quick   a CI-sized run of every experiment (minutes in all)
  * @param quiet   no progress bars
  * @param epochs  MNIST epochs override, or 0 for the experiment's own choice (validation-selected or default)
+ * @param paperEpochs MNIST epochs of the paper's η = 1e-3 per-example schedule, or 0 for the default
  */
-public record RunOptions(Path out, Path dataDir, int trials, int threads, long seed, boolean quick, boolean quiet, int epochs) {
+public record RunOptions(Path out, Path dataDir, int trials, int threads, long seed, boolean quick, boolean quiet, int epochs, int paperEpochs) {
 
     /** Checks the values. */
     public RunOptions {
@@ -24,8 +25,8 @@ public record RunOptions(Path out, Path dataDir, int trials, int threads, long s
         if (trials < 0) {
             throw new IllegalArgumentException("trials is " + trials + "; expected 0 (the default) or a positive count");
         }
-        if (epochs < 0) {
-            throw new IllegalArgumentException("epochs is " + epochs + "; expected 0 (the default) or a positive count");
+        if (epochs < 0 || paperEpochs < 0) {
+            throw new IllegalArgumentException("epochs is " + epochs + " and paperEpochs " + paperEpochs + "; expected 0 (the default) or a positive count");
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads is " + threads + "; expected at least 1");

@@ -31,6 +31,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes, String hidden, String output, String rule,
                           double eta, int batch, int epochs, double weightDecay, double omega, double beta, int trials, long seed) {
 
+    /** The field names, in order. */
+    static final List<String> FIELDS = java.util.Arrays.stream(TrainConfig.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
+
     /** Checks every field; the message names the field, its value and the expectation. */
     public TrainConfig {
         require(version == 1, "version", version, "1");
@@ -65,7 +69,22 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
         ObjectMapper m = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
         try {
-            return m.readValue(file.toFile(), TrainConfig.class);
+            com.fasterxml.jackson.databind.JsonNode tree = m.readTree(file.toFile());
+            if (tree == null || !tree.isObject()) {
+                throw new IllegalArgumentException(file + ": expected a JSON object with the fields " + FIELDS);
+            }
+            for (java.util.Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!FIELDS.contains(f)) {
+                    throw new IllegalArgumentException(file + ": unknown config field '" + f + "'; known fields: " + FIELDS);
+                }
+            }
+            for (String f : FIELDS) {
+                if (!tree.has(f)) {
+                    throw new IllegalArgumentException(file + ": missing config field '" + f + "'");
+                }
+            }
+            return m.treeToValue(tree, TrainConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException(file + ": unknown config field '" + e.getPropertyName() + "'; known fields: "
                     + e.getKnownPropertyIds(), e);

@@ -24,6 +24,7 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code (for tests). */
     public static int execute(String... args) {
         System.setProperty("java.awt.headless", "true");
+        System.setProperty("fa4j.command", "./fa4j " + String.join(" ", args));
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();

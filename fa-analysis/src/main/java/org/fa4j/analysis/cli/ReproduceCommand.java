@@ -62,6 +62,7 @@ final class ReproduceCommand implements Callable<Integer> {
             System.out.println("fa4j: " + e.name() + " done in " + String.format("%.1f", r.wallSeconds()) + " s -> "
                     + o.out().resolve(e.name() + ".json") + " " + r.figures());
             Index.summarise(r, System.out);
+            Index.write(o.out());
         }
         return 0;
     }

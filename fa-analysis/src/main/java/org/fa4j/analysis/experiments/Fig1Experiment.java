@@ -93,11 +93,15 @@ final class Fig1Experiment implements Experiment {
                 finals.put(rule.name(), Map.of("eta", c[0], "npSigma", c[1], "finalTestNse", r.finalNse()));
                 res.summary("finalNse_" + rule.name(), r.finalNse());
                 res.summary("eta_" + rule.name(), c[0]);
+                res.summary(paperKey(rule), String.format("final test NSE %.3g after %d examples (η = %s%s)", r.finalNse(), steps, c[0],
+                        rule == Net64.Rule.NODE_PERTURBATION ? ", σ = " + c[1] : ""));
                 Plots.line(nseChart, label(rule) + " (η=" + c[0] + ")", r.examples(), r.nse(), color(rule));
                 if (fa) {
                     angle = Stats.slidingWindow(r.angleBp(), 10, 10);
                     res.summary("angleFaBpFirst10Deg", Stats.mean(r.angleBp(), 0, 10));
                     res.summary("angleFaBpLast1000Deg", Stats.mean(r.angleBp(), Math.max(0, steps - 1000), steps));
+                    res.summary("angle", String.format("%.1f° over the first 10 examples, %.1f° over the last 1000",
+                            Stats.mean(r.angleBp(), 0, 10), Stats.mean(r.angleBp(), Math.max(0, steps - 1000), steps)));
                 }
             }
             res.summary("npSigma", best.get(Net64.Rule.NODE_PERTURBATION)[1]);
@@ -122,6 +126,15 @@ final class Fig1Experiment implements Experiment {
         }
         res.write(o.out());
         return res;
+    }
+
+    static String paperKey(Net64.Rule r) {
+        return switch (r) {
+            case SHALLOW -> "shallow";
+            case NODE_PERTURBATION -> "nodePerturbation";
+            case BACKPROP -> "backprop";
+            case FEEDBACK_ALIGNMENT -> "feedbackAlignment";
+        };
     }
 
     static String label(Net64.Rule r) {

@@ -63,6 +63,13 @@ final class Fig4Experiment implements Experiment {
             }
         }
         res.summary("byOmega", table);
+        StringBuilder claim = new StringBuilder("angle to PBP vs to BP over the last 10%:");
+        for (double omega : new double[] {OMEGAS[0], 0.01, OMEGAS[OMEGAS.length - 1]}) {
+            @SuppressWarnings("unchecked")
+            Map<String, Double> row = (Map<String, Double>) (Map<String, ?>) table.get("omega=" + omega);
+            claim.append(String.format(" ω=%s: %.1f° vs %.1f°;", omega, row.get("anglePbpLast10pct"), row.get("angleBpLast10pct")));
+        }
+        res.summary("claim", claim.toString());
         for (String f : Plots.save(nse, o.out(), "fig4a")) {
             res.figure(f);
         }

@@ -108,6 +108,7 @@ public final class Result {
         m.put("experiment", experiment);
         m.put("software", Map.of("name", "fa4j", "version", Version.VERSION,
                 "java", System.getProperty("java.version"), "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        m.put("command", System.getProperty("fa4j.command", "(API call)"));
         m.put("createdUtc", Instant.now().toString());
         m.put("wallTimeSeconds", (System.nanoTime() - started) / 1e9);
         m.put("config", config);

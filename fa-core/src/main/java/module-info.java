@@ -4,8 +4,10 @@
  *
  * <p>Exports {@link org.fa4j.core}. Conventions: batch-major activations (row {@code i} = example {@code i}); layer
  * {@code l} has weights {@code W_l} of shape {@code units_l × units_{l−1}} as in the paper ({@code W_0} is
- * {@code n_h × n_i}), so the forward pass is {@code H = X·W_0ᵀ + b}; feedback matrices {@code B_l} have the shape of
- * {@code W_lᵀ}; {@code e = y* − y} and every delta is a negative gradient, so updates are {@code W += η δᵀ h}.
+ * {@code n_h × n_i}; {@code Model.weights(l)} and model files use this layout), stored input-major as {@code W_lᵀ}
+ * ({@code Model.weightsTransposed(l)}, live), so the forward pass is {@code H = X·W_lᵀ + b} and the update
+ * {@code W_lᵀ += η Xᵀ δ}; feedback matrices {@code B_l} have the shape of {@code W_lᵀ} and send
+ * {@code Δ_{l−1} = Δ_l B_lᵀ}; {@code e = y* − y} and every delta is a negative gradient.
  *
  * <p>MNIST with feedback alignment (PAPER §2.3):
  * <pre>{@code

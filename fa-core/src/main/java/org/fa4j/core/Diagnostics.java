@@ -98,7 +98,7 @@ public final class Diagnostics {
         if (bp[hidden] == null) {
             bp[hidden] = Matrix.zeros(ws.batch, model.spec().units(hidden));
         }
-        la.gemm(Op.N, Op.N, 1f, ws.delta[hidden + 1], model.w[hidden + 1], 0f, bp[hidden]);
+        la.gemm(Op.N, Op.T, 1f, ws.delta[hidden + 1], model.wt[hidden + 1], 0f, bp[hidden]);
         return bp[hidden];
     }
 
@@ -106,7 +106,7 @@ public final class Diagnostics {
     public Matrix pseudoinverseSignal(int hidden) {
         checkHidden(hidden);
         ensureBuffers();
-        Matrix w = model.w[hidden + 1];
+        Matrix w = model.wt[hidden + 1].transpose();
         Matrix p = Matrix.zeros(w.cols(), w.rows());
         PseudobackpropEngine.pseudoInverse(w, p);
         if (pbp[hidden] == null) {

@@ -11,7 +11,7 @@ final class Divergence {
             return new TrainingDivergedException(step, 0, "input");
         }
         for (int l = 0; l < m.depth(); l++) {
-            if (!Ops.allFinite(m.w[l])) {
+            if (!Ops.allFinite(m.wt[l])) {
                 return new TrainingDivergedException(step, l, "weights");
             }
             if (m.b[l] != null && !Ops.allFinite(m.b[l])) {

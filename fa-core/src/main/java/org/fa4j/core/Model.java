@@ -9,9 +9,15 @@ import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 
 /**
- * A network's state: forward weights {@code W_l} ({@code units_l × units_{l−1}}, the paper's layout), biases, the
- * permanent sparsity masks, and the feedback matrices {@code B_l} its {@link LearningRule} keeps (for feedback
- * alignment {@code B_l} is {@code units_{l−1} × units_l}, the shape of {@code W_lᵀ}, PAPER §1.6).
+ * A network's state: forward weights {@code W_l}, biases, the permanent sparsity masks, and the feedback matrices
+ * {@code B_l} its {@link LearningRule} keeps (for feedback alignment {@code B_l} is {@code units_{l−1} × units_l}, the
+ * shape of {@code W_lᵀ}, PAPER §1.6).
+ *
+ * <p>Storage: {@code W_l} is kept <em>input-major</em>, as {@code W_lᵀ} ({@code units_{l−1} × units_l}), which
+ * {@link #weightsTransposed(int)} returns live. Then the forward pass is {@code H = X·W_lᵀ}, the update is
+ * {@code W_lᵀ += η Xᵀ δ}, and — the reason for this layout — a sparse input (MNIST pixels are ~80% zeros) touches only
+ * the rows of {@code W_lᵀ} of its non-zero inputs. {@link #weights(int)} gives {@code W_l} in the paper's layout
+ * ({@code units_l × units_{l−1}}, {@code W_0} is {@code n_h × n_i}) as a copy, and files store that layout.
  *
  * <p>{@link #create} draws the forward weights from the {@link RandomStream#FORWARD_INIT} stream and the feedback
  * matrices from {@link RandomStream#FEEDBACK}, so models created with the same spec and seed but different rules start
@@ -24,21 +30,23 @@ public final class Model {
     private final NetworkSpec spec;
     private final LearningRule rule;
     private final long seed;
-    final Matrix[] w;
+    /** {@code W_lᵀ}, {@code units_{l−1} × units_l} (input-major). */
+    final Matrix[] wt;
     final Matrix[] b;
-    final Matrix[] wMask;
+    /** Masks in the layout of {@link #wt}. */
+    final Matrix[] wtMask;
     final Matrix[] fb;
     final Matrix[] fbMask;
     private TrainingConfig lastTraining;
 
-    Model(NetworkSpec spec, LearningRule rule, long seed, Matrix[] w, Matrix[] b, Matrix[] wMask, Matrix[] fb,
+    Model(NetworkSpec spec, LearningRule rule, long seed, Matrix[] wt, Matrix[] b, Matrix[] wtMask, Matrix[] fb,
           Matrix[] fbMask, TrainingConfig lastTraining) {
         this.spec = spec;
         this.rule = rule;
         this.seed = seed;
-        this.w = w;
+        this.wt = wt;
         this.b = b;
-        this.wMask = wMask;
+        this.wtMask = wtMask;
         this.fb = fb;
         this.fbMask = fbMask;
         this.lastTraining = lastTraining;
@@ -63,12 +71,15 @@ public final class Model {
             LayerSpec ls = spec.layers().get(l);
             int in = spec.units(l - 1);
             int out = ls.units();
-            w[l] = draw(spec.init(), out, in, in, out, fwd);
+            // drawn in the paper's layout (row by row of W_l), stored transposed
+            Matrix wl = draw(spec.init(), out, in, in, out, fwd);
             b[l] = ls.bias() ? Matrix.zeros(1, out) : null;
             if (ls.sparsity() > 0) {
-                wMask[l] = mask(out, in, ls.sparsity(), fwd);
-                Ops.hadamardScalar(w[l], wMask[l]);
+                Matrix mask = mask(out, in, ls.sparsity(), fwd);
+                Ops.hadamardScalar(wl, mask);
+                wMask[l] = mask.transpose();
             }
+            w[l] = wl.transpose();
         }
         Matrix[] fb = new Matrix[depth];
         Matrix[] fbMask = new Matrix[depth];
@@ -112,12 +123,33 @@ public final class Model {
 
     /** Number of weight layers. */
     public int depth() {
-        return w.length;
+        return wt.length;
     }
 
-    /** The live forward weights {@code W_l}, {@code units_l × units_{l−1}}. */
+    /**
+     * A copy of {@code W_l} in the paper's layout, {@code units_l × units_{l−1}} (row {@code j} holds the incoming
+     * weights of unit {@code j}; for MNIST a row of {@code W_0} reshaped to 28×28 is a receptive field). To change
+     * weights use {@link #weightsTransposed(int)} or {@link #setWeights(int, Matrix)}.
+     */
     public Matrix weights(int layer) {
-        return w[Objects.checkIndex(layer, w.length)];
+        return wt[Objects.checkIndex(layer, wt.length)].transpose();
+    }
+
+    /** The live storage {@code W_lᵀ}, {@code units_{l−1} × units_l}: element {@code (i, j)} is {@code W_l(j, i)}. */
+    public Matrix weightsTransposed(int layer) {
+        return wt[Objects.checkIndex(layer, wt.length)];
+    }
+
+    /** Sets {@code W_l} from a matrix in the paper's layout ({@code units_l × units_{l−1}}); removed weights stay 0. */
+    public void setWeights(int layer, Matrix w) {
+        Matrix t = wt[Objects.checkIndex(layer, wt.length)];
+        if (w.rows() != t.cols() || w.cols() != t.rows()) {
+            throw new IllegalArgumentException("layer " + layer + " weights are " + t.cols() + "x" + t.rows() + ", got " + w.shape());
+        }
+        t.copyFrom(w.transpose());
+        if (wtMask[layer] != null) {
+            Ops.hadamardScalar(t, wtMask[layer]);
+        }
     }
 
     /** The live bias {@code b_l} ({@code 1 × units_l}), if the layer has one. */
@@ -125,9 +157,9 @@ public final class Model {
         return Optional.ofNullable(b[Objects.checkIndex(layer, b.length)]);
     }
 
-    /** The permanent 0/1 mask of {@code W_l}, if part of it was removed. */
+    /** A copy of the permanent 0/1 mask of {@code W_l} ({@code units_l × units_{l−1}}), if part of it was removed. */
     public Optional<Matrix> weightMask(int layer) {
-        return Optional.ofNullable(wMask[Objects.checkIndex(layer, wMask.length)]);
+        return Optional.ofNullable(wtMask[Objects.checkIndex(layer, wtMask.length)]).map(Matrix::transpose);
     }
 
     /**
@@ -164,7 +196,7 @@ public final class Model {
 
     /** A deep copy (parameters, masks and feedback matrices). */
     public Model copy() {
-        return new Model(spec, rule, seed, copyAll(w), copyAll(b), copyAll(wMask), copyAll(fb), copyAll(fbMask), lastTraining);
+        return new Model(spec, rule, seed, copyAll(wt), copyAll(b), copyAll(wtMask), copyAll(fb), copyAll(fbMask), lastTraining);
     }
 
     private static Matrix[] copyAll(Matrix[] ms) {
@@ -178,7 +210,7 @@ public final class Model {
     /** True when both models have equal specs, rules and seeds and bit-identical parameters, masks and feedback. */
     public boolean contentEquals(Model o) {
         return spec.equals(o.spec) && rule.equals(o.rule) && seed == o.seed && Objects.equals(lastTraining, o.lastTraining)
-                && same(w, o.w) && same(b, o.b) && same(wMask, o.wMask) && same(fb, o.fb) && same(fbMask, o.fbMask);
+                && same(wt, o.wt) && same(b, o.b) && same(wtMask, o.wtMask) && same(fb, o.fb) && same(fbMask, o.fbMask);
     }
 
     private static boolean same(Matrix[] a, Matrix[] c) {

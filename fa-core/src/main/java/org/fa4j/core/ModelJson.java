@@ -200,9 +200,9 @@ final class ModelJson {
         ArrayNode layers = root.putArray("layers");
         for (int l = 0; l < m.depth(); l++) {
             ObjectNode n = layers.addObject();
-            n.set("weights", writeMatrix(m.w[l]));
+            n.set("weights", writeMatrix(m.wt[l].transpose())); // the paper's layout in files: units_l × units_{l−1}
             n.set("bias", writeMatrix(m.b[l]));
-            n.set("weightMask", writeMatrix(m.wMask[l]));
+            n.set("weightMask", writeMatrix(m.wtMask[l] == null ? null : m.wtMask[l].transpose()));
             n.set("feedback", writeMatrix(m.fb[l]));
             n.set("feedbackMask", writeMatrix(m.fbMask[l]));
         }
@@ -256,6 +256,15 @@ final class ModelJson {
             if (spec.layers().get(l).bias() != (b[l] != null) || (b[l] != null && (b[l].rows() != 1 || b[l].cols() != out))) {
                 throw new IllegalArgumentException("layer " + l + " bias must be " + (spec.layers().get(l).bias() ? "1x" + out : "absent")
                         + ", got " + (b[l] == null ? "none" : b[l].shape()));
+            }
+        }
+                for (int l = 0; l < depth; l++) {
+            w[l] = w[l].transpose();
+            if (wMask[l] != null) {
+                if (wMask[l].rows() != spec.units(l) || wMask[l].cols() != spec.units(l - 1)) {
+                    throw new IllegalArgumentException("layer " + l + " weightMask must be " + spec.units(l) + "x" + spec.units(l - 1) + ", got " + wMask[l].shape());
+                }
+                wMask[l] = wMask[l].transpose();
             }
         }
         return new Model(spec, rule, req(root, "seed").asLong(), w, b, wMask, fb, fbMask, training);

@@ -56,7 +56,7 @@ final class NodePerturbationEngine extends RuleEngine {
         // perturbed forward pass: ã_l = W_l h̃_{l−1} + b_l + ξ_l for hidden l
         for (int l = 0; l <= top; l++) {
             Matrix in = l == 0 ? ws.x : s.act[l - 1];
-            la.gemm(Op.N, Op.T, 1f, in, m.w[l], 0f, s.act[l]);
+            la.gemm(Op.N, Op.N, 1f, in, m.wt[l], 0f, s.act[l]);
             if (m.b[l] != null) {
                 la.addRowVector(s.act[l], m.b[l]);
             }

@@ -30,7 +30,7 @@ final class PseudobackpropEngine extends ChainEngine {
     @Override
     void sendDown(Model m, int l, Matrix deltaL, Matrix out, Linalg la) {
         if (pinv[l] == null || step - computedAt[l] >= every) {
-            Matrix w = m.w[l];
+            Matrix w = m.wt[l].transpose(); // W_l, units_l × units_{l−1}
             if (pinv[l] == null) {
                 pinv[l] = Matrix.zeros(w.cols(), w.rows());
             }

@@ -258,9 +258,9 @@ public final class Trainer {
                 continue;
             }
             // W_l ← (1 − ηα) W_l + η δ_lᵀ h_{l−1}  (PAPER §1.3: ΔW ∝ e hᵀ, ΔW_0 ∝ Δh xᵀ)
-            la.gemm(Op.T, Op.N, eta, ws.delta[l], ws.input(l), decay, model.w[l]);
-            if (model.wMask[l] != null) {
-                la.hadamard(model.w[l], model.wMask[l], model.w[l]);
+            la.gemm(Op.T, Op.N, eta, ws.input(l), ws.delta[l], decay, model.wt[l]); // W_lᵀ ← (1 − ηα) W_lᵀ + η h_{l−1}ᵀ δ_l
+            if (model.wtMask[l] != null) {
+                la.hadamard(model.wt[l], model.wtMask[l], model.wt[l]);
             }
             if (model.b[l] != null) {
                 la.columnSums(ws.delta[l], ws.biasGrad[l]);
@@ -274,7 +274,7 @@ public final class Trainer {
 
     private void checkParameters() {
         for (int l = 0; l < model.depth(); l++) {
-            if (!Ops.allFinite(model.w[l])) {
+            if (!Ops.allFinite(model.wt[l])) {
                 throw new TrainingDivergedException(steps, l, "weights");
             }
             if (model.b[l] != null && !Ops.allFinite(model.b[l])) {

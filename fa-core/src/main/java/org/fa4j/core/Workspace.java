@@ -50,7 +50,7 @@ final class Workspace {
     void forward(Model m, Linalg la) {
         NetworkSpec spec = m.spec();
         for (int l = 0; l < act.length; l++) {
-            la.gemm(Op.N, Op.T, 1f, input(l), m.w[l], 0f, act[l]);
+            la.gemm(Op.N, Op.N, 1f, input(l), m.wt[l], 0f, act[l]); // H = X W_lᵀ
             if (m.b[l] != null) {
                 la.addRowVector(act[l], m.b[l]);
             }

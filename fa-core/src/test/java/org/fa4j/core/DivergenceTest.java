@@ -17,7 +17,7 @@ class DivergenceTest {
         Matrix y = Data.oneHot(4, 3, 2);
         t.step(x.rows(0, 1), y.rows(0, 1));
         t.step(x.rows(1, 2), y.rows(1, 2));
-        m.weights(1).set(2, 1, Float.NaN);
+        m.weightsTransposed(1).set(1, 2, Float.NaN);
         TrainingDivergedException e = catchThrowableOfType(TrainingDivergedException.class, () -> t.step(x.rows(2, 3), y.rows(2, 3)));
         assertThat(e.step()).isEqualTo(2);
         assertThat(e.layer()).isEqualTo(1);

@@ -12,6 +12,10 @@ import org.fa4j.simd.Matrix;
  * may be {@code null} for a regression task; not both. The matrices and the array are shared, not copied (a
  * record's {@code equals} therefore compares them by identity). {@link #rows(int, int)} gives a view of a range of
  * examples; {@link #holdOut(int, long)} splits off a validation set deterministically.
+ *
+ * @param inputs  {@code n × d}, one example per row
+ * @param targets {@code n × k} desired outputs, or {@code null}
+ * @param labels  {@code n} class indices, or {@code null}
  */
 public record Dataset(Matrix inputs, Matrix targets, int[] labels) {
 

@@ -30,6 +30,15 @@ public final class Mnist {
     /** The number of classes of MNIST and Fashion-MNIST. */
     public static final int CLASSES = 10;
 
+    /** {@code PIXEL_VALUES[p] = p / 255f}: a table lookup instead of a division per pixel (same values). */
+    private static final float[] PIXEL_VALUES = new float[256];
+
+    static {
+        for (int p = 0; p < 256; p++) {
+            PIXEL_VALUES[p] = p / 255f;
+        }
+    }
+
     private Mnist() {
     }
 
@@ -79,7 +88,7 @@ public final class Mnist {
         byte[] px = img.bytes();
         float[] x = new float[px.length];
         for (int i = 0; i < px.length; i++) {
-            x[i] = (px[i] & 0xFF) / 255f;
+            x[i] = PIXEL_VALUES[px[i] & 0xFF];
         }
         return new Dataset(Matrix.wrap(n, pixels, x), oneHotTargets ? oneHot(y, CLASSES) : null, y);
     }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -56,9 +55,9 @@ final class IdxReader {
         if (b0 == 0x1F && b1 == 0x8B) {
             InputStream gz;
             try {
-                gz = new GZIPInputStream(buffered, CHUNK);
+                gz = new StrictGzipInputStream(buffered, CHUNK);
             } catch (ZipException | EOFException e) {
-                throw new IdxFormatException(source, 0, "corrupt gzip header (compressed file): " + e.getMessage(), e);
+                throw new IdxFormatException(source, 0, "corrupt gzip header: " + e.getMessage(), e);
             }
             long limit = size < 0 ? -1 : size > Long.MAX_VALUE / DEFLATE_MAX_RATIO ? Long.MAX_VALUE : size * DEFLATE_MAX_RATIO;
             return new IdxReader(source, gz, true).readArray(-1, limit, size < 0 ? -1 : size);

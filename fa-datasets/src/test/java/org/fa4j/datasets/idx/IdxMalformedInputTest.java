@@ -248,6 +248,35 @@ class IdxMalformedInputTest {
     }
 
     @Test
+    void garbageAfterTheGzipDataFailsWithItsCompressedOffset() throws IOException {
+        byte[] gz = gzip(idx(0x08, 1, new int[] {3}, new byte[] {1, 2, 3}));
+        byte[] withTail = Arrays.copyOf(gz, gz.length + 5);
+        Arrays.fill(withTail, gz.length, withTail.length, (byte) 7);
+        IdxFormatException e = failure(file("tail.gz", withTail));
+        assertThat(e.offset()).isEqualTo(11);
+        assertThat(e).hasMessageContaining("trailing garbage after the gzip data")
+                .hasMessageContaining("compressed offset " + gz.length);
+    }
+
+    @Test
+    void gzipLengthMismatchInTheTrailerFails() throws IOException {
+        byte[] gz = gzip(idx(0x08, 1, new int[] {3}, new byte[] {1, 2, 3}));
+        gz[gz.length - 4] ^= 0x01; // ISIZE
+        IdxFormatException e = failure(file("isize.gz", gz));
+        assertThat(e).hasMessageContaining("length mismatch in the gzip trailer");
+    }
+
+    @Test
+    void concatenatedGzipMembersAreOneStream() throws IOException {
+        byte[] whole = idx(0x0C, 2, new int[] {2, 3}, new byte[] {0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 5, 0, 0, 0, 6});
+        byte[] a = gzip(Arrays.copyOfRange(whole, 0, 13));
+        byte[] b = gzip(Arrays.copyOfRange(whole, 13, whole.length));
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        assertThat(Idx.read(file("two-members.gz", both)).ints()).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
     void corruptGzipHeaderFailsAtOffsetZero() throws IOException {
         byte[] gz = gzip(idx(0x08, 1, new int[] {1}, new byte[] {1}));
         gz[2] = 7; // compression method must be 8 (deflate)

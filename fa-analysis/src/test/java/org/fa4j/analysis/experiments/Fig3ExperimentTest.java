@@ -58,6 +58,16 @@ class Fig3ExperimentTest {
     }
 
     @Test
+    void badBasinAgreesWithTheTheorySuitesFig3Dynamics() {
+        for (double x = -2; x <= 2; x += 0.05) {
+            for (double y = -2; y <= 2; y += 0.05) {
+                boolean theory = org.fa4j.analysis.Fig3Dynamics.predictedOutcome(x, y) == org.fa4j.analysis.Fig3Dynamics.Outcome.BAD_BRANCH;
+                assertThat(Fig3Experiment.inBadBasin(x, y)).as("(%s, %s)", x, y).isEqualTo(theory);
+            }
+        }
+    }
+
+    @Test
     void runWritesJsonPngAndSvg() throws Exception {
         Result r = QuickRuns.run(new Fig3Experiment());
         assertThat(r.figures()).containsExactly("fig3.png", "fig3.svg");

@@ -34,7 +34,12 @@ final class FetchDataCommand implements Callable<Integer> {
 
     /** True if the four MNIST IDX files (raw or gzip) are present under {@code data/mnist}. */
     static boolean mnistPresent(Path data) {
-        Path m = data.resolve("mnist");
+        return present(data, "mnist");
+    }
+
+    /** True if the four IDX files (raw or gzip) are present under {@code data/<dataset>}. */
+    static boolean present(Path data, String dataset) {
+        Path m = data.resolve(dataset);
         for (String f : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
                 "t10k-labels-idx1-ubyte"}) {
             if (!Files.exists(m.resolve(f)) && !Files.exists(m.resolve(f + ".gz"))) {

@@ -44,8 +44,10 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         RunOptions o = common.toRunOptions(spec.commandLine());
         boolean needsMnist = List.of("all", "fig2", "figS1", "family", "fashion").contains(experiment);
-        if (needsMnist && !FetchDataCommand.mnistPresent(o.dataDir())) {
-            System.err.println("fa4j: no MNIST in " + o.dataDir().resolve("mnist") + "; fetching it (bin/fetch-data)");
+        boolean needsFashion = List.of("all", "fashion").contains(experiment);
+        if ((needsMnist && !FetchDataCommand.mnistPresent(o.dataDir()))
+                || (needsFashion && !FetchDataCommand.present(o.dataDir(), "fashion-mnist"))) {
+            System.err.println("fa4j: no data in " + o.dataDir() + "; fetching it (bin/fetch-data)");
             int rc = FetchDataCommand.fetch(o.dataDir());
             if (rc != 0) {
                 throw new IllegalStateException("bin/fetch-data failed with exit code " + rc);

@@ -33,6 +33,8 @@ final class Fig4Experiment implements Experiment {
         res.choice("steps", steps + " examples: the paper's x-axis units are unknown; by then every ω is below the paper's 1e-10 axis floor "
                 + "(~1e-20) while e is still far above double rounding — past ~3×10^4 examples the NSE reaches 1e-30 and the angles "
                 + "measure rounding noise.");
+        res.choice("angleSummary", "'last 10%' = the last tenth of the examples before the test NSE falls below 1e-20 "
+                + "(below it e approaches double rounding and angles measure noise).");
         res.choice("angles", "per-example angles using the current W and e, averaged over non-overlapping windows of " + window
                 + " examples; W⁺ from the Gram matrix (full row rank), NaN where it is singular.");
         res.seed("master", o.seed());
@@ -54,9 +56,10 @@ final class Fig4Experiment implements Experiment {
                 res.metric("examples_" + key, r.examples()).metric("nse_" + key, r.nse())
                         .metric("angleBp_" + key, aBp[0]).metric("anglePbp_" + key, aPbp[0]);
                 res.metric("angleExamples", aBp[2]);
-                int tail = Math.max(1, aBp[0].length / 10);
-                double finalBp = Stats.mean(aBp[0], aBp[0].length - tail, aBp[0].length);
-                double finalPbp = Stats.mean(aPbp[0], aPbp[0].length - tail, aPbp[0].length);
+                int until = r.meaningfulSteps(1e-20);
+                int from = Math.max(0, until - Math.max(window, until / 10));
+                double finalBp = Stats.mean(r.angleBp(), from, until);
+                double finalPbp = Stats.mean(r.anglePbp(), from, until);
                 table.put(key, Map.of("finalNse", r.finalNse(), "angleBpLast10pct", finalBp, "anglePbpLast10pct", finalPbp));
                 java.awt.Color c = Plots.blueToRed(k / (double) (OMEGAS.length - 1));
                 Plots.line(nse, "ω=" + omega, r.examples(), r.nse(), c);

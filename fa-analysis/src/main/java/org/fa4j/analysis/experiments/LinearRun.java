@@ -56,6 +56,19 @@ record LinearRun(double[] examples, double[] nse, double[] angleBp, double[] ang
         return new LinearRun(xs, nse, aBp, aPbp);
     }
 
+    /**
+     * The number of examples after which the test NSE is still above {@code floor} (1e-20: e is then far above
+     * double rounding, so angles measured on it are meaningful); all steps if it never falls below.
+     */
+    int meaningfulSteps(double floor) {
+        for (int i = 1; i < nse.length; i++) {
+            if (nse[i] < floor) {
+                return (int) examples[i];
+            }
+        }
+        return (int) examples[examples.length - 1];
+    }
+
     double finalNse() {
         return nse[nse.length - 1];
     }

@@ -40,13 +40,20 @@ final class Plots {
         return chart;
     }
 
-    /** Adds a line (no markers); on a log axis non-positive values are clamped to 1e-16. */
+    /** Adds a line (no markers); on a log axis non-positive or non-finite values take the series' smallest positive value. */
     static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color) {
         double[] yy = y;
         if (chart.getStyler().isYAxisLogarithmic()) {
+            double min = Double.POSITIVE_INFINITY;
+            for (double v : y) {
+                if (Double.isFinite(v) && v > 0) {
+                    min = Math.min(min, v);
+                }
+            }
+            double floor = Double.isFinite(min) ? min : 1;
             yy = new double[y.length];
             for (int i = 0; i < y.length; i++) {
-                yy[i] = Double.isFinite(y[i]) && y[i] > 1e-16 ? y[i] : 1e-16;
+                yy[i] = Double.isFinite(y[i]) && y[i] > 0 ? y[i] : floor;
             }
         }
         XYSeries s = chart.addSeries(name, x, yy);

@@ -6,7 +6,11 @@ import java.util.Objects;
  * The kernels of fa4j: GEMM, GEMV, GER and the element-wise operations of training, on {@link Matrix} operands.
  *
  * <p>An instance fixes two things: the number of threads GEMM may use and the {@link KernelPath}. Results are
- * bit-identical for any thread count, because every output element is computed by one thread in a fixed order.
+ * bit-identical for any thread count, because every output element is computed by one thread in a fixed order
+ * that depends only on the shapes. GEMM splits C into blocks of whole micro-tiles (by columns when C is wider than
+ * tall, else by rows) and runs them on a shared pool of daemon threads owned by fa-simd; products under
+ * 2^18 multiply-adds, and matrix–vector shaped ones, run on the caller's thread. The other
+ * kernels are memory-bound and run on the caller's thread.
  * Every method checks shapes first (the message names the shapes) and writes only to its output argument;
  * none allocates in steady state. An output may alias an input only where the method says so.
  *
@@ -109,7 +113,9 @@ public final class Linalg {
 
     /**
      * {@code C = alpha * op(A) * op(B) + beta * C}. With {@code beta == 0} the old contents of C are ignored (NaN in C
-     * does not propagate). C must not alias A or B.
+     * does not propagate); with {@code alpha == 0} (or k = 0) A and B are not read and C becomes {@code beta * C}.
+     * C must not alias A or B. When C is a single row or column the product runs as a matrix–vector product
+     * (no packing).
      */
     public void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c) {
         int m = opA == Op.N ? a.rows() : a.cols();

@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * panels of {@link #NR} columns, kept in L2), row blocks of {@link #MC} (A's block packed into panels of {@link #MR}
  * rows), row panels (one A panel of 8 KB stays in L1), column panels, then the {@code MR × NR} register-blocked
  * micro-kernel: 8 rows × 3 vectors = 24 accumulators updated with {@code fma}.
- * Packing handles the transposes and zero-pads ragged edges, so the micro-kernel only sees full panels; edge tiles
- * go through a small tile buffer.
+ * Packing handles the transposes and zero-pads ragged edges, so the micro-kernel only sees full panels; it leaves
+ * its accumulators in a small tile buffer, from which {@link #update} writes the valid part of the tile into C.
  *
  * <p>Determinism: element {@code C(i, j)} is computed as follows, whatever block, tile or thread it falls in: for each
  * k block (boundaries depend on k only) an accumulator starts at 0 and takes {@code fma(a_ip, b_pj, acc)} for p in
@@ -29,6 +29,8 @@ final class VectorGemm {
     static final int NR = 3 * L;
     /** Largest k block; the actual block size balances k (see {@link #kBlock(int)}). */
     static final int KC_MAX = 256;
+    /** Column panels outermost (B panel kept in L1) when a packed B panel takes at most this many bytes. */
+    static final int L1_PANEL_BYTES = 32 * 1024;
     /** Rows of A per packed block (kept in L2). */
     static final int MC = 144;
     /** Columns of B per packed block. */
@@ -92,21 +94,34 @@ final class VectorGemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(opA, a, ic, mc, pc, kc, ap);
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        int mr = Math.min(MR, mc - ir);
-                        int ao = ir * kc;
-                        for (int jr = 0; jr < nc; jr += NR) {
-                            int nr = Math.min(NR, nc - jr);
-                            int bo = jr * kc;
-                            int co = c.offset() + (ic + ir) * ldc + jc + jr;
-                            kernel(kc, ap, ao, bp, bo, buf.tile);
-                            if (mr == MR && nr == NR) {
-                                update(buf.tile, cd, co, ldc, alpha, beta, mode);
-                            } else {
-                                edge(buf.tile, mr, nr, cd, co, ldc, alpha, beta, mode);
-                            }
-                        }
-                    }
+                    macroKernel(buf.tile, ap, bp, kc, mc, nc, cd, c.offset() + ic * ldc + jc, ldc, alpha, beta, mode);
+                }
+            }
+        }
+    }
+
+    /**
+     * All micro-tiles of one packed A block ({@code mc × kc}) times one packed B block ({@code kc × nc}), written to
+     * C at {@code co0}. A B panel small enough to stay in L1 is reused across all row panels (column panels outer);
+     * otherwise one A panel (8 KB) stays in L1 while the B block streams from L2 (row panels outer). The order does not
+     * change any element's arithmetic.
+     */
+    private static void macroKernel(float[] tile, float[] ap, float[] bp, int kc, int mc, int nc, float[] cd, int co0, int ldc,
+                                    float alpha, float beta, int mode) {
+        if (kc * NR * Float.BYTES <= L1_PANEL_BYTES) {
+            for (int jr = 0; jr < nc; jr += NR) {
+                int nr = Math.min(NR, nc - jr);
+                for (int ir = 0; ir < mc; ir += MR) {
+                    kernel(kc, ap, ir * kc, bp, jr * kc, tile);
+                    update(tile, Math.min(MR, mc - ir), nr, cd, co0 + ir * ldc + jr, ldc, alpha, beta, mode);
+                }
+            }
+        } else {
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                for (int jr = 0; jr < nc; jr += NR) {
+                    kernel(kc, ap, ir * kc, bp, jr * kc, tile);
+                    update(tile, mr, Math.min(NR, nc - jr), cd, co0 + ir * ldc + jr, ldc, alpha, beta, mode);
                 }
             }
         }
@@ -116,35 +131,24 @@ final class VectorGemm {
         return (x + to - 1) / to * to;
     }
 
-    /** Writes the accumulators of an edge tile ({@code t}) into C, element by element, rounding as {@link #update} does. */
-    private static void edge(float[] t, int mr, int nr, float[] c, int co, int ldc, float alpha, float beta, int mode) {
+    /**
+     * Writes the accumulators of a tile ({@code t}, row r at {@code r·NR}) into the {@code mr × nr} corner of C at
+     * {@code co}: {@code alpha·t}, {@code alpha·t + beta·C} or {@code C + alpha·t} by mode. Ragged columns use masks,
+     * so every element is rounded the same way wherever its tile lies.
+     */
+    private static void update(float[] t, int mr, int nr, float[] c, int co, int ldc, float alpha, float beta, int mode) {
         for (int r = 0; r < mr; r++) {
             int ci = co + r * ldc;
             int ti = r * NR;
-            for (int j = 0; j < nr; j++) {
-                float v = alpha * t[ti + j];
-                c[ci + j] = switch (mode) {
-                    case MODE_SET -> v;
-                    case MODE_BETA -> v + beta * c[ci + j];
-                    default -> c[ci + j] + v;
-                };
-            }
-        }
-    }
-
-    /** Writes the accumulators of a full tile ({@code t}) into C: {@code alpha·t}, {@code + beta·C} or {@code C +}. */
-    private static void update(float[] t, float[] c, int co, int ldc, float alpha, float beta, int mode) {
-        for (int r = 0; r < MR; r++) {
-            int ci = co + r * ldc;
-            int ti = r * NR;
-            for (int v = 0; v < NR; v += L) {
+            for (int v = 0; v < nr; v += L) {
+                VectorMask<Float> m = S.indexInRange(v, nr);
                 FloatVector x = FloatVector.fromArray(S, t, ti + v).mul(alpha);
                 if (mode == MODE_SET) {
-                    x.intoArray(c, ci + v);
+                    x.intoArray(c, ci + v, m);
                 } else if (mode == MODE_BETA) {
-                    x.add(FloatVector.fromArray(S, c, ci + v).mul(beta)).intoArray(c, ci + v);
+                    x.add(FloatVector.fromArray(S, c, ci + v, m).mul(beta)).intoArray(c, ci + v, m);
                 } else {
-                    FloatVector.fromArray(S, c, ci + v).add(x).intoArray(c, ci + v);
+                    FloatVector.fromArray(S, c, ci + v, m).add(x).intoArray(c, ci + v, m);
                 }
             }
         }
@@ -225,18 +229,43 @@ final class VectorGemm {
                     }
                 }
             } else {
-                // op(B)(p, j) = B(j, p): column j of op(B) is row j of B, contiguous in p.
-                for (int j = 0; j < nr; j++) {
+                // op(B)(p, j) = B(j, p): column j of op(B) is row j of B, contiguous in p. 16×16 blocks are
+                // transposed in registers; the rest four rows at a time, so each p writes four adjacent floats.
+                int p16 = 0;
+                if (Transpose16.AVAILABLE && nr == NR) {
+                    int src = base + (jc + jr) * bs + pc;
+                    for (; p16 + 16 <= kc; p16 += 16) {
+                        for (int v = 0; v < NR; v += 16) {
+                            Transpose16.block(bd, src + v * bs + p16, bs, bp, dst + p16 * NR + v, NR);
+                        }
+                    }
+                }
+                int j = 0;
+                for (; j + 4 <= nr; j += 4) {
+                    int s0 = base + (jc + jr + j) * bs + pc;
+                    int s1 = s0 + bs;
+                    int s2 = s1 + bs;
+                    int s3 = s2 + bs;
+                    int d = dst + j;
+                    for (int p = p16; p < kc; p++) {
+                        int q = d + p * NR;
+                        bp[q] = bd[s0 + p];
+                        bp[q + 1] = bd[s1 + p];
+                        bp[q + 2] = bd[s2 + p];
+                        bp[q + 3] = bd[s3 + p];
+                    }
+                }
+                for (; j < nr; j++) {
                     int src = base + (jc + jr + j) * bs + pc;
                     int d = dst + j;
-                    for (int p = 0; p < kc; p++) {
+                    for (int p = p16; p < kc; p++) {
                         bp[d + p * NR] = bd[src + p];
                     }
                 }
                 if (nr < NR) {
                     for (int p = 0; p < kc; p++) {
-                        for (int j = nr; j < NR; j++) {
-                            bp[dst + p * NR + j] = 0f;
+                        for (int z = nr; z < NR; z++) {
+                            bp[dst + p * NR + z] = 0f;
                         }
                     }
                 }

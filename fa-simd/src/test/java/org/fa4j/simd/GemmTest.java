@@ -124,6 +124,35 @@ class GemmTest {
     }
 
     @Test
+    void concurrentCallersSharingThePoolGetTheSingleThreadResult() throws Exception {
+        // Two callers race for the shared pool; the one that finds it busy computes its blocks alone.
+        SplittableRandom rnd = new SplittableRandom(8);
+        Matrix a = Ref.random(rnd, 120, 300, false);
+        Matrix b = Ref.random(rnd, 300, 200, false);
+        Matrix expected = Matrix.zeros(120, 200);
+        linalg(KernelPath.VECTOR, 1).mult(a, b, expected);
+        Linalg la = linalg(KernelPath.VECTOR, 2);
+        java.util.concurrent.atomic.AtomicInteger mismatches = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable caller = () -> {
+            Matrix c = Matrix.zeros(120, 200);
+            for (int r = 0; r < 40; r++) {
+                c.fill(Float.NaN);
+                la.mult(a, b, c);
+                if (!c.contentEquals(expected)) {
+                    mismatches.incrementAndGet();
+                }
+            }
+        };
+        Thread t1 = new Thread(caller);
+        Thread t2 = new Thread(caller);
+        t1.start();
+        t2.start();
+        t1.join();
+        t2.join();
+        assertThat(mismatches.get()).isZero();
+    }
+
+    @Test
     void vectorGemmOfTheTrainingShapesMatchesTheReference() {
         // The forward, backward and gradient products of a 784-1000 layer at batch 100, checked on a sample of rows.
         Linalg la = linalg(KernelPath.VECTOR, 2);

@@ -9,6 +9,7 @@
  */
 module org.fa4j.bench {
     requires org.fa4j.simd;
+    requires org.fa4j.core;
     requires jmh.core;
 
     exports org.fa4j.bench;

@@ -61,6 +61,7 @@ module org.fa4j.core {
     requires com.fasterxml.jackson.databind;
     requires ejml.ddense;
     requires ejml.core;
+    requires jdk.incubator.vector;
 
     exports org.fa4j.core;
 }

@@ -43,6 +43,9 @@ public final class Trainer {
     private long steps;
     private int epochs;
     private int currentEpoch = -1;
+    /** Inputs with at most this fraction of non-zeros take the sparse path in layer 0; negative disables it. */
+    double sparseMaxDensity = SPARSE_MAX_DENSITY;
+    static final double SPARSE_MAX_DENSITY = 0.35;
 
     private Trainer(Builder b) {
         this.model = b.model;
@@ -216,6 +219,7 @@ public final class Trainer {
     private double run(Workspace ws) {
         int depth = model.depth();
         int top = depth - 1;
+        ws.sparse = sparseMaxDensity >= 0 && ws.compressInput() <= sparseMaxDensity;
         ws.forward(model, la);
         Matrix y = ws.act[top];
         la.sub(ws.target, y, ws.err); // e = y* − y
@@ -258,7 +262,14 @@ public final class Trainer {
                 continue;
             }
             // W_l ← (1 − ηα) W_l + η δ_lᵀ h_{l−1}  (PAPER §1.3: ΔW ∝ e hᵀ, ΔW_0 ∝ Δh xᵀ)
-            la.gemm(Op.T, Op.N, eta, ws.input(l), ws.delta[l], decay, model.wt[l]); // W_lᵀ ← (1 − ηα) W_lᵀ + η h_{l−1}ᵀ δ_l
+            if (l == 0 && ws.sparse) {
+                if (decay != 1f) {
+                    la.scale(decay, model.wt[0]);
+                }
+                ws.sparseUpdate0(model, la, eta);
+            } else {
+                la.gemm(Op.T, Op.N, eta, ws.input(l), ws.delta[l], decay, model.wt[l]); // W_lᵀ ← (1 − ηα) W_lᵀ + η h_{l−1}ᵀ δ_l
+            }
             if (model.wtMask[l] != null) {
                 la.hadamard(model.wt[l], model.wtMask[l], model.wt[l]);
             }

@@ -53,14 +53,18 @@ final class IdxReader {
         int b1 = buffered.read();
         buffered.reset();
         if (b0 == 0x1F && b1 == 0x8B) {
-            InputStream gz;
+            StrictGzipInputStream gz;
             try {
                 gz = new StrictGzipInputStream(buffered, CHUNK);
             } catch (ZipException | EOFException e) {
                 throw new IdxFormatException(source, 0, "corrupt gzip header: " + e.getMessage(), e);
             }
             long limit = size < 0 ? -1 : size > Long.MAX_VALUE / DEFLATE_MAX_RATIO ? Long.MAX_VALUE : size * DEFLATE_MAX_RATIO;
-            return new IdxReader(source, gz, true).readArray(-1, limit, size < 0 ? -1 : size);
+            try {
+                return new IdxReader(source, gz, true).readArray(-1, limit, size < 0 ? -1 : size);
+            } finally {
+                gz.release();
+            }
         }
         return new IdxReader(source, buffered, false).readArray(size, -1, -1);
     }

@@ -189,6 +189,11 @@ final class StrictGzipInputStream extends InputStream {
         readHeader(); // another member, or garbage
     }
 
+    /** Frees the inflater's native memory without closing the underlying stream (which the caller owns). */
+    void release() {
+        inflater.end();
+    }
+
     @Override
     public void close() throws IOException {
         inflater.end();

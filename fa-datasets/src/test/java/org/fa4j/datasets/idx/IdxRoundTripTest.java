@@ -91,9 +91,7 @@ class IdxRoundTripTest {
     @Test
     void bodyLargerThanOneChunkRoundTrips() throws IOException {
         // 3 x 10007 doubles = 240 KB: several 64 KiB chunks with a partial last one.
-        IdxArray a = randomArray(IdxType.DOUBLE, 1, new SplittableRandom(3));
-        double[] d = new SplittableRandom(5).doubles(3 * 10007).toArray();
-        a = IdxArray.ofDoubles(d, 3, 10007);
+        IdxArray a = IdxArray.ofDoubles(new SplittableRandom(5).doubles(3 * 10007).toArray(), 3, 10007);
         Path raw = dir.resolve("big.idx");
         Path gz = dir.resolve("big.idx.gz");
         Idx.write(raw, a);

@@ -101,6 +101,11 @@ public record SuiteReport(int schemaVersion, String mode, List<CheckReport> chec
         Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try { // temporary files are created owner-only; a report is an ordinary file
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep the defaults
+            }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fa4j", mixinStandardHelpOptions = true, version = "fa4j 0.1.0-SNAPSHOT",
         description = "Feedback alignment (Lillicrap et al., arXiv:1411.0247): reproduce the paper end to end.",
-        subcommands = {FetchDataCommand.class, ReproduceCommand.class, TrainCommand.class, CheckCommand.class})
+        subcommands = {FetchDataCommand.class, ReproduceCommand.class, TrainCommand.class, CheckCommand.class, IndexCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

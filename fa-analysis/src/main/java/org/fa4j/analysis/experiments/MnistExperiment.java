@@ -311,7 +311,15 @@ final class MnistExperiment implements Experiment {
                 res.metric("angle_" + s.name() + "_" + rule.id, Map.of("examples", first.angleExamples(), "mean", first.angleMean(), "sd", first.angleSd()));
                 res.summary("finalAngleDeg_" + s.name() + "_" + rule.id, first.angleMean()[first.angleMean().length - 1]);
                 if (angleChart != null) {
-                    Plots.line(angleChart, rule.id, first.angleExamples(), first.angleMean(), c);
+                    double[] lo = new double[first.angleMean().length];
+                    double[] hi = new double[lo.length];
+                    for (int i = 0; i < lo.length; i++) {
+                        lo[i] = first.angleMean()[i] - first.angleSd()[i];
+                        hi[i] = first.angleMean()[i] + first.angleSd()[i];
+                    }
+                    Plots.line(angleChart, rule.id + " +1 sd", first.angleExamples(), hi, Plots.lighter(c, 0.6));
+                    Plots.line(angleChart, rule.id + " −1 sd", first.angleExamples(), lo, Plots.lighter(c, 0.6));
+                    Plots.line(angleChart, rule.id + " (mean over 100 probe images)", first.angleExamples(), first.angleMean(), c);
                 }
             }
         }

@@ -75,6 +75,16 @@ class MainTest {
         assertThat(dir.resolve("fig3.png")).exists();
         assertThat(dir.resolve("fig3.svg")).exists();
         assertThat(r.out()).contains("trajectoryFromOrigin");
+        assertThat(dir.resolve("index.md")).content().contains("Fig. 3").contains("![fig3.png](fig3.png)")
+                .contains("./fa4j reproduce fig3");
+    }
+
+    @Test
+    void indexRebuildsTheIndexFromTheResultsPresent() throws Exception {
+        assertThat(run("reproduce", "fig3", "--quiet", "--out", dir.toString()).code()).isZero();
+        Files.delete(dir.resolve("index.md"));
+        assertThat(run("index", "--out", dir.toString()).code()).isZero();
+        assertThat(dir.resolve("index.md")).content().contains("Fig. 3").doesNotContain("Fig. 2d");
     }
 
     @Test

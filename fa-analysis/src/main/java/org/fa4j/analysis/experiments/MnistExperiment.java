@@ -133,6 +133,17 @@ final class MnistExperiment implements Experiment {
         res.choice("init", "W0, W ~ U[-ω, ω], biases 0, B ~ U[-β, β]; a new B (and new forward weights) per trial; BP, FA, shallow and "
                 + "sparse FA share the forward weights and the example order within a trial.");
         res.choice("sparseFa", "50% of the output weights W and of B set to zero at the start, independently, and kept at zero (masked after each update).");
+        if (rules.contains(MlpRule.DIRECT_FA)) {
+            res.choice("dfa", "direct FA sends e straight to every hidden layer; with the paper's single hidden layer it is the same "
+                    + "computation as FA (identical numbers expected).");
+        }
+        if (rules.contains(MlpRule.SIGN_SYMMETRY)) {
+            res.choice("signSymmetry", "feedback sign(W) · mean|W| (recomputed every step), so its scale follows W's.");
+        }
+        if (rules.contains(MlpRule.KOLEN_POLLACK)) {
+            res.choice("kolenPollack", "B gets W's update, and both decay by η·λ per step with λ = " + MnistTrial.KP_DECAY
+                    + " (Akrout et al. 2019), so B → W; the extra decay of W costs accuracy at short budgets.");
+        }
         res.choice("angle", "Δh_FA = B δ_y vs Δh_BP = Wᵀ δ_y on 100 held-out probe images, mean ± sd over the probe, 10 points per epoch.");
 
         // Hyperparameters on the validation split (never the test set).

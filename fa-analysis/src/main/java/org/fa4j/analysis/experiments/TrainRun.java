@@ -64,6 +64,11 @@ public final class TrainRun {
                         p.step(c.batch());
                     }
                     err[e + 1] = net.errorRate(test);
+                    // A partial result after every epoch, so a long run that is stopped still leaves its curve.
+                    res.metric("testErrorPerEpoch_trial" + t, java.util.Arrays.copyOf(err, e + 2));
+                    res.summary("progress", "trial " + (t + 1) + " of " + c.trials() + ", epoch " + (e + 1) + " of " + c.epochs()
+                            + ", test error " + String.format("%.2f%%", 100 * err[e + 1]));
+                    res.write(o.out());
                 }
                 curves.add(err);
             }

@@ -43,7 +43,7 @@ public final class Index {
             total += wall;
             body.append("## ").append(e.title()).append("\n\n");
             body.append(String.format("Command: `%s` — wall time %.1f s (%.2f h), %s. Result: [`%s.json`](%s.json)%n%n",
-                    m.getOrDefault("command", "?"), wall, wall / 3600, m.getOrDefault("createdUtc", "?"), e.name(), e.name()));
+                    m.getOrDefault("command", "(not recorded)"), wall, wall / 3600, m.getOrDefault("createdUtc", "?"), e.name(), e.name()));
             Map<String, Object> paper = (Map<String, Object>) m.getOrDefault("paper", Map.of());
             Map<String, Object> summary = (Map<String, Object>) m.getOrDefault("summary", Map.of());
             body.append("| | paper | ours |\n|---|---|---|\n");

@@ -19,7 +19,7 @@ import org.knowm.xchart.XYChart;
  * ω, β and the epoch budget are chosen on a validation split held out from the training set, never the test set.
  */
 final class MnistExperiment implements Experiment {
-    static final double[] ETA_GRID = {0.02, 0.1, 0.5};
+    static final double[] ETA_GRID = {0.02, 0.1, 0.2, 0.5};
     static final double[] OMEGA_GRID = {0.01, 0.05, 0.1};
     static final double[] BETA_GRID = {0.05, 0.2, 0.5};
     static final double DEFAULT_OMEGA = 0.05;

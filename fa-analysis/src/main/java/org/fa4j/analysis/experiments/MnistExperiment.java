@@ -92,8 +92,8 @@ final class MnistExperiment implements Experiment {
     }
 
     /**
-     * Full: 60k/10k images, 1000 hidden units, n = 20 (fig2) or 5 (fashion, family) trials of the fast schedule, the
-     * paper's schedule on a quarter of the trials (it is ~2x slower per epoch). Quick: 5000/1000 images, 200 hidden units.
+     * Full: 60k/10k images, 1000 hidden units, n = 20 (fig2) or 5 (fashion, family) trials of the fast schedule (at most 40
+     * epochs, chosen on validation), the paper's schedule (20 epochs) on a quarter of the trials (it is ~2.5x slower per epoch). Quick: 5000/1000 images, 200 hidden units.
      */
     Budget budget(RunOptions o) {
         int trials = receptiveFields && !search ? 1 : o.trialsOr(name.equals("fig2") ? 20 : 5, 2);
@@ -103,7 +103,8 @@ final class MnistExperiment implements Experiment {
         if (o.quick()) {
             return new Budget(5000, 1000, 200, 1, 3, epochs > 0 ? epochs : 3, o.paperEpochs() > 0 ? o.paperEpochs() : 1, trials, 1);
         }
-        return new Budget(60_000, 10_000, MnistTrial.HIDDEN, 1, 20, epochs > 0 ? epochs : 20, paperEpochs, trials, paperTrials);
+        // 40 fast epochs: in a measured run (η = 0.2, batch 10) BP/FA were still improving at epoch 14 (3.5%).
+        return new Budget(60_000, 10_000, MnistTrial.HIDDEN, 1, 40, epochs > 0 ? epochs : 40, paperEpochs, trials, paperTrials);
     }
 
     @Override

@@ -1,0 +1,107 @@
+package org.fa4j.analysis.experiments;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The {@code fa4j train --config FILE.json} record: any layer sizes, rule and data set. Unknown or bad fields are
+ * rejected with a message that names the field.
+ *
+ * @param version     config format version, 1
+ * @param dataset     "mnist" or "fashion-mnist"
+ * @param hiddenSizes hidden layer sizes, e.g. [1000]
+ * @param hidden      hidden activation: logistic, tanh, relu
+ * @param output      output activation: logistic or linear
+ * @param rule        bp, fa, sparse-fa, shallow, dfa, sign-symmetry, kolen-pollack
+ * @param eta         learning rate
+ * @param batch       mini-batch size
+ * @param epochs      passes over the training set
+ * @param weightDecay α of W ← W(1 − ηα) + ηΔW
+ * @param omega       forward weights ~ U[-ω, ω]
+ * @param beta        feedback weights ~ U[-β, β]
+ * @param trials      independent runs (new weights and B each)
+ * @param seed        master seed
+ */
+public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes, String hidden, String output, String rule,
+                          double eta, int batch, int epochs, double weightDecay, double omega, double beta, int trials, long seed) {
+
+    /** The field names, in order. */
+    static final List<String> FIELDS = java.util.Arrays.stream(TrainConfig.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
+
+    /** Checks every field; the message names the field, its value and the expectation. */
+    public TrainConfig {
+        require(version == 1, "version", version, "1");
+        require(dataset != null && List.of("mnist", "fashion-mnist").contains(dataset), "dataset", dataset, "\"mnist\" or \"fashion-mnist\"");
+        require(hiddenSizes != null && !hiddenSizes.isEmpty() && hiddenSizes.stream().allMatch(h -> h != null && h > 0), "hiddenSizes",
+                hiddenSizes, "a non-empty list of positive sizes");
+        require(hidden != null && List.of("logistic", "tanh", "relu").contains(hidden), "hidden", hidden, "logistic, tanh or relu");
+        require(output != null && List.of("logistic", "linear").contains(output), "output", output, "logistic or linear");
+        require(rule != null, "rule", rule, "a rule name");
+        try {
+            MlpRule.of(rule);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config field 'rule': " + e.getMessage());
+        }
+        require(eta > 0 && eta < 10, "eta", eta, "0 < eta < 10");
+        require(batch >= 1, "batch", batch, "at least 1");
+        require(epochs >= 1, "epochs", epochs, "at least 1");
+        require(weightDecay >= 0, "weightDecay", weightDecay, "at least 0");
+        require(omega > 0, "omega", omega, "positive");
+        require(beta > 0, "beta", beta, "positive");
+        require(trials >= 1, "trials", trials, "at least 1");
+    }
+
+    private static void require(boolean ok, String field, Object value, String expected) {
+        if (!ok) {
+            throw new IllegalArgumentException("config field '" + field + "' is " + value + "; expected " + expected);
+        }
+    }
+
+    /** Reads and checks a config file. */
+    public static TrainConfig read(Path file) {
+        ObjectMapper m = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = m.readTree(file.toFile());
+            if (tree == null || !tree.isObject()) {
+                throw new IllegalArgumentException(file + ": expected a JSON object with the fields " + FIELDS);
+            }
+            for (java.util.Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!FIELDS.contains(f)) {
+                    throw new IllegalArgumentException(file + ": unknown config field '" + f + "'; known fields: " + FIELDS);
+                }
+            }
+            for (String f : FIELDS) {
+                if (!tree.has(f)) {
+                    throw new IllegalArgumentException(file + ": missing config field '" + f + "'");
+                }
+            }
+            return m.treeToValue(tree, TrainConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException(file + ": unknown config field '" + e.getPropertyName() + "'; known fields: "
+                    + e.getKnownPropertyIds(), e);
+        } catch (JsonMappingException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("config field")) {
+                throw new IllegalArgumentException(file + ": " + iae.getMessage(), e);
+            }
+            String field = e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            throw new IllegalArgumentException(file + ": config field '" + field + "': " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read the config: " + e.getMessage(), e);
+        }
+    }
+
+    /** An example config (the paper's MNIST FA network with the fast schedule). */
+    public static TrainConfig example() {
+        return new TrainConfig(1, "mnist", List.of(1000), "logistic", "logistic", "fa", 0.02, 10, 8, 1e-6, 0.05, 0.2, 1, 1411024L);
+    }
+}

@@ -1,0 +1,71 @@
+package org.fa4j.analysis.experiments;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Runs each quick experiment once per test JVM (several test classes assert on the same run). */
+final class QuickRuns {
+    static final long SEED = 1411024L;
+    private static final Map<String, Result> CACHE = new ConcurrentHashMap<>();
+    private static Path out;
+
+    private QuickRuns() {
+    }
+
+    static synchronized Path out() {
+        if (out == null) {
+            try {
+                out = Files.createTempDirectory("fa4j-quick");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    static RunOptions options(Path dataDir) {
+        return new RunOptions(out(), dataDir, 0, 1, SEED, true, true, 0, 0);
+    }
+
+    static synchronized Result run(Experiment e, Path dataDir) {
+        return CACHE.computeIfAbsent(e.name(), k -> e.run(options(dataDir)));
+    }
+
+    static Result run(Experiment e) {
+        return run(e, dataDir());
+    }
+
+    /** The data directory: $FA4J_DATA, else the repository's data/ (tests run in fa-analysis/). */
+    static Path dataDir() {
+        String env = System.getenv("FA4J_DATA");
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "data").toAbsolutePath().normalize();
+    }
+
+    /** True if MNIST is present; under CI=true its absence is a failure, elsewhere the MNIST tests are skipped. */
+    static boolean mnistPresent() {
+        boolean present = Files.exists(dataDir().resolve("mnist").resolve("train-images-idx3-ubyte"))
+                || Files.exists(dataDir().resolve("mnist").resolve("train-images-idx3-ubyte.gz"));
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but there is no MNIST in " + dataDir().resolve("mnist") + ": run bin/fetch-data first");
+        }
+        return present;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> json(String experiment) throws IOException {
+        return new ObjectMapper().readValue(out().resolve(experiment + ".json").toFile(), Map.class);
+    }
+
+    static double num(Map<String, Object> summary, String key) {
+        Object v = summary.get(key);
+        if (!(v instanceof Number n)) {
+            throw new AssertionError("summary has no number '" + key + "': " + summary.keySet());
+        }
+        return n.doubleValue();
+    }
+}

@@ -1,0 +1,58 @@
+package org.fa4j.analysis.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainConfigTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String json) throws Exception {
+        Path f = dir.resolve("c.json");
+        Files.writeString(f, json);
+        return f;
+    }
+
+    private String example() throws Exception {
+        return new ObjectMapper().writeValueAsString(TrainConfig.example());
+    }
+
+    @Test
+    void theExampleRoundTrips() throws Exception {
+        assertThat(TrainConfig.read(write(example()))).isEqualTo(TrainConfig.example());
+    }
+
+    @Test
+    void anUnknownFieldIsNamed() throws Exception {
+        String json = example().replace("\"epochs\"", "\"epoch\"");
+        assertThatThrownBy(() -> TrainConfig.read(write(json))).hasMessageContaining("'epoch'");
+    }
+
+    @Test
+    void aBadValueNamesTheFieldAndTheExpectation() throws Exception {
+        String json = example().replace("\"rule\":\"fa\"", "\"rule\":\"magic\"");
+        assertThatThrownBy(() -> TrainConfig.read(write(json))).hasMessageContaining("'rule'").hasMessageContaining("magic")
+                .hasMessageContaining("kolen-pollack");
+        String eta = example().replaceAll("\"eta\":[0-9.]+", "\"eta\":-1");
+        assertThatThrownBy(() -> TrainConfig.read(write(eta))).hasMessageContaining("'eta'").hasMessageContaining("-1");
+    }
+
+    @Test
+    void aMissingFieldIsNamed() throws Exception {
+        String json = example().replaceAll(",\"batch\":[0-9]+", "");
+        assertThatThrownBy(() -> TrainConfig.read(write(json))).hasMessageContaining("batch");
+    }
+
+    @Test
+    void aWrongTypeNamesTheField() throws Exception {
+        String json = example().replaceAll("\"epochs\":[0-9]+", "\"epochs\":\"many\"");
+        assertThatThrownBy(() -> TrainConfig.read(write(json))).hasMessageContaining("'epochs'");
+    }
+}

@@ -25,6 +25,8 @@ final class VectorGemm {
     static final int L = S.length();
     /** Rows of the micro-tile. */
     static final int MR = 8;
+    /** MR floats: copies one p of a transposed A panel. */
+    private static final VectorSpecies<Float> S_MR = FloatVector.SPECIES_256;
     /** Columns of the micro-tile: three vectors. */
     static final int NR = 3 * L;
     /** Largest k block; the actual block size balances k (see {@link #kBlock(int)}). */
@@ -164,6 +166,12 @@ final class VectorGemm {
                 }
             } else {
                 // op(A)(i, p) = A(p, i): the MR values for one p are contiguous in row p of A.
+                if (mr == MR) {
+                    for (int p = 0; p < kc; p++) {
+                        FloatVector.fromArray(S_MR, ad, base + (pc + p) * as + ic + ir).intoArray(ap, dst + p * MR);
+                    }
+                    continue;
+                }
                 for (int p = 0; p < kc; p++) {
                     int src = base + (pc + p) * as + ic + ir;
                     int d = dst + p * MR;

@@ -29,8 +29,12 @@ final class VectorGemm {
     private static final VectorSpecies<Float> S_MR = FloatVector.SPECIES_256;
     /** Columns of the micro-tile: three vectors. */
     static final int NR = 3 * L;
-    /** Largest k block; the actual block size balances k (see {@link #kBlock(int)}). */
-    static final int KC_MAX = 256;
+    /**
+     * Largest k block; the actual block size balances k (see {@link #kBlock(int)}). 208 keeps a B panel
+     * (kc × NR floats, 39 KB) inside a 48 KB L1 next to the streaming A panel; 256 filled it (backward shape, k 1000:
+     * 5 blocks of 200 instead of 4 of 250, ~5% faster here).
+     */
+    static final int KC_MAX = 208;
     /** Rows of A per packed block (kept in L2). */
     static final int MC = 144;
     /** Columns of B per packed block. */

@@ -1,11 +1,10 @@
 package org.fa4j.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Transposes 16×16 blocks of floats in registers (four butterfly stages of two-input rearranges), for packing a
+ * Transposes 16×16 blocks of floats in registers (four butterfly stages of two-input lane selections ({@code selectFrom(v1, v2)}, one permute instruction each)), for packing a
  * transposed operand. Only for 16-lane (512-bit) float species; {@link #AVAILABLE} says whether it applies here.
  */
 final class Transpose16 {
@@ -16,28 +15,28 @@ final class Transpose16 {
     static final boolean AVAILABLE = S.length() == 16;
 
     // Stage with block b pairs rows i and i+b (bit b of i clear): lo = x[j] or y[j-b], hi = x[j+b] or y[j].
-    private static final VectorShuffle<Float> L8 = shuffle(8, true);
-    private static final VectorShuffle<Float> H8 = shuffle(8, false);
-    private static final VectorShuffle<Float> L4 = shuffle(4, true);
-    private static final VectorShuffle<Float> H4 = shuffle(4, false);
-    private static final VectorShuffle<Float> L2 = shuffle(2, true);
-    private static final VectorShuffle<Float> H2 = shuffle(2, false);
-    private static final VectorShuffle<Float> L1 = shuffle(1, true);
-    private static final VectorShuffle<Float> H1 = shuffle(1, false);
+    private static final FloatVector L8 = index(8, true);
+    private static final FloatVector H8 = index(8, false);
+    private static final FloatVector L4 = index(4, true);
+    private static final FloatVector H4 = index(4, false);
+    private static final FloatVector L2 = index(2, true);
+    private static final FloatVector H2 = index(2, false);
+    private static final FloatVector L1 = index(1, true);
+    private static final FloatVector H1 = index(1, false);
 
     private Transpose16() {
     }
 
-    private static VectorShuffle<Float> shuffle(int b, boolean lo) {
+    /** Lane indexes for {@code selectFrom(x, y)}: 0..15 pick lanes of x, 16..31 lanes of y. */
+    private static FloatVector index(int b, boolean lo) {
         if (!AVAILABLE) {
             return null;
         }
-        int[] ix = new int[16];
+        float[] ix = new float[16];
         for (int j = 0; j < 16; j++) {
-            // Indexes below 0 (j - 16) pick lane j of the second vector.
-            ix[j] = lo ? ((j & b) == 0 ? j : j - b - 16) : ((j & b) == 0 ? j + b : j - 16);
+            ix[j] = lo ? ((j & b) == 0 ? j : j - b + 16) : ((j & b) == 0 ? j + b : j + 16);
         }
-        return VectorShuffle.fromArray(S, ix, 0);
+        return FloatVector.fromArray(S, ix, 0);
     }
 
     /** {@code dst[d + p·ld + j] = src[s + j·ls + p]} for j, p in 0..15. */
@@ -60,101 +59,101 @@ final class Transpose16 {
         FloatVector r15 = FloatVector.fromArray(S, src, s + 15 * ls);
         FloatVector x;
         x = r0;
-        r0 = x.rearrange(L8, r8);
-        r8 = x.rearrange(H8, r8);
+        r0 = L8.selectFrom(x, r8);
+        r8 = H8.selectFrom(x, r8);
         x = r1;
-        r1 = x.rearrange(L8, r9);
-        r9 = x.rearrange(H8, r9);
+        r1 = L8.selectFrom(x, r9);
+        r9 = H8.selectFrom(x, r9);
         x = r2;
-        r2 = x.rearrange(L8, r10);
-        r10 = x.rearrange(H8, r10);
+        r2 = L8.selectFrom(x, r10);
+        r10 = H8.selectFrom(x, r10);
         x = r3;
-        r3 = x.rearrange(L8, r11);
-        r11 = x.rearrange(H8, r11);
+        r3 = L8.selectFrom(x, r11);
+        r11 = H8.selectFrom(x, r11);
         x = r4;
-        r4 = x.rearrange(L8, r12);
-        r12 = x.rearrange(H8, r12);
+        r4 = L8.selectFrom(x, r12);
+        r12 = H8.selectFrom(x, r12);
         x = r5;
-        r5 = x.rearrange(L8, r13);
-        r13 = x.rearrange(H8, r13);
+        r5 = L8.selectFrom(x, r13);
+        r13 = H8.selectFrom(x, r13);
         x = r6;
-        r6 = x.rearrange(L8, r14);
-        r14 = x.rearrange(H8, r14);
+        r6 = L8.selectFrom(x, r14);
+        r14 = H8.selectFrom(x, r14);
         x = r7;
-        r7 = x.rearrange(L8, r15);
-        r15 = x.rearrange(H8, r15);
+        r7 = L8.selectFrom(x, r15);
+        r15 = H8.selectFrom(x, r15);
         x = r0;
-        r0 = x.rearrange(L4, r4);
-        r4 = x.rearrange(H4, r4);
+        r0 = L4.selectFrom(x, r4);
+        r4 = H4.selectFrom(x, r4);
         x = r1;
-        r1 = x.rearrange(L4, r5);
-        r5 = x.rearrange(H4, r5);
+        r1 = L4.selectFrom(x, r5);
+        r5 = H4.selectFrom(x, r5);
         x = r2;
-        r2 = x.rearrange(L4, r6);
-        r6 = x.rearrange(H4, r6);
+        r2 = L4.selectFrom(x, r6);
+        r6 = H4.selectFrom(x, r6);
         x = r3;
-        r3 = x.rearrange(L4, r7);
-        r7 = x.rearrange(H4, r7);
+        r3 = L4.selectFrom(x, r7);
+        r7 = H4.selectFrom(x, r7);
         x = r8;
-        r8 = x.rearrange(L4, r12);
-        r12 = x.rearrange(H4, r12);
+        r8 = L4.selectFrom(x, r12);
+        r12 = H4.selectFrom(x, r12);
         x = r9;
-        r9 = x.rearrange(L4, r13);
-        r13 = x.rearrange(H4, r13);
+        r9 = L4.selectFrom(x, r13);
+        r13 = H4.selectFrom(x, r13);
         x = r10;
-        r10 = x.rearrange(L4, r14);
-        r14 = x.rearrange(H4, r14);
+        r10 = L4.selectFrom(x, r14);
+        r14 = H4.selectFrom(x, r14);
         x = r11;
-        r11 = x.rearrange(L4, r15);
-        r15 = x.rearrange(H4, r15);
+        r11 = L4.selectFrom(x, r15);
+        r15 = H4.selectFrom(x, r15);
         x = r0;
-        r0 = x.rearrange(L2, r2);
-        r2 = x.rearrange(H2, r2);
+        r0 = L2.selectFrom(x, r2);
+        r2 = H2.selectFrom(x, r2);
         x = r1;
-        r1 = x.rearrange(L2, r3);
-        r3 = x.rearrange(H2, r3);
+        r1 = L2.selectFrom(x, r3);
+        r3 = H2.selectFrom(x, r3);
         x = r4;
-        r4 = x.rearrange(L2, r6);
-        r6 = x.rearrange(H2, r6);
+        r4 = L2.selectFrom(x, r6);
+        r6 = H2.selectFrom(x, r6);
         x = r5;
-        r5 = x.rearrange(L2, r7);
-        r7 = x.rearrange(H2, r7);
+        r5 = L2.selectFrom(x, r7);
+        r7 = H2.selectFrom(x, r7);
         x = r8;
-        r8 = x.rearrange(L2, r10);
-        r10 = x.rearrange(H2, r10);
+        r8 = L2.selectFrom(x, r10);
+        r10 = H2.selectFrom(x, r10);
         x = r9;
-        r9 = x.rearrange(L2, r11);
-        r11 = x.rearrange(H2, r11);
+        r9 = L2.selectFrom(x, r11);
+        r11 = H2.selectFrom(x, r11);
         x = r12;
-        r12 = x.rearrange(L2, r14);
-        r14 = x.rearrange(H2, r14);
+        r12 = L2.selectFrom(x, r14);
+        r14 = H2.selectFrom(x, r14);
         x = r13;
-        r13 = x.rearrange(L2, r15);
-        r15 = x.rearrange(H2, r15);
+        r13 = L2.selectFrom(x, r15);
+        r15 = H2.selectFrom(x, r15);
         x = r0;
-        r0 = x.rearrange(L1, r1);
-        r1 = x.rearrange(H1, r1);
+        r0 = L1.selectFrom(x, r1);
+        r1 = H1.selectFrom(x, r1);
         x = r2;
-        r2 = x.rearrange(L1, r3);
-        r3 = x.rearrange(H1, r3);
+        r2 = L1.selectFrom(x, r3);
+        r3 = H1.selectFrom(x, r3);
         x = r4;
-        r4 = x.rearrange(L1, r5);
-        r5 = x.rearrange(H1, r5);
+        r4 = L1.selectFrom(x, r5);
+        r5 = H1.selectFrom(x, r5);
         x = r6;
-        r6 = x.rearrange(L1, r7);
-        r7 = x.rearrange(H1, r7);
+        r6 = L1.selectFrom(x, r7);
+        r7 = H1.selectFrom(x, r7);
         x = r8;
-        r8 = x.rearrange(L1, r9);
-        r9 = x.rearrange(H1, r9);
+        r8 = L1.selectFrom(x, r9);
+        r9 = H1.selectFrom(x, r9);
         x = r10;
-        r10 = x.rearrange(L1, r11);
-        r11 = x.rearrange(H1, r11);
+        r10 = L1.selectFrom(x, r11);
+        r11 = H1.selectFrom(x, r11);
         x = r12;
-        r12 = x.rearrange(L1, r13);
-        r13 = x.rearrange(H1, r13);
+        r12 = L1.selectFrom(x, r13);
+        r13 = H1.selectFrom(x, r13);
         x = r14;
-        r14 = x.rearrange(L1, r15);
-        r15 = x.rearrange(H1, r15);
+        r14 = L1.selectFrom(x, r15);
+        r15 = H1.selectFrom(x, r15);
         r0.intoArray(dst, d + 0 * ld);
         r1.intoArray(dst, d + 1 * ld);
         r2.intoArray(dst, d + 2 * ld);

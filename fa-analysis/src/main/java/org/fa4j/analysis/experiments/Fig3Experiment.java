@@ -5,19 +5,17 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.fa4j.analysis.Fig3Dynamics;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Fig. 3 (PAPER.md §2.5): the 1-1-1 linear network with T = B = 1 under the expected FA dynamics
- * Ẇ0 = B(T − W W0), Ẇ = (T − W W0) W0: the flow field, the solution hyperbola W0 W = 1 styled by stability, the bad
+ * Ẇ0 = B(T − W W0), Ẇ = (T − W W0) W0, computed by the theorem suite's {@link Fig3Dynamics}: the flow field, the solution hyperbola W0 W = 1 styled by stability, the bad
  * basin {2W − W0² < −3, W0 < r2(c)}, and the trajectory from (0, 0), which ends at (2^{1/3}, 2^{-1/3}).
  */
 final class Fig3Experiment implements Experiment {
-    static final double T = 1;
-    static final double B = 1;
-
     @Override
     public String name() {
         return "fig3";
@@ -28,57 +26,11 @@ final class Fig3Experiment implements Experiment {
         return "Fig. 3: flow field of the 1-1-1 network under FA (T = B = 1)";
     }
 
-    /** (Ẇ0, Ẇ) at (w0, w). */
-    static double[] flow(double w0, double w) {
-        double err = T - w * w0;
-        return new double[] {B * err, err * w0};
-    }
-
-    /** RK4 from (w0, w) with step dt for {@code steps} steps; returns the path as {w0[], w[]}. */
-    static double[][] integrate(double w0, double w, double dt, int steps) {
-        double[] a = new double[steps + 1];
-        double[] b = new double[steps + 1];
-        a[0] = w0;
-        b[0] = w;
-        for (int i = 0; i < steps; i++) {
-            double x = a[i];
-            double y = b[i];
-            double[] k1 = flow(x, y);
-            double[] k2 = flow(x + dt / 2 * k1[0], y + dt / 2 * k1[1]);
-            double[] k3 = flow(x + dt / 2 * k2[0], y + dt / 2 * k2[1]);
-            double[] k4 = flow(x + dt * k3[0], y + dt * k3[1]);
-            a[i + 1] = x + dt / 6 * (k1[0] + 2 * k2[0] + 2 * k3[0] + k4[0]);
-            b[i + 1] = y + dt / 6 * (k1[1] + 2 * k2[1] + 2 * k3[1] + k4[1]);
-        }
-        return new double[][] {a, b};
-    }
-
-    /** The three real roots of u³ + c u − 2 for c < −3, ascending (trigonometric form); null otherwise. */
-    static double[] roots(double c) {
-        if (c >= -3) {
-            return null;
-        }
-        double m = 2 * Math.sqrt(-c / 3);
-        double theta = Math.acos((3 * -2.0 / (2 * c)) * Math.sqrt(-3 / c)) / 3;
-        double[] r = new double[3];
-        for (int k = 0; k < 3; k++) {
-            r[k] = m * Math.cos(theta - 2 * Math.PI * k / 3);
-        }
-        java.util.Arrays.sort(r);
-        return r;
-    }
-
-    /** True if (w0, w) lies in the bad basin: it flows to the lower-left (W0 < 0) branch of the hyperbola. */
-    static boolean inBadBasin(double w0, double w) {
-        double c = 2 * w - w0 * w0;
-        double[] r = roots(c);
-        return r != null && w0 < r[1];
-    }
-
     @Override
     public Result run(RunOptions o) {
         Result res = new Result(name());
-        res.config("T", T).config("B", B).config("grid", "15x15 arrows on [-2,2]^2").config("integrator", "RK4, dt = 0.01, 4000 steps");
+        res.config("T", Fig3Dynamics.T).config("B", Fig3Dynamics.B).config("grid", "15x15 arrows on [-2,2]^2")
+                .config("integrator", "Fig3Dynamics (Dormand-Prince 8(5,3)), t in [0, 40], 2000 samples");
         res.choice("dynamics", "expected FA updates with E[x²] = 1 (PAPER.md §2.5): Ẇ0 = B(T − W W0), Ẇ = (T − W W0) W0.");
         res.paper("trajectoryFromOrigin", "travels to the upper-right hyperbola (W0 = 2^{1/3} ≈ 1.26, W = 2^{-1/3} ≈ 0.794)");
         res.paper("badBasin", "a small region from which the system travels to the bad lower-left hyperbola");
@@ -95,7 +47,7 @@ final class Fig3Experiment implements Experiment {
             for (int j = 0; j <= n; j++) {
                 double x = -2 + 4.0 * i / n;
                 double y = -2 + 4.0 * j / n;
-                if (inBadBasin(x, y)) {
+                if (Fig3Dynamics.predictedOutcome(x, y) == Fig3Dynamics.Outcome.BAD_BRANCH) {
                     bx.add(x);
                     by.add(y);
                     basinCount++;
@@ -115,7 +67,8 @@ final class Fig3Experiment implements Experiment {
             for (int j = 0; j < g; j++) {
                 double x = -2 + 4.0 * (i + 0.5) / g;
                 double y = -2 + 4.0 * (j + 0.5) / g;
-                double[] f = flow(x, y);
+                Fig3Dynamics.Velocity v = Fig3Dynamics.velocity(x, y);
+                double[] f = {v.dW0(), v.dW()};
                 double len = Math.hypot(f[0], f[1]);
                 if (len < 1e-9) {
                     continue;
@@ -138,7 +91,9 @@ final class Fig3Experiment implements Experiment {
         branch(chart, "bad branch (eWBe < 0)", -2.0, -1.0, Color.BLACK, new BasicStroke(4f));
         branch(chart, "unstable", -1.0, -0.5, Color.BLACK, new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {8f, 6f}, 0f));
-        double[][] path = integrate(0, 0, 0.01, 4000);
+        List<Fig3Dynamics.State> states = Fig3Dynamics.trajectory(0, 0, 40, 2000);
+        double[][] path = {states.stream().mapToDouble(Fig3Dynamics.State::w0).toArray(),
+                           states.stream().mapToDouble(Fig3Dynamics.State::w).toArray()};
         XYSeries traj = chart.addSeries("trajectory from (0,0)", path[0], path[1]);
         traj.setMarker(SeriesMarkers.NONE);
         traj.setLineColor(new Color(0, 150, 60));

@@ -100,6 +100,11 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
         }
     }
 
+    /** This config with {@code e} epochs (the {@code --epochs} override of {@code fa4j train}). */
+    public TrainConfig withEpochs(int e) {
+        return new TrainConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, e, weightDecay, omega, beta, trials, seed);
+    }
+
     /** An example config (the paper's MNIST FA network with the fast schedule). */
     public static TrainConfig example() {
         return new TrainConfig(1, "mnist", List.of(1000), "logistic", "logistic", "fa", 0.02, 10, 8, 1e-6, 0.05, 0.2, 1, 1411024L);

@@ -26,8 +26,9 @@ public final class TrainRun {
     private TrainRun() {
     }
 
-    /** Trains as configured and writes the result to {@code options.out()}. */
-    public static Result run(TrainConfig c, RunOptions o) {
+    /** Trains as configured ({@code --epochs} overrides the file's epochs) and writes the result to {@code options.out()}. */
+    public static Result run(TrainConfig config, RunOptions o) {
+        TrainConfig c = o.epochs() > 0 ? config.withEpochs(o.epochs()) : config; // --epochs overrides the file
         Result res = new Result("train-" + c.dataset() + "-" + c.rule());
         res.config("trainConfig", c);
         res.seed("master", c.seed());

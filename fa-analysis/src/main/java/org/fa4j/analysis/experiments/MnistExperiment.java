@@ -10,12 +10,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.fa4j.datasets.Dataset;
+import org.fa4j.datasets.Mnist;
+import org.fa4j.datasets.Split;
+import org.fa4j.datasets.TrainTest;
 import org.knowm.xchart.XYChart;
 
 /**
  * The MNIST-scale experiments (PAPER.md §2.3): Fig. 2a/b (BP, FA, shallow, sparse FA; n runs each with a new B;
  * the paper's η = 1e-3 per example as written and a faster documented schedule), Fig. S1 (receptive fields), the
- * same protocol on Fashion-MNIST, and the rule family (DFA, sign symmetry, Kolen–Pollack) as an extra table.
+ * same protocol on Fashion-MNIST, and the rule family (DFA, sign symmetry, Kolen–Pollack, weight mirror) as an extra table.
+ * Trains with fa-core's {@code Model}/{@code Trainer} and reads the data with fa-datasets' {@code Mnist}.
  * ω, β and the epoch budget are chosen on a validation split held out from the training set, never the test set.
  */
 final class MnistExperiment implements Experiment {
@@ -30,13 +35,13 @@ final class MnistExperiment implements Experiment {
     private final String name;
     private final String title;
     private final String dataset;
-    private final List<MlpRule> rules;
+    private final List<MnistRule> rules;
     private final boolean paperSchedule;
     private final boolean receptiveFields;
     private final boolean search;
     private final Map<String, String> paperNumbers;
 
-    private MnistExperiment(String name, String title, String dataset, List<MlpRule> rules, boolean paperSchedule,
+    private MnistExperiment(String name, String title, String dataset, List<MnistRule> rules, boolean paperSchedule,
                             boolean receptiveFields, boolean search, Map<String, String> paperNumbers) {
         this.name = name;
         this.title = title;
@@ -55,25 +60,26 @@ final class MnistExperiment implements Experiment {
         p.put("shallow", "7.2%");
         p.put("sparse-fa", "2.4% (n = 20)");
         return new MnistExperiment("fig2", "Fig. 2a/b: MNIST 784-1000-10, test error of BP / FA / shallow / sparse FA, angle FA∡BP",
-                "mnist", List.of(MlpRule.BACKPROP, MlpRule.FEEDBACK_ALIGNMENT, MlpRule.SHALLOW, MlpRule.SPARSE_FA), true, true, true, p);
+                "mnist", List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SHALLOW, MnistRule.SPARSE_FA), true, true, true, p);
     }
 
     static MnistExperiment figS1() {
         return new MnistExperiment("figS1", "Fig. S1: receptive fields of 100 hidden units (initial / BP / FA / sparse FA)", "mnist",
-                List.of(MlpRule.BACKPROP, MlpRule.FEEDBACK_ALIGNMENT, MlpRule.SPARSE_FA), false, true, false,
+                List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SPARSE_FA), false, true, false,
                 Map.of("receptiveFields", "FA develops feature detectors similar to BP's"));
     }
 
     static MnistExperiment fashion() {
         return new MnistExperiment("fashion", "Fig. 2a protocol on Fashion-MNIST (not in the paper)", "fashion-mnist",
-                List.of(MlpRule.BACKPROP, MlpRule.FEEDBACK_ALIGNMENT, MlpRule.SHALLOW, MlpRule.SPARSE_FA), false, false, false,
+                List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SHALLOW, MnistRule.SPARSE_FA), false, false, false,
                 Map.of("note", "not in the paper"));
     }
 
     static MnistExperiment family() {
-        return new MnistExperiment("family", "The rule family on MNIST: BP, FA, DFA, sign symmetry, Kolen–Pollack (extra table)", "mnist",
-                List.of(MlpRule.BACKPROP, MlpRule.FEEDBACK_ALIGNMENT, MlpRule.DIRECT_FA, MlpRule.SIGN_SYMMETRY, MlpRule.KOLEN_POLLACK),
-                false, false, false, Map.of("bp", "2.4% (n = 20)", "fa", "2.1% (n = 20)", "note", "DFA, sign symmetry, KP are later rules"));
+        return new MnistExperiment("family", "The rule family on MNIST: BP, FA, DFA, sign symmetry, Kolen–Pollack, weight mirror (extra table)", "mnist",
+                List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.DIRECT_FA, MnistRule.SIGN_SYMMETRY, MnistRule.KOLEN_POLLACK,
+                        MnistRule.WEIGHT_MIRROR),
+                false, false, false, Map.of("bp", "2.4% (n = 20)", "fa", "2.1% (n = 20)", "note", "DFA, sign symmetry, KP, weight mirror are later rules"));
     }
 
     @Override
@@ -114,13 +120,18 @@ final class MnistExperiment implements Experiment {
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("no " + dataset + " data in " + dir + ": run ./fa4j fetch-data first");
         }
-        ImageSet fullTrain = ImageSet.load(dir, "train");
-        ImageSet fullTest = ImageSet.load(dir, "t10k");
-        ImageSet train = fullTrain.slice(0, Math.min(b.trainSize(), fullTrain.size()));
-        ImageSet test = fullTest.slice(0, Math.min(b.testSize(), fullTest.size()));
+        TrainTest data;
+        try {
+            data = Mnist.load(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + dataset + " from " + dir + ": " + e.getMessage(), e);
+        }
+        Dataset train = data.train().rows(0, Math.min(b.trainSize(), data.train().size()));
+        Dataset test = data.test().rows(0, Math.min(b.testSize(), data.test().size()));
         int valSize = Math.min(VALIDATION, train.size() / 6);
-        ImageSet searchTrain = train.slice(0, train.size() - valSize);
-        ImageSet validation = train.slice(train.size() - valSize, train.size());
+        Split held = train.holdOut(valSize, o.seed());
+        Dataset searchTrain = held.train();
+        Dataset validation = held.validation();
 
         Result res = new Result(name);
         res.config("dataset", dataset).config("network", "784-" + b.hidden() + "-10, logistic hidden and output units, biases")
@@ -129,21 +140,33 @@ final class MnistExperiment implements Experiment {
                 .config("rules", rules.stream().map(r -> r.id).toList()).config("quick", o.quick());
         res.seed("master", o.seed());
         res.choice("pixels", "intensities / 255 in [0, 1] (not stated in the paper).");
-        res.choice("weightDecay", "W ← W(1 − η·α) + η·ΔW with α = 1e-6, on weights not biases (the paper gives α, not the form).");
+        res.choice("weightDecay", "W ← W(1 − η·α) + (η/m)·Σ_batch δhᵀ with α = 1e-6, on weights not biases (the paper gives α, not the form); "
+                + "fa-core sums the batch, so it runs with η' = η/m and α' = α·m, which is the same update.");
         res.choice("outputDerivative", "δ_y = e ∘ σ'(y), δ_h = (B δ_y) ∘ σ'(h): the true gradient of ½‖e‖² for BP and its FA analogue (PAPER.md §1.7).");
         res.choice("init", "W0, W ~ U[-ω, ω], biases 0, B ~ U[-β, β]; a new B (and new forward weights) per trial; BP, FA, shallow and "
                 + "sparse FA share the forward weights and the example order within a trial.");
-        res.choice("sparseFa", "50% of the output weights W and of B set to zero at the start, independently, and kept at zero (masked after each update).");
-        if (rules.contains(MlpRule.DIRECT_FA)) {
+        res.choice("sparseFa", "50% of the output weights W and of B set to zero at the start, independently, and kept at zero (masked after each update; "
+                + "fa-core's LayerSpec sparsity on the output layer and FeedbackAlignment sparsity on B).");
+        res.choice("validation", "the validation split is " + valSize + " training images held out at random (fa-datasets' holdOut, seed = master seed).");
+        res.choice("dataOrder", "fa-core's seed scheme: every rule of a trial uses the same model seed (same forward weights, a new B per trial) "
+                + "and the same TrainingConfig seed (same example order).");
+        if (rules.contains(MnistRule.DIRECT_FA)) {
             res.choice("dfa", "direct FA sends e straight to every hidden layer; with the paper's single hidden layer it is the same "
                     + "computation as FA (identical numbers expected).");
         }
-        if (rules.contains(MlpRule.SIGN_SYMMETRY)) {
-            res.choice("signSymmetry", "feedback sign(W) · mean|W| (recomputed every step), so its scale follows W's.");
+        if (rules.contains(MnistRule.SIGN_SYMMETRY)) {
+            res.choice("signSymmetry", "fa-core's uSF: feedback sign(W) · sd of U[-ω, ω] (= ω/√3), rebuilt from W every step.");
         }
-        if (rules.contains(MlpRule.KOLEN_POLLACK)) {
-            res.choice("kolenPollack", "B gets W's update, and both decay by η·λ per step with λ = " + MnistTrial.KP_DECAY
-                    + " (Akrout et al. 2019), so B → W; the extra decay of W costs accuracy at short budgets.");
+        if (rules.contains(MnistRule.KOLEN_POLLACK)) {
+            res.choice("kolenPollack", "B gets W's update, and both decay by η·λ per step with λ = " + MnistRule.KP_DECAY
+                    + " (Akrout et al. 2019), so B → W; the extra decay costs accuracy at short budgets. fa-core's KolenPollack "
+                    + "takes the weight decay α + λ for every layer's W (the first layer's too) and for B; the pre-port private copy decayed only "
+                    + "the output layer's W and B by λ.");
+        }
+        if (rules.contains(MnistRule.WEIGHT_MIRROR)) {
+            res.choice("weightMirror", "fa-core's WeightMirror after every step: B ← (1 − λ_B)B + η_B ξᵀ(ξWᵀ) with k = " + MnistRule.MIRROR_BATCH
+                    + " noise rows N(0, 1), λ_B = " + MnistRule.MIRROR_DECAY + ", η_B = λ_B/k, so B → Wᵀ with time constant 1/λ_B steps; "
+                    + "B starts ~ U[-β, β] (Akrout et al. 2019).");
         }
         res.choice("angle", "Δh_FA = B δ_y vs Δh_BP = Wᵀ δ_y on 100 held-out probe images, mean ± sd over the probe, 10 points per epoch.");
 
@@ -163,7 +186,7 @@ final class MnistExperiment implements Experiment {
                 double eta = DEFAULT_ETA;
                 for (double et : ETA_GRID) {
                     Schedule sc = new Schedule("fast", (float) et, 10, b.searchEpochs());
-                    MnistTrial t = MnistTrial.run(searchTrain, validation, MlpRule.BACKPROP, sc, omega, 0.1, o.seed(), 9_000,
+                    MnistTrial t = MnistTrial.run(searchTrain, validation, MnistRule.BACKPROP, sc, omega, 0.1, o.seed(), 9_000,
                             b.hidden(), false, p);
                     searchLog.put("bp eta=" + et, t.errors());
                     if (t.finalError() < best) {
@@ -176,7 +199,7 @@ final class MnistExperiment implements Experiment {
                         + " by BP validation error after " + b.searchEpochs() + " epoch(s), ω = " + DEFAULT_OMEGA + ".");
                 best = Double.POSITIVE_INFINITY;
                 for (double w : OMEGA_GRID) {
-                    MnistTrial t = MnistTrial.run(searchTrain, validation, MlpRule.BACKPROP, fast.withEpochs(b.searchEpochs()), w, 0.1,
+                    MnistTrial t = MnistTrial.run(searchTrain, validation, MnistRule.BACKPROP, fast.withEpochs(b.searchEpochs()), w, 0.1,
                             o.seed(), 9_000, b.hidden(), false, p);
                     searchLog.put("bp omega=" + w, t.errors());
                     if (t.finalError() < best) {
@@ -186,7 +209,7 @@ final class MnistExperiment implements Experiment {
                 }
                 best = Double.POSITIVE_INFINITY;
                 for (double be : BETA_GRID) {
-                    MnistTrial t = MnistTrial.run(searchTrain, validation, MlpRule.FEEDBACK_ALIGNMENT, fast.withEpochs(b.searchEpochs()),
+                    MnistTrial t = MnistTrial.run(searchTrain, validation, MnistRule.FEEDBACK_ALIGNMENT, fast.withEpochs(b.searchEpochs()),
                             omega, be, o.seed(), 9_000, b.hidden(), false, p);
                     searchLog.put("fa beta=" + be, t.errors());
                     if (t.finalError() < best) {
@@ -196,7 +219,7 @@ final class MnistExperiment implements Experiment {
                 }
                 if (o.epochs() == 0) {
                     // Epoch budget: where BP's validation error stops improving (the paper: 'when backprop began to overfit').
-                    MnistTrial t = MnistTrial.run(searchTrain, validation, MlpRule.BACKPROP, fast.withEpochs(b.maxEpochs()), omega, beta,
+                    MnistTrial t = MnistTrial.run(searchTrain, validation, MnistRule.BACKPROP, fast.withEpochs(b.maxEpochs()), omega, beta,
                             o.seed(), 9_000, b.hidden(), false, p);
                     searchLog.put("bp epochs, validation error", t.errors());
                     fastEpochs = argminWithin(t.errors(), 0.0005);
@@ -233,16 +256,16 @@ final class MnistExperiment implements Experiment {
             XYChart errChart = Plots.chart(title.split(":")[0] + " — " + dataset + " test error (" + b.trials() + " trials, fast schedule)",
                     "epoch", "% error on test set", true);
             XYChart angleChart = Plots.chart("Fig. 2b — Δh_FA ∡ Δh_BP during learning (" + dataset + ")", "examples", "angle (degrees)", false);
-            Map<MlpRule, List<MnistTrial>> fastRuns = runAll(train, test, rules, fast, omega, beta, b, b.trials(), o, p);
+            Map<MnistRule, List<MnistTrial>> fastRuns = runAll(train, test, rules, fast, omega, beta, b, b.trials(), o, p);
             summarise(res, table, errChart, angleChart, fastRuns, fast, b.trials());
             if (paperSchedule) {
                 int n = Math.min(b.paperTrials(), b.trials());
                 Schedule paper = new Schedule("paper", 1e-3f, 1, b.paperEpochs());
-                List<MlpRule> paperRules = List.of(MlpRule.BACKPROP, MlpRule.FEEDBACK_ALIGNMENT, MlpRule.SHALLOW);
+                List<MnistRule> paperRules = List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SHALLOW);
                 res.config("paperSchedule", Map.of("eta", paper.eta(), "batch", paper.batch(), "epochs", paper.epochs(), "trials", n));
                 res.choice("paperSchedule", "η = 1e-3 per example (batch 1) as written, " + paper.epochs() + " epochs, " + n
                         + " trials, BP / FA / shallow: reported as obtained after this budget.");
-                Map<MlpRule, List<MnistTrial>> paperRuns = runAll(train, test, paperRules, paper, omega, beta, b, n, o, p);
+                Map<MnistRule, List<MnistTrial>> paperRuns = runAll(train, test, paperRules, paper, omega, beta, b, n, o, p);
                 summarise(res, table, errChart, null, paperRuns, paper, n);
             }
             res.metric("table", table);
@@ -255,9 +278,9 @@ final class MnistExperiment implements Experiment {
                 }
             }
             if (receptiveFields) {
-                MnistTrial bp = fastRuns.get(MlpRule.BACKPROP).get(0);
-                MnistTrial fa = fastRuns.get(MlpRule.FEEDBACK_ALIGNMENT).get(0);
-                MnistTrial sp = fastRuns.get(MlpRule.SPARSE_FA).get(0);
+                MnistTrial bp = fastRuns.get(MnistRule.BACKPROP).get(0);
+                MnistTrial fa = fastRuns.get(MnistRule.FEEDBACK_ALIGNMENT).get(0);
+                MnistTrial sp = fastRuns.get(MnistRule.SPARSE_FA).get(0);
                 String file = ReceptiveFields.save(o.out(), name.equals("fig2") ? "figS1" : name, b.hidden(), o.seed(),
                         new float[][] {bp.initialW0(), bp.finalW0(), fa.finalW0(), sp.finalW0()},
                         new String[] {"Initial", "Backprop", "Feedback alignment", "Sparse feedback alignment"});
@@ -279,9 +302,9 @@ final class MnistExperiment implements Experiment {
     }
 
     private void summarise(Result res, List<Map<String, Object>> table, XYChart errChart, XYChart angleChart,
-                           Map<MlpRule, List<MnistTrial>> runs, Schedule s, int n) {
-        for (Map.Entry<MlpRule, List<MnistTrial>> e : runs.entrySet()) {
-            MlpRule rule = e.getKey();
+                           Map<MnistRule, List<MnistTrial>> runs, Schedule s, int n) {
+        for (Map.Entry<MnistRule, List<MnistTrial>> e : runs.entrySet()) {
+            MnistRule rule = e.getKey();
             List<MnistTrial> ts = e.getValue();
             double[] finals = ts.stream().mapToDouble(t -> 100 * t.finalError()).toArray();
             double[][] curves = ts.stream().map(t -> java.util.Arrays.stream(t.errors()).map(v -> 100 * v).toArray()).toArray(double[][]::new);
@@ -316,6 +339,7 @@ final class MnistExperiment implements Experiment {
                 case DIRECT_FA -> Plots.FA4;
                 case SIGN_SYMMETRY -> Plots.BP4;
                 case KOLEN_POLLACK -> new java.awt.Color(230, 140, 0);
+                case WEIGHT_MIRROR -> new java.awt.Color(150, 60, 170);
             };
             Plots.line(errChart, key, epochs, Stats.meanRows(curves), s.name().equals("fast") ? c : Plots.lighter(c, 0.5));
             MnistTrial first = ts.get(0);
@@ -337,12 +361,12 @@ final class MnistExperiment implements Experiment {
         }
     }
 
-    private Map<MlpRule, List<MnistTrial>> runAll(ImageSet train, ImageSet test, List<MlpRule> rs, Schedule s, double omega, double beta,
+    private Map<MnistRule, List<MnistTrial>> runAll(Dataset train, Dataset test, List<MnistRule> rs, Schedule s, double omega, double beta,
                                                   Budget b, int trials, RunOptions o, Progress p) {
-        Map<MlpRule, List<MnistTrial>> out = new LinkedHashMap<>();
+        Map<MnistRule, List<MnistTrial>> out = new LinkedHashMap<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(o.threads())) {
-            Map<MlpRule, List<Future<MnistTrial>>> fs = new LinkedHashMap<>();
-            for (MlpRule r : rs) {
+            Map<MnistRule, List<Future<MnistTrial>>> fs = new LinkedHashMap<>();
+            for (MnistRule r : rs) {
                 List<Future<MnistTrial>> l = new ArrayList<>();
                 for (int t = 0; t < trials; t++) {
                     int trial = t;
@@ -351,7 +375,7 @@ final class MnistExperiment implements Experiment {
                 }
                 fs.put(r, l);
             }
-            for (Map.Entry<MlpRule, List<Future<MnistTrial>>> e : fs.entrySet()) {
+            for (Map.Entry<MnistRule, List<Future<MnistTrial>>> e : fs.entrySet()) {
                 List<MnistTrial> l = new ArrayList<>();
                 for (Future<MnistTrial> f : e.getValue()) {
                     l.add(f.get());

@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * @param hiddenSizes hidden layer sizes, e.g. [1000]
  * @param hidden      hidden activation: logistic, tanh, relu
  * @param output      output activation: logistic or linear
- * @param rule        bp, fa, sparse-fa, shallow, dfa, sign-symmetry, kolen-pollack
+ * @param rule        bp, fa, sparse-fa, shallow, dfa, sign-symmetry, kolen-pollack, weight-mirror
  * @param eta         learning rate
  * @param batch       mini-batch size
  * @param epochs      passes over the training set
- * @param weightDecay α of W ← W(1 − ηα) + ηΔW
+ * @param weightDecay α of W ← W(1 − ηα) + (η/batch)·Σ_batch δhᵀ
  * @param omega       forward weights ~ U[-ω, ω]
  * @param beta        feedback weights ~ U[-β, β]
  * @param trials      independent runs (new weights and B each)
@@ -45,7 +45,7 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
         require(output != null && List.of("logistic", "linear").contains(output), "output", output, "logistic or linear");
         require(rule != null, "rule", rule, "a rule name");
         try {
-            MlpRule.of(rule);
+            MnistRule.of(rule);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("config field 'rule': " + e.getMessage());
         }
@@ -98,6 +98,11 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read the config: " + e.getMessage(), e);
         }
+    }
+
+    /** This config with {@code e} epochs (the {@code --epochs} override of {@code fa4j train}). */
+    public TrainConfig withEpochs(int e) {
+        return new TrainConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, e, weightDecay, omega, beta, trials, seed);
     }
 
     /** An example config (the paper's MNIST FA network with the fast schedule). */

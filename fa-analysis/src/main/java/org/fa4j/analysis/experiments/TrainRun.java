@@ -1,75 +1,84 @@
 package org.fa4j.analysis.experiments;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
+import org.fa4j.core.Activation;
+import org.fa4j.core.EpochSummary;
+import org.fa4j.core.Evaluation;
+import org.fa4j.core.Init;
+import org.fa4j.core.LayerSpec;
+import org.fa4j.core.Model;
+import org.fa4j.core.NetworkSpec;
+import org.fa4j.core.StepContext;
+import org.fa4j.core.Trainer;
+import org.fa4j.core.TrainingConfig;
+import org.fa4j.core.TrainingListener;
+import org.fa4j.datasets.Dataset;
+import org.fa4j.datasets.Mnist;
+import org.fa4j.datasets.TrainTest;
 import org.fa4j.simd.Linalg;
-import org.fa4j.simd.Matrix;
 
-/** Runs a {@link TrainConfig}: trains, evaluates on the test set every epoch, writes {@code train-<rule>.json}. */
+/** Runs a {@link TrainConfig} on fa-core's {@link Model} and {@link Trainer}: trains, evaluates on the test set every epoch, writes {@code train-<rule>.json}. */
 public final class TrainRun {
     private TrainRun() {
     }
 
-    /** Trains as configured and writes the result to {@code options.out()}. */
-    public static Result run(TrainConfig c, RunOptions o) {
+    /** Trains as configured ({@code --epochs} overrides the file's epochs) and writes the result to {@code options.out()}. */
+    public static Result run(TrainConfig config, RunOptions o) {
+        TrainConfig c = o.epochs() > 0 ? config.withEpochs(o.epochs()) : config; // --epochs overrides the file
         Result res = new Result("train-" + c.dataset() + "-" + c.rule());
         res.config("trainConfig", c);
         res.seed("master", c.seed());
-        ImageSet train = ImageSet.load(o.dataDir().resolve(c.dataset()), "train");
-        ImageSet test = ImageSet.load(o.dataDir().resolve(c.dataset()), "t10k");
-        int[] sizes = new int[c.hiddenSizes().size() + 2];
-        sizes[0] = train.features();
-        for (int i = 0; i < c.hiddenSizes().size(); i++) {
-            sizes[i + 1] = c.hiddenSizes().get(i);
+        TrainTest data;
+        try {
+            data = Mnist.load(o.dataDir().resolve(c.dataset()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + c.dataset() + " from " + o.dataDir().resolve(c.dataset())
+                    + ": " + e.getMessage() + " (run ./fa4j fetch-data first)", e);
         }
-        sizes[sizes.length - 1] = 10;
-        MlpRule rule = MlpRule.of(c.rule());
-        FloatMlp.Act hidden = FloatMlp.Act.valueOf(c.hidden().toUpperCase(java.util.Locale.ROOT));
-        FloatMlp.Act output = FloatMlp.Act.valueOf(c.output().toUpperCase(java.util.Locale.ROOT));
-        int steps = train.size() / c.batch();
+        Dataset train = data.train();
+        Dataset test = data.test();
+        MnistRule rule = MnistRule.of(c.rule());
+        NetworkSpec.Builder sb = NetworkSpec.newBuilder(train.inputSize());
+        Activation hidden = Activation.named(c.hidden());
+        for (int h : c.hiddenSizes()) {
+            sb.layer(h, hidden);
+        }
+        NetworkSpec spec = sb.layer(new LayerSpec(10, c.output().equals("linear") ? Activation.identity() : Activation.named(c.output()),
+                        true, rule.outputSparsity()))
+                .init(Init.uniform(c.omega())).build();
+        res.choice("update", "fa-core sums the batch; the config's η and α are per-batch-mean values, so fa-core runs with η/batch and "
+                + "α·batch: W ← (1 − ηα)W + (η/batch)·Σ_batch δhᵀ.");
+        Linalg la = Linalg.defaults().withThreads(o.threads());
         List<double[]> curves = new ArrayList<>();
-        try (Progress p = Progress.start("train " + c.rule(), (long) c.trials() * c.epochs() * steps * c.batch(), o.quiet())) {
+        try (Progress p = Progress.start("train " + c.rule(), (long) c.trials() * c.epochs() * train.size(), o.quiet())) {
             for (int t = 0; t < c.trials(); t++) {
-                FloatMlp net = new FloatMlp(sizes, hidden, output, rule, Linalg.defaults().withThreads(o.threads()));
-                net.init(Seeds.random(c.seed(), "train-forward", t), Seeds.random(c.seed(), "train-B", t), c.omega(), c.beta(),
-                        MnistTrial.SPARSITY);
+                int trial = t;
+                Model model = Model.create(spec, rule.create(c.omega(), c.beta()), Seeds.derive(c.seed(), "train-model", t));
                 double[] err = new double[c.epochs() + 1];
-                err[0] = net.errorRate(test);
-                int f = train.features();
-                Matrix xb = Matrix.zeros(c.batch(), f);
-                Matrix yb = Matrix.zeros(c.batch(), 10);
-                int[] order = new int[train.size()];
-                for (int e = 0; e < c.epochs(); e++) {
-                    SplittableRandom r = Seeds.random(c.seed(), "train-order", t * 10_000 + e);
-                    for (int i = 0; i < order.length; i++) {
-                        order[i] = i;
+                err[0] = Evaluation.of(model, test.inputs(), test.targets(), la).errorRate();
+                TrainingConfig cfg = MnistTrial.config(c.eta(), c.batch(), c.epochs(), rule.weightDecay(c.weightDecay()),
+                        Seeds.derive(c.seed(), "train-order", t));
+                Trainer.newBuilder(model, cfg).linalg(la).listener(new TrainingListener() {
+                    @Override
+                    public void onStep(StepContext s) {
+                        p.step(s.batchSize());
                     }
-                    for (int i = order.length - 1; i > 0; i--) {
-                        int j = r.nextInt(i + 1);
-                        int tmp = order[i];
-                        order[i] = order[j];
-                        order[j] = tmp;
+
+                    @Override
+                    public void onEpoch(EpochSummary es) {
+                        int e = es.epoch();
+                        err[e + 1] = Evaluation.of(model, test.inputs(), test.targets(), la).errorRate();
+                        // A partial result after every epoch, so a long run that is stopped still leaves its curve.
+                        res.metric("testErrorPerEpoch_trial" + trial, java.util.Arrays.copyOf(err, e + 2));
+                        res.summary("progress", "trial " + (trial + 1) + " of " + c.trials() + ", epoch " + (e + 1) + " of " + c.epochs()
+                                + ", test error " + String.format("%.2f%%", 100 * err[e + 1]));
+                        res.write(o.out());
                     }
-                    for (int s = 0; s < steps; s++) {
-                        yb.fill(0f);
-                        for (int i = 0; i < c.batch(); i++) {
-                            int idx = order[s * c.batch() + i];
-                            System.arraycopy(train.pixels(), idx * f, xb.array(), i * f, f);
-                            yb.set(i, train.labels()[idx], 1f);
-                        }
-                        net.step(xb, yb, (float) c.eta(), (float) c.weightDecay(), MnistTrial.KP_DECAY);
-                        p.step(c.batch());
-                    }
-                    err[e + 1] = net.errorRate(test);
-                    // A partial result after every epoch, so a long run that is stopped still leaves its curve.
-                    res.metric("testErrorPerEpoch_trial" + t, java.util.Arrays.copyOf(err, e + 2));
-                    res.summary("progress", "trial " + (t + 1) + " of " + c.trials() + ", epoch " + (e + 1) + " of " + c.epochs()
-                            + ", test error " + String.format("%.2f%%", 100 * err[e + 1]));
-                    res.write(o.out());
-                }
+                }).build().fit(train.inputs(), train.targets());
                 curves.add(err);
             }
         }

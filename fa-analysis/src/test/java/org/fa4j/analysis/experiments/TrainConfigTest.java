@@ -55,4 +55,14 @@ class TrainConfigTest {
         String json = example().replaceAll("\"epochs\":[0-9]+", "\"epochs\":\"many\"");
         assertThatThrownBy(() -> TrainConfig.read(write(json))).hasMessageContaining("'epochs'");
     }
+
+    @Test
+    void theEpochsOverrideChangesOnlyTheEpochsAndIsChecked() {
+        TrainConfig c = TrainConfig.example();
+        TrainConfig one = c.withEpochs(1);
+        assertThat(one.epochs()).isEqualTo(1);
+        assertThat(one.withEpochs(c.epochs())).isEqualTo(c);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withEpochs(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'epochs' is 0");
+    }
 }

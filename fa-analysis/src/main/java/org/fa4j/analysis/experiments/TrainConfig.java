@@ -100,6 +100,11 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
         }
     }
 
+    /** This config with {@code n} trials (the {@code --trials} override of {@code fa4j train}). */
+    public TrainConfig withTrials(int n) {
+        return new TrainConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, n, seed);
+    }
+
     /** This config with {@code e} epochs (the {@code --epochs} override of {@code fa4j train}). */
     public TrainConfig withEpochs(int e) {
         return new TrainConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, e, weightDecay, omega, beta, trials, seed);

@@ -28,7 +28,8 @@ public final class TrainRun {
 
     /** Trains as configured ({@code --epochs} overrides the file's epochs) and writes the result to {@code options.out()}. */
     public static Result run(TrainConfig config, RunOptions o) {
-        TrainConfig c = o.epochs() > 0 ? config.withEpochs(o.epochs()) : config; // --epochs overrides the file
+        TrainConfig withEpochs = o.epochs() > 0 ? config.withEpochs(o.epochs()) : config; // --epochs overrides the file
+        TrainConfig c = o.trials() > 0 ? withEpochs.withTrials(o.trials()) : withEpochs;  // and so does --trials
         Result res = new Result("train-" + c.dataset() + "-" + c.rule());
         res.config("trainConfig", c);
         res.seed("master", c.seed());

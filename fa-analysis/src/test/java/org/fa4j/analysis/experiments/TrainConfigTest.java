@@ -57,11 +57,14 @@ class TrainConfigTest {
     }
 
     @Test
-    void theEpochsOverrideChangesOnlyTheEpochsAndIsChecked() {
+    void theEpochsAndTrialsOverridesChangeOnlyTheirFieldAndAreChecked() {
         TrainConfig c = TrainConfig.example();
         TrainConfig one = c.withEpochs(1);
         assertThat(one.epochs()).isEqualTo(1);
         assertThat(one.withEpochs(c.epochs())).isEqualTo(c);
+        assertThat(c.withTrials(5).trials()).isEqualTo(5);
+        assertThat(c.withTrials(5).withTrials(c.trials())).isEqualTo(c);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withTrials(0)).isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withEpochs(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'epochs' is 0");
     }

@@ -25,8 +25,6 @@ final class VectorGemm {
     static final int L = S.length();
     /** Rows of the micro-tile. */
     static final int MR = 8;
-    /** MR floats: copies one p of a transposed A panel. */
-    private static final VectorSpecies<Float> S_MR = FloatVector.SPECIES_256;
     /** Columns of the micro-tile: three vectors. */
     static final int NR = 3 * L;
     /**
@@ -171,8 +169,10 @@ final class VectorGemm {
             } else {
                 // op(A)(i, p) = A(p, i): the MR values for one p are contiguous in row p of A.
                 if (mr == MR) {
+                    // A plain copy: a 256-bit FloatVector here stayed un-intrinsified (boxed, 14 KB per call) after C2
+                    // had compiled packA under a mixed workload of transposes (JitDeterminismTest's GEMM cases).
                     for (int p = 0; p < kc; p++) {
-                        FloatVector.fromArray(S_MR, ad, base + (pc + p) * as + ic + ir).intoArray(ap, dst + p * MR);
+                        System.arraycopy(ad, base + (pc + p) * as + ic + ir, ap, dst + p * MR, MR);
                     }
                     continue;
                 }

@@ -68,6 +68,7 @@ final class JitDeterminismProbe {
         // transposes when a B panel is full) and k above one k block (C updated block by block, beta != 0).
         int[][] shapes = {{13, 50, 21, 0, 0}, {8, 48, 16, 0, 0}, {3, 97, 5, 0, 0}, {1, 50, 33, 0, 0}, {40, 1, 33, 0, 0},
             {9, 48, 32, 1, 1}, {17, 50, 35, 0, 1}, {10, 20, 300, 1, 0}};
+        List<Runnable> gemms = new ArrayList<>();
         for (int[] s : shapes) {
             Op opA = s[3] == 0 ? Op.N : Op.T;
             Op opB = s[4] == 0 ? Op.N : Op.T;
@@ -75,6 +76,7 @@ final class JitDeterminismProbe {
             Matrix gb = opB == Op.N ? random(rnd, s[2], s[1]) : random(rnd, s[1], s[2]);
             Matrix c0 = random(rnd, s[0], s[1]);
             Matrix gc = Matrix.zeros(s[0], s[1]);
+            gemms.add(() -> la.gemm(opA, opB, 0.75f, ga, gb, -0.5f, gc));
             cases.add(new Case("gemm " + opA + opB + " " + s[0] + "x" + s[1] + "x" + s[2], () -> {
                 gc.copyFrom(c0);
                 la.gemm(opA, opB, 0.75f, ga, gb, -0.5f, gc);
@@ -110,6 +112,16 @@ final class JitDeterminismProbe {
             la.squaredNorm(w);
         }
         System.out.println("steady-state allocation " + (mx.getCurrentThreadAllocatedBytes() - before) + " bytes");
+        // The packed GEMM on every shape above (all four transposes, tails, k over one block): packing buffers are
+        // per thread and grown once, so a warm call allocates nothing either.
+        for (int i = 0; i < gemms.size(); i++) {
+            long b = mx.getCurrentThreadAllocatedBytes();
+            for (int r = 0; r < 100; r++) {
+                gemms.get(i).run();
+            }
+            System.out.println("steady-state gemm allocation " + (mx.getCurrentThreadAllocatedBytes() - b) + " bytes in 100 calls of "
+                    + cases.get(cases.size() - gemms.size() + i).name());
+        }
     }
 
     private static String compare(float[] cold, float[] hot) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * started with {@code -Xbatch} so compilation completes synchronously) computes logistic, tanh, gemv (N and T),
  * dot, squaredNorm and gemm on eight shapes and transpose pairs cold, i.e. interpreted in the Vector API's Java fallback, then after
  * 20 000 warm-up calls in C2-compiled code, and every result must match bit for bit. (It failed on the kernels that
- * used {@code lanewise(EXP/TANH)} and {@code reduceLanes(ADD)}.) Once warm, the element-wise and BLAS-2 kernels
- * allocate nothing (per-thread scratch only).
+ * used {@code lanewise(EXP/TANH)} and {@code reduceLanes(ADD)}.) Once warm, the element-wise and BLAS-2 kernels and
+ * the packed GEMM on each of the eight shapes allocate nothing (per-thread scratch and packing buffers only).
  */
 class JitDeterminismTest {
 
@@ -51,6 +51,11 @@ class JitDeterminismTest {
             }
             assertThat(output).doesNotContain("DIFFERS");
             assertThat(output).as("warm kernels allocate nothing").contains("steady-state allocation 0 bytes");
+            for (String k : KERNELS) {
+                if (k.startsWith("gemm")) {
+                    assertThat(output).as("warm gemm allocates nothing: " + k).contains("steady-state gemm allocation 0 bytes in 100 calls of " + k + "\n");
+                }
+            }
         } finally {
             Files.deleteIfExists(log);
         }

@@ -1,6 +1,7 @@
 package org.fa4j.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -39,8 +40,25 @@ final class Transpose16 {
         return FloatVector.fromArray(S, ix, 0);
     }
 
+    /** Lanes 0..7, and lanes 8..15 of a 16-lane vector. */
+    private static final VectorMask<Float> LOW = AVAILABLE ? S.indexInRange(0, 8) : null;
+    private static final VectorMask<Float> HIGH = AVAILABLE ? LOW.not() : null;
+
     /** {@code dst[d + p·ld + j] = src[s + j·ls + p]} for j, p in 0..15. */
     static void block(float[] src, int s, int ls, float[] dst, int d, int ld) {
+        transpose(src, s, ls, dst, d, ld, -1);
+    }
+
+    /**
+     * The same transpose, with each output row split into two 8-float halves: {@code dst[d0 + p·8 + j] =
+     * src[s + j·ls + p]} and {@code dst[d1 + p·8 + j] = src[s + (8 + j)·ls + p]} for p in 0..15, j in 0..7 — two
+     * 8-row packed A panels at once. Needs {@code d1 >= 8}.
+     */
+    static void blockHalves(float[] src, int s, int ls, float[] dst, int d0, int d1) {
+        transpose(src, s, ls, dst, d0, d1, d1);
+    }
+
+    private static void transpose(float[] src, int s, int ls, float[] dst, int d, int ld, int d1) {
         FloatVector r0 = FloatVector.fromArray(S, src, s + 0 * ls);
         FloatVector r1 = FloatVector.fromArray(S, src, s + 1 * ls);
         FloatVector r2 = FloatVector.fromArray(S, src, s + 2 * ls);
@@ -154,6 +172,41 @@ final class Transpose16 {
         x = r14;
         r14 = L1.selectFrom(x, r15);
         r15 = H1.selectFrom(x, r15);
+        if (d1 >= 0) {
+            r0.intoArray(dst, d + 0 * 8, LOW);
+            r0.intoArray(dst, d1 + 0 * 8 - 8, HIGH);
+            r1.intoArray(dst, d + 1 * 8, LOW);
+            r1.intoArray(dst, d1 + 1 * 8 - 8, HIGH);
+            r2.intoArray(dst, d + 2 * 8, LOW);
+            r2.intoArray(dst, d1 + 2 * 8 - 8, HIGH);
+            r3.intoArray(dst, d + 3 * 8, LOW);
+            r3.intoArray(dst, d1 + 3 * 8 - 8, HIGH);
+            r4.intoArray(dst, d + 4 * 8, LOW);
+            r4.intoArray(dst, d1 + 4 * 8 - 8, HIGH);
+            r5.intoArray(dst, d + 5 * 8, LOW);
+            r5.intoArray(dst, d1 + 5 * 8 - 8, HIGH);
+            r6.intoArray(dst, d + 6 * 8, LOW);
+            r6.intoArray(dst, d1 + 6 * 8 - 8, HIGH);
+            r7.intoArray(dst, d + 7 * 8, LOW);
+            r7.intoArray(dst, d1 + 7 * 8 - 8, HIGH);
+            r8.intoArray(dst, d + 8 * 8, LOW);
+            r8.intoArray(dst, d1 + 8 * 8 - 8, HIGH);
+            r9.intoArray(dst, d + 9 * 8, LOW);
+            r9.intoArray(dst, d1 + 9 * 8 - 8, HIGH);
+            r10.intoArray(dst, d + 10 * 8, LOW);
+            r10.intoArray(dst, d1 + 10 * 8 - 8, HIGH);
+            r11.intoArray(dst, d + 11 * 8, LOW);
+            r11.intoArray(dst, d1 + 11 * 8 - 8, HIGH);
+            r12.intoArray(dst, d + 12 * 8, LOW);
+            r12.intoArray(dst, d1 + 12 * 8 - 8, HIGH);
+            r13.intoArray(dst, d + 13 * 8, LOW);
+            r13.intoArray(dst, d1 + 13 * 8 - 8, HIGH);
+            r14.intoArray(dst, d + 14 * 8, LOW);
+            r14.intoArray(dst, d1 + 14 * 8 - 8, HIGH);
+            r15.intoArray(dst, d + 15 * 8, LOW);
+            r15.intoArray(dst, d1 + 15 * 8 - 8, HIGH);
+            return;
+        }
         r0.intoArray(dst, d + 0 * ld);
         r1.intoArray(dst, d + 1 * ld);
         r2.intoArray(dst, d + 2 * ld);

@@ -49,7 +49,7 @@ final class Fig1Experiment implements Experiment {
                 + "angles would measure rounding noise.");
         res.choice("nse", "Σ‖y*−y‖²/Σ‖y*‖² on 1000 held-out test points: the paper's curves start at 1 for the near-zero network.");
         res.choice("eta", "per algorithm, the grid value with the lowest validation NSE after " + searchSteps
-                + " examples (a separate validation set, a different data seed): the paper chose η 'via manual search'.");
+                + " examples on 1000 validation points (later rows of the same training stream, never the test set): the paper chose η 'via manual search'.");
         res.choice("nodePerturbation", "ΔW0 = −η (L̃−L)/σ² ξ xᵀ with ξ ~ N(0,σ²) on the hidden units (Werfel et al. 2005); "
                 + "σ chosen jointly with η on the same grid search.");
         res.choice("angleSummary", "the late angle is averaged over the 1000 examples before the test NSE falls below 1e-20; "
@@ -139,8 +139,8 @@ final class Fig1Experiment implements Experiment {
                 library.put(rule.name(), String.format("fa-core float32 (η = %s): final test NSE %.3g, lowest %.3g; within 1%% of the "
                         + "float64 curve for the first %d examples (float64 NSE there %.3g)", eta, r.finalNse(), r.minNse(), agree,
                         nseAt(f64, agree)));
-                Plots.line(nseChart, label(rule) + ", fa-core float32", r.examples(), r.nse(),
-                        Plots.lighter(color(rule), 0.5));
+                Plots.line(nseChart, label(rule) + ", fa-core float32", r.examples(), r.nse(), color(rule))
+                        .setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
             }
             res.summary("faCore", library);
             res.metric("chosen", finals);

@@ -1,5 +1,7 @@
 package org.fa4j.analysis.experiments;
 
+import java.util.Arrays;
+
 import org.fa4j.datasets.Dataset;
 import org.fa4j.datasets.LinearTask;
 import org.fa4j.simd.Matrix;
@@ -37,9 +39,9 @@ record LinearData64(LinearTask task, double[][] trainX, double[][] trainY, doubl
         int a = steps;
         int b = steps + searchSteps;
         double[][] testX = widen(task.test().inputs());
-        return new LinearData64(task, java.util.Arrays.copyOfRange(x, 0, a), java.util.Arrays.copyOfRange(y, 0, a),
-                java.util.Arrays.copyOfRange(x, a, b), java.util.Arrays.copyOfRange(y, a, b),
-                java.util.Arrays.copyOfRange(x, b, x.length), java.util.Arrays.copyOfRange(y, b, y.length),
+        return new LinearData64(task, Arrays.copyOfRange(x, 0, a), Arrays.copyOfRange(y, 0, a),
+                Arrays.copyOfRange(x, a, b), Arrays.copyOfRange(y, a, b),
+                Arrays.copyOfRange(x, b, x.length), Arrays.copyOfRange(y, b, y.length),
                 testX, targets(t, testX));
     }
 

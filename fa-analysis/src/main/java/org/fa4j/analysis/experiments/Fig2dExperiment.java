@@ -113,6 +113,10 @@ final class Fig2dExperiment implements Experiment {
                 + "near 2e-3–1e-2, 4-layer students below them, shallow learning near 0.1–0.3. At gain ≤ 0.6 the extra layer "
                 + "does not help; at gain ≥ 1 the 4-layer BP student recovers the teacher almost exactly (1e-6 and below) "
                 + "while the 3-layer one stalls at 2e-2–7e-2, far from the paper's 2e-3.");
+        res.choice("teacherHistory", "earlier teachers were in the too-easy regime: the experiments' own copy drew every parameter from "
+                + "U[−0.5, 0.5] (first-layer pre-activation std ≈ 1.6; BP 0.0585 → 3.5e-11, FA 0.0728 → 0.0090 from 3 to 4 layers, "
+                + "shallow 0.367), fa-datasets' former default gain 1.5 behaves alike; both are replaced by fa-datasets' NonlinearTask "
+                + "at gain " + TEACHER_GAIN + ".");
         res.choice("trainingSet", steps + " examples generated once, each seen once (the figure's x-axis counts examples; the "
                 + "paper does not state N).");
         res.choice("studentInit", "forward weights and biases ~ U[-" + STUDENT_OMEGA + ", " + STUDENT_OMEGA + "], new per trial, as in "

@@ -8,6 +8,10 @@ import org.knowm.xchart.XYChart;
 /**
  * Fig. 4 (PAPER.md §2.2): single FA runs of Task 1 with W0, W ~ U[-ω, ω] for the nine ω of the paper, η = 1e-3:
  * test NSE, and the angles Δh_FA∡Δh_BP and Δh_FA∡Δh_PBP (Δh_PBP = W⁺e) averaged over windows.
+ *
+ * <p>Data from fa-datasets' {@link org.fa4j.datasets.LinearTask}, initial weights and B drawn by fa-core's
+ * {@link org.fa4j.core.Model}; training in float64 ({@link LinearNet64}) because the curves run to NSE 1e-10 and
+ * below and the angles are measured on errors that small, beyond float32.
  */
 final class Fig4Experiment implements Experiment {
     static final double[] OMEGAS = {0.0001, 0.001, 0.01, 0.05, 0.1, 0.125, 0.15, 0.2, 0.25};
@@ -33,13 +37,16 @@ final class Fig4Experiment implements Experiment {
         res.choice("steps", steps + " examples: the paper's x-axis units are unknown; by then every ω is below the paper's 1e-10 axis floor "
                 + "(~1e-20) while e is still far above double rounding — past ~3×10^4 examples the NSE reaches 1e-30 and the angles "
                 + "measure rounding noise.");
+        res.choice("precision", "float64 (LinearNet64): the paper's Fig. 4a axis runs to 1e-10 and the angles are read on errors that "
+                + "small, beyond float32; data from fa-datasets' LinearTask (widened exactly, targets T x recomputed in double), "
+                + "W0, W and B as fa-core's Model.create draws them.");
         res.choice("angleSummary", "'last 10%' = the last tenth of the examples before the test NSE falls below 1e-20 "
                 + "(below it e approaches double rounding and angles measure noise).");
         res.choice("angles", "per-example angles using the current W and e, averaged over non-overlapping windows of " + window
                 + " examples; W⁺ from the Gram matrix (full row rank), NaN where it is singular.");
         res.seed("master", o.seed());
         res.paper("claim", "for small ω the angle to pseudobackprop quickly becomes smaller than the angle to backprop (Fig. 4b, c)");
-        LinearTask task = new LinearTask(o.seed(), 0, steps, 1000);
+        LinearData64 task = LinearData64.generate(o.seed(), steps, 0, 0, 1000);
         XYChart nse = Plots.chart("Fig. 4a — FA, weights ~ U[−ω, ω], η = 1e-3", "examples", "test NSE", true);
         XYChart bp = Plots.chart("Fig. 4b — Δh_FA ∡ Δh_BP", "examples", "angle (degrees)", false);
         XYChart pbp = Plots.chart("Fig. 4c — Δh_FA ∡ Δh_PBP", "examples", "angle (degrees)", false);
@@ -47,7 +54,7 @@ final class Fig4Experiment implements Experiment {
         try (Progress p = Progress.start("fig4", (long) OMEGAS.length * steps, o.quiet())) {
             for (int k = 0; k < OMEGAS.length; k++) {
                 double omega = OMEGAS[k];
-                LinearRun r = LinearRun.run(task, Net64.Rule.FEEDBACK_ALIGNMENT, ETA, 0, omega, 0.5, o.seed(), 0, steps,
+                LinearRun r = LinearRun.run(task, LinearNet64.Rule.FEEDBACK_ALIGNMENT, ETA, 0, omega, 0.5, o.seed(), 0, steps,
                         Math.max(1, steps / 200), true, true);
                 p.step(steps);
                 double[][] aBp = Stats.slidingWindow(r.angleBp(), window, window);

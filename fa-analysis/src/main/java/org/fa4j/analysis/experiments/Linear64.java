@@ -27,7 +27,7 @@ final class Linear64 {
                 return null;
             }
             double[] out = new double[n];
-            Net64.multTransposed(w, m, n, z, out);
+            LinearNet64.multTransposed(w, m, n, z, out);
             return out;
         }
         double[] g = new double[n * n];
@@ -42,7 +42,7 @@ final class Linear64 {
             }
         }
         double[] wte = new double[n];
-        Net64.multTransposed(w, m, n, e, wte);
+        LinearNet64.multTransposed(w, m, n, e, wte);
         return solve(g, n, wte);
     }
 

@@ -32,6 +32,21 @@ class Fig1ExperimentTest {
     }
 
     @Test
+    void faCoreFloat32SeriesFollowTheFloat64CurvesUntilTheirFloor() {
+        Map<String, Object> s = QuickRuns.run(new Fig1Experiment()).summary();
+        for (String rule : new String[] {"BACKPROP", "FEEDBACK_ALIGNMENT"}) {
+            double f32 = QuickRuns.num(s, "finalNse_faCore_" + rule);
+            double floor = QuickRuns.num(s, "floorNse_faCore_" + rule);
+            double f64 = QuickRuns.num(s, "finalNse_" + rule);
+            // same data, order, initial weights, B and η: the curves coincide (within 1%) for hundreds of examples
+            assertThat(QuickRuns.num(s, "agreesWithFloat64Until_faCore_" + rule)).as(rule).isGreaterThanOrEqualTo(500);
+            assertThat(f32).as(rule).isLessThan(1e-9);
+            // float32 stops where rounding of W, x and y* dominates; float64 goes on far below
+            assertThat(floor).as(rule).isGreaterThan(1e-17).isGreaterThan(1e3 * f64);
+        }
+    }
+
+    @Test
     void etaComesFromTheGridAndTheSearchIsRecorded() throws Exception {
         QuickRuns.run(new Fig1Experiment());
         Map<String, Object> json = QuickRuns.json("fig1");

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.fa4j.core.Model;
+import org.fa4j.core.Trainer;
+import org.fa4j.core.TrainingConfig;
+import org.fa4j.datasets.NonlinearTask;
+import org.fa4j.simd.Linalg;
+import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;
 
 class Fig2dExperimentTest {
@@ -37,9 +43,110 @@ class Fig2dExperimentTest {
     }
 
     @Test
+    void teacherGainIsFaDatasetsDefault() {
+        assertThat(Fig2dExperiment.TEACHER_GAIN).isEqualTo(NonlinearTask.DEFAULT_GAIN);
+    }
+
+    @Test
     void aTrialIsDeterministicGivenItsSeed() {
-        NonlinearTask task = new NonlinearTask(5, Fig2dExperiment.TEACHER_SCALE, 2000, 200);
+        NonlinearTask task = NonlinearTask.generate(5, 2000, 200, Fig2dExperiment.TEACHER_GAIN);
         Fig2dExperiment.Student s = Fig2dExperiment.STUDENTS.get(4);
         assertThat(Fig2dExperiment.train(task, s, 5, 1, 2000, 500)).containsExactly(Fig2dExperiment.train(task, s, 5, 1, 2000, 500));
+    }
+
+    @Test
+    void studentsOfOneDepthShareTheirInitialWeightsAndBiasesButTrialsDoNot() {
+        Fig2dExperiment.Student bp = Fig2dExperiment.STUDENTS.get(3);
+        Fig2dExperiment.Student fa = Fig2dExperiment.STUDENTS.get(4);
+        Model a = Fig2dExperiment.student(bp, 9, 2);
+        Model b = Fig2dExperiment.student(fa, 9, 2);
+        Model c = Fig2dExperiment.student(fa, 9, 3);
+        for (int l = 0; l < 3; l++) {
+            assertThat(a.weights(l).contentEquals(b.weights(l))).isTrue();
+            assertThat(a.bias(l).orElseThrow().contentEquals(b.bias(l).orElseThrow())).isTrue();
+            assertThat(b.weights(l).contentEquals(c.weights(l))).isFalse();
+            float max = 0;
+            for (float v : b.bias(l).orElseThrow().toArray()) {
+                max = Math.max(max, Math.abs(v));
+            }
+            assertThat((double) max).as("biases are drawn, within ±ω").isGreaterThan(0).isLessThanOrEqualTo(Fig2dExperiment.STUDENT_OMEGA);
+        }
+    }
+
+    @Test
+    void faCoreStudentsFollowAnIndependentFloat64Network() {
+        // 3000 online steps of fa-core (float32) against Net64 (float64, scalar) from the same weights, biases and B.
+        NonlinearTask task = NonlinearTask.generate(3, 3000, 0, Fig2dExperiment.TEACHER_GAIN);
+        for (Fig2dExperiment.Student s : Fig2dExperiment.STUDENTS) {
+            Model m = Fig2dExperiment.student(s, 3, 0);
+            Net64 ref = copy(m, s);
+            Trainer t = Trainer.newBuilder(m, TrainingConfig.newBuilder().learningRate(Fig2dExperiment.ETA).batchSize(1)
+                    .shuffle(false).build()).linalg(Linalg.newBuilder().threads(1).build()).build();
+            Matrix x = task.train().inputs();
+            Matrix y = task.train().targets();
+            int[] order = new int[x.rows()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+                ref.forward(row(x, i));
+                ref.error(row(y, i));
+                ref.update(rule(s), Fig2dExperiment.ETA, 0, null, row(y, i));
+            }
+            t.epoch(x, y, order);
+            for (int l = 0; l < m.depth(); l++) {
+                Matrix w = m.weights(l);
+                double scale = 0;
+                double diff = 0;
+                for (int i = 0; i < w.rows(); i++) {
+                    for (int j = 0; j < w.cols(); j++) {
+                        double r = ref.w[l][i * w.cols() + j];
+                        scale = Math.max(scale, Math.abs(r));
+                        diff = Math.max(diff, Math.abs(r - w.get(i, j)));
+                    }
+                }
+                assertThat(diff).as("%s layer %d: max |W_f32 − W_f64| vs max |W| = %s", s.name(), l, scale).isLessThan(1e-3 * scale);
+            }
+        }
+    }
+
+    private static Net64.Rule rule(Fig2dExperiment.Student s) {
+        return switch (s.rule()) {
+            case "shallow" -> Net64.Rule.SHALLOW;
+            case "bp" -> Net64.Rule.BACKPROP;
+            default -> Net64.Rule.FEEDBACK_ALIGNMENT;
+        };
+    }
+
+    private static Net64 copy(Model m, Fig2dExperiment.Student s) {
+        int[] sizes = s.fourLayer() ? new int[] {30, 20, 10, 10} : new int[] {30, 20, 10};
+        Net64 n = new Net64(sizes, Net64.Activation.TANH, true);
+        for (int l = 0; l < m.depth(); l++) {
+            Matrix w = m.weights(l);
+            for (int i = 0; i < w.rows(); i++) {
+                for (int j = 0; j < w.cols(); j++) {
+                    n.w[l][i * w.cols() + j] = w.get(i, j);
+                }
+            }
+            Matrix b = m.bias(l).orElseThrow();
+            for (int j = 0; j < b.cols(); j++) {
+                n.b[l][j] = b.get(0, j);
+            }
+            if (l >= 1 && m.feedback(l).isPresent()) {
+                Matrix fb = m.feedback(l).get(); // units_{l−1} × units_l, as Net64's B_l
+                for (int i = 0; i < fb.rows(); i++) {
+                    for (int j = 0; j < fb.cols(); j++) {
+                        n.fb[l][i * fb.cols() + j] = fb.get(i, j);
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private static double[] row(Matrix m, int i) {
+        double[] r = new double[m.cols()];
+        for (int j = 0; j < r.length; j++) {
+            r[j] = m.get(i, j);
+        }
+        return r;
     }
 }

@@ -3,9 +3,9 @@ package org.fa4j.analysis.experiments;
 import java.util.SplittableRandom;
 
 /**
- * A small fully connected network in double precision, trained one example at a time, for the paper's synthetic
- * tasks (Task 1 and Fig. 4: linear 30-20-10; Task 3: tanh hidden units, linear outputs). Double precision because
- * Fig. 1d follows the error down to 1e-11, below float's resolution. Rules: shallow, node perturbation, BP, FA.
+ * Test reference: a small fully connected network in double precision and plain scalar loops, trained one example at
+ * a time (linear or tanh hidden units, linear outputs, optional biases; shallow, node perturbation, BP, FA). Fig. 2d
+ * trains on fa-core; this independent float64 network checks it ({@code Fig2dExperimentTest}) and {@link LinearNet64}.
  */
 final class Net64 {
     /** The hidden-unit nonlinearity. */

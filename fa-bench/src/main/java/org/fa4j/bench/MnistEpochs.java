@@ -65,12 +65,18 @@ public final class MnistEpochs {
         }
     }
 
-    static Matrix images(Path p) throws IOException {
+    /** The IDX file {@code p} positioned after its magic number, which must be {@code magic}. */
+    private static ByteBuffer idx(Path p, int magic) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(p));
-        int magic = b.getInt();
-        if (magic != 0x803) {
-            throw new IOException(p + ": magic " + Integer.toHexString(magic) + " at offset 0, expected 803");
+        int found = b.getInt();
+        if (found != magic) {
+            throw new IOException(p + ": magic " + Integer.toHexString(found) + " at offset 0, expected " + Integer.toHexString(magic));
         }
+        return b;
+    }
+
+    static Matrix images(Path p) throws IOException {
+        ByteBuffer b = idx(p, 0x803);
         int n = b.getInt();
         int r = b.getInt();
         int c = b.getInt();
@@ -83,11 +89,7 @@ public final class MnistEpochs {
     }
 
     static Matrix oneHot(Path p) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(p));
-        int magic = b.getInt();
-        if (magic != 0x801) {
-            throw new IOException(p + ": magic " + Integer.toHexString(magic) + " at offset 0, expected 801");
-        }
+        ByteBuffer b = idx(p, 0x801);
         int n = b.getInt();
         Matrix m = Matrix.zeros(n, 10);
         for (int i = 0; i < n; i++) {

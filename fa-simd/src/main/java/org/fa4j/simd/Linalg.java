@@ -9,8 +9,9 @@ import java.util.Objects;
  * bit-identical for any thread count, because every output element is computed by one thread in a fixed order
  * that depends only on the shapes. GEMM splits C into blocks of whole micro-tiles (by columns when C is wider than
  * tall, else by rows) and runs them on a shared pool of daemon threads owned by fa-simd; products under
- * 2^18 multiply-adds, and matrix–vector shaped ones, run on the caller's thread. The other
- * kernels are memory-bound and run on the caller's thread.
+ * 2^18 multiply-adds, and matrix–vector shaped ones, run on the caller's thread. The sparse × dense products
+ * ({@link #gemmSparse}, {@link #gemmSparseTransA} on a {@link CsrMatrix}) split C's columns on the same pool from
+ * 2^21 multiply-adds. The other kernels are memory-bound and run on the caller's thread.
  * Every method checks shapes first (the message names the shapes) and writes only to its output argument;
  * none allocates in steady state. An output may alias an input only where the method says so.
  *

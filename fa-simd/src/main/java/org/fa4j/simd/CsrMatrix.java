@@ -81,7 +81,8 @@ public final class CsrMatrix {
             throw new IllegalArgumentException("copyFrom: sparse matrix is " + shape() + ", dense matrix is " + dense.shape()
                     + "; need the same shape");
         }
-        int count = countNonZeros(dense);
+        // A full-capacity matrix holds any content: no need to count first (the count keeps a refused refill clean).
+        int count = (long) rows * cols <= vals.length ? 0 : countNonZeros(dense);
         if (count > vals.length) {
             throw new IllegalArgumentException("copyFrom: dense matrix " + dense.shape() + " has " + count
                     + " non-zeros, the sparse matrix holds at most " + vals.length);

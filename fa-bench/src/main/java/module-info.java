@@ -1,6 +1,8 @@
 /**
  * JMH benchmarks of the fa-simd kernels: GEMM on the training shapes of a 784-1000-10 network and 1024³, GEMV and
- * GER on 1000×784 next to a plain array copy of the same size, and the element-wise kernels on 100×1000.
+ * GER on 1000×784 next to a plain array copy of the same size, the element-wise kernels on 100×1000, and one
+ * feedback-alignment training step of the MNIST network (time and bytes allocated per step). {@code MnistEpochs}
+ * times whole MNIST epochs; {@code fa-bench/mnist-compare.sh} runs it next to the NumPy peer.
  *
  * <p>Nothing depends on this module. Build {@code fa-bench/target/benchmarks.jar} with
  * {@code ./mvnw -pl fa-bench -am package -DskipTests} and run it with {@code fa-bench/run-benchmarks.sh};
@@ -11,6 +13,7 @@ module org.fa4j.bench {
     requires org.fa4j.simd;
     requires org.fa4j.core;
     requires jmh.core;
+    requires java.management;
 
     exports org.fa4j.bench;
     exports org.fa4j.bench.jmh_generated;

@@ -3,7 +3,8 @@
  * incubating Vector API ({@code jdk.incubator.vector}) with a scalar fallback.
  *
  * <p>Exports {@link org.fa4j.simd}: {@link org.fa4j.simd.Matrix} (storage and views),
- * {@link org.fa4j.simd.Linalg} (GEMM, GEMV, GER and element-wise kernels, with a thread count) and
+ * {@link org.fa4j.simd.Linalg} (GEMM, GEMV, GER, sparse × dense products and element-wise kernels, with a thread
+ * count), {@link org.fa4j.simd.CsrMatrix} (a reusable compressed-sparse-row matrix for sparse inputs) and
  * {@link org.fa4j.simd.VectorSupport} (which kernel path runs, decided once at start-up and logged).
  *
  * <p>System properties read: {@code fa4j.simd.path} ({@code vector} or {@code scalar}) forces a kernel path;

@@ -28,14 +28,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * One feedback-alignment training step of the paper's MNIST network (784-1000-10, logistic, squared error, η = 1e-3,
  * α = 1e-6, ω = 0.05, β = 0.5) at batch 1 and 100. Inputs are MNIST-like: 19% of the 784 entries non-zero (the
  * {@code sparse} layer-0 path), or all non-zero ({@code dense}, the GEMM path). Run with {@code -prof gc}: the goal is
- * {@code gc.alloc.rate.norm} = 0 bytes per step. Time per step; one example is ≈ 4.8 MFLOP dense.
+ * {@code gc.alloc.rate.norm} = 0 bytes per step (JMH's own threads add a few kB per second, which shows as a few
+ * bytes per step at batch 100). Time per step; one example is ≈ 4.8 MFLOP dense.
+ *
+ * <p>Warm-up: until C2 has compiled the Vector API kernels they run in the interpreter, where every vector is an
+ * object: a batch-100 step then takes ~0.5 s and allocates megabytes. On a loaded 2-core machine that lasted ~20 s
+ * here, hence 10 warm-up iterations; fewer ({@code -wi 3}) measure the JIT, not the step.
  *
  * <pre>{@code java -jar fa-bench/target/benchmarks.jar TrainingStepBenchmark -prof gc}</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms1g", "-Xmx1g"})
 public class TrainingStepBenchmark {

@@ -19,8 +19,9 @@ import org.fa4j.simd.Op;
  *
  * <p>Sparse inputs: when at most 35% of a batch's inputs are non-zero (MNIST pixels: ~19%), layer 0 skips the zeros —
  * the forward product and the weight update touch only the rows of {@code W_0ᵀ} of non-zero inputs (same sums without
- * their exact-zero terms, different rounding order than the GEMM). With a {@link Linalg} of 2+ threads and batches of
- * 32+, those kernels split the units between the caller and one shared helper thread (bit-identical to 1 thread).
+ * their exact-zero terms, different rounding order than the GEMM), through fa-simd's
+ * {@link Linalg#gemmSparse} and {@link Linalg#gemmSparseTransA}, which split large products between the Linalg's
+ * threads (bit-identical to 1 thread).
  *
  * <p>A step allocates nothing once warmed up: workspaces are allocated on first use for each batch size (the last two
  * sizes are kept). Results depend only on the seeds and the data, not on the {@link Linalg}'s thread count. Every step

@@ -1,6 +1,6 @@
 package org.fa4j.core;
 
-import org.fa4j.simd.KernelPath;
+import org.fa4j.simd.CsrMatrix;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.fa4j.simd.Op;
@@ -23,17 +23,10 @@ final class Workspace {
     /** A rule's own per-batch-size buffers (see {@link RuleEngine}). */
     Object ruleScratch;
 
-    // The input compressed by rows (forward) and by columns (update), for sparse inputs (MNIST pixels are ~81% zeros).
-    // Rebuilt by compressInput() each step; sized once.
-    /** True when this step's layer 0 runs on the compressed input. */
+    /** True when this step's layer 0 runs on the compressed input {@link #xs}. */
     boolean sparse;
-    private final int[] rowStart;
-    private final int[] rowCol;
-    private final float[] rowVal;
-    private final int[] colStart;
-    private final int[] colNext;
-    private final int[] colRow;
-    private final float[] colVal;
+    /** {@code x} without its zeros (MNIST pixels are ~81% zeros), refilled by {@link #compressInput()}; sized once. */
+    final CsrMatrix xs;
 
     Workspace(NetworkSpec spec, int batch) {
         this.batch = batch;
@@ -52,97 +45,22 @@ final class Workspace {
             deriv[l] = Matrix.zeros(batch, n);
             biasGrad[l] = Matrix.zeros(1, n);
         }
-        int nnzMax = Math.multiplyExact(batch, spec.inputs());
-        rowStart = new int[batch + 1];
-        rowCol = new int[nnzMax];
-        rowVal = new float[nnzMax];
-        colStart = new int[spec.inputs() + 1];
-        colNext = new int[spec.inputs()];
-        colRow = new int[nnzMax];
-        colVal = new float[nnzMax];
+        xs = CsrMatrix.zeros(batch, spec.inputs());
     }
 
-    /** Compresses {@code x} by rows and by columns; returns the fraction of non-zero entries. Allocation-free. */
+    /** Compresses {@code x} into {@link #xs}; returns the fraction of non-zero entries. Allocation-free. */
     double compressInput() {
-        int n = x.cols();
-        float[] d = x.array();
-        java.util.Arrays.fill(colStart, 0);
-        int nnz = 0;
-        for (int i = 0; i < batch; i++) {
-            rowStart[i] = nnz;
-            int o = x.offset() + i * x.stride();
-            for (int p = 0; p < n; p++) {
-                float v = d[o + p];
-                if (v != 0f) {
-                    rowCol[nnz] = p;
-                    rowVal[nnz] = v;
-                    nnz++;
-                    colStart[p + 1]++;
-                }
-            }
-        }
-        rowStart[batch] = nnz;
-        for (int p = 0; p < n; p++) {
-            colStart[p + 1] += colStart[p];
-            colNext[p] = colStart[p];
-        }
-        for (int k = 0; k < nnz; k++) { // rows ascending, so each column lists its examples in ascending order
-            int p = rowCol[k];
-            int c = colNext[p]++;
-            colRow[c] = rowOf(k);
-            colVal[c] = rowVal[k];
-        }
-        return (double) nnz / ((double) batch * n);
+        return xs.copyFrom(x).density();
     }
-
-    private int rowOfCursor;
-
-    /** The row of the k-th non-zero, for k visited in ascending order. */
-    private int rowOf(int k) {
-        if (k == 0) {
-            rowOfCursor = 0;
-        }
-        while (rowStart[rowOfCursor + 1] <= k) {
-            rowOfCursor++;
-        }
-        return rowOfCursor;
-    }
-
-    /** Batches from this size on split layer 0's sparse kernels over two threads (when the Linalg has ≥ 2). */
-    static final int SPLIT_MIN_BATCH = 32;
 
     /** {@code act[0] = x W_0ᵀ} from the compressed input (biases and activation follow in {@link #forward}). */
     void sparseForward0(Model m, Linalg la) {
-        sparse0(m, la, false, 0f);
+        la.gemmSparse(1f, xs, m.wt[0], 0f, act[0]);
     }
 
     /** {@code W_0ᵀ += eta · xᵀ δ_0} from the compressed input: only rows of non-zero inputs change. */
     void sparseUpdate0(Model m, Linalg la, float eta) {
-        sparse0(m, la, true, eta);
-    }
-
-    private void sparse0(Model m, Linalg la, boolean update, float eta) {
-        boolean vector = la.path() == KernelPath.VECTOR;
-        int n = m.wt[0].cols();
-        int mid = (n / 2) / 16 * 16; // any split gives the same sums; keep vector-aligned halves
-        if (la.threads() >= 2 && batch >= SPLIT_MIN_BATCH && mid >= 16 && SparseHelper.SHARED.split(this, m, vector, update, eta, mid, n)) {
-            return;
-        }
-        sparseRange(m, vector, update, eta, 0, n);
-    }
-
-    /** One of the sparse kernels on units {@code [from, to)}. */
-    void sparseRange(Model m, boolean vector, boolean update, float eta, int from, int to) {
-        Matrix wt = m.wt[0];
-        if (update) {
-            Matrix d = delta[0];
-            SparseKernels.update(vector, wt.rows(), colStart, colRow, colVal, eta, d.array(), d.offset(), d.stride(), from, to,
-                    wt.array(), wt.offset(), wt.stride());
-        } else {
-            Matrix h = act[0];
-            SparseKernels.forward(vector, batch, rowStart, rowCol, rowVal, wt.array(), wt.offset(), wt.stride(), from, to,
-                    h.array(), h.offset(), h.stride());
-        }
+        la.gemmSparseTransA(eta, xs, delta[0], m.wt[0]);
     }
 
     /** The input of layer {@code l}: {@code x} for layer 0, else {@code h_{l−1}}. */

@@ -10,6 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * until none is left. Which thread computes a block does not change its arithmetic (see {@link Kernels#gemm}), so
  * results are the same for any number of threads.
  *
+ * <p>The sparse products of {@link Linalg} ({@link Linalg#gemmSparse}, {@link Linalg#gemmSparseTransA}) run on the
+ * same threads, split into blocks of C's columns in the same way.
+ *
  * <p>One GEMM runs on the pool at a time: a caller that finds it busy computes all blocks itself (same result).
  * The job is held in fields rather than in a new object, so a call allocates nothing.
  */
@@ -31,6 +34,10 @@ final class GemmPool {
     private Matrix a;
     private Matrix b;
     private Matrix c;
+    // A sparse product instead of a GEMM when sparse is set (see Linalg#gemmSparse).
+    private CsrMatrix sparse;
+    private boolean vector;
+    private boolean transA;
     private boolean byColumns;
     private int align;
     private int panels;
@@ -59,49 +66,79 @@ final class GemmPool {
             this.kernels = kernels;
             this.opA = opA;
             this.opB = opB;
-            this.alpha = alpha;
-            this.beta = beta;
-            this.a = a;
-            this.b = b;
-            this.c = c;
+            this.sparse = null;
             this.byColumns = byColumns;
-            this.align = align;
-            this.panels = panels;
-            this.parts = parts;
-            failure = null;
-            waiter = Thread.currentThread();
-            done.set(0);
-            next.set(0);
-            int helpers = Math.min(threads, parts) - 1;
-            ensureWorkers(helpers);
-            for (int w = 0; w < helpers; w++) {
-                workers[w].wake();
-            }
-            work();
-            int spins = 0;
-            while (done.get() < parts) {
-                if (spins++ < SPINS) {
-                    Thread.onSpinWait();
-                } else {
-                    LockSupport.parkNanos(this, 100_000L);
-                }
-            }
-            Throwable t = failure;
-            this.a = null;
-            this.b = null;
-            this.c = null;
-            if (t != null) {
-                if (t instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (t instanceof Error e) {
-                    throw e;
-                }
-                throw new IllegalStateException(t);
-            }
+            run(alpha, a, b, beta, c, align, panels, parts, threads);
         } finally {
             next.set(Integer.MAX_VALUE);
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs a sparse product of {@link Linalg} ({@code transA}: the weight update) over {@code parts} blocks of C's
+     * columns with up to {@code threads} threads. Each column of C belongs to one block, and a column's arithmetic does
+     * not depend on its block (see {@link SparseKernels}), so the result is the same for any split.
+     */
+    void sparse(boolean vector, boolean transA, float alpha, CsrMatrix sp, Matrix b, float beta, Matrix c, int align, int parts,
+                int threads) {
+        if (!lock.tryLock()) {
+            Linalg.runSparse(vector, transA, alpha, sp, b, beta, c, 0, c.cols());
+            return;
+        }
+        try {
+            this.sparse = sp;
+            this.vector = vector;
+            this.transA = transA;
+            this.byColumns = true;
+            run(alpha, null, b, beta, c, align, (c.cols() + align - 1) / align, parts, threads);
+        } finally {
+            next.set(Integer.MAX_VALUE);
+            lock.unlock();
+        }
+    }
+
+    /** Publishes the rest of the job, runs it with the workers and waits; the caller holds the lock. */
+    private void run(float alpha, Matrix a, Matrix b, float beta, Matrix c, int align, int panels, int parts, int threads) {
+        this.alpha = alpha;
+        this.beta = beta;
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.align = align;
+        this.panels = panels;
+        this.parts = parts;
+        failure = null;
+        waiter = Thread.currentThread();
+        done.set(0);
+        next.set(0);
+        int helpers = Math.min(threads, parts) - 1;
+        ensureWorkers(helpers);
+        for (int w = 0; w < helpers; w++) {
+            workers[w].wake();
+        }
+        work();
+        int spins = 0;
+        while (done.get() < parts) {
+            if (spins++ < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, 100_000L);
+            }
+        }
+        Throwable t = failure;
+        this.a = null;
+        this.b = null;
+        this.c = null;
+        this.sparse = null;
+        if (t != null) {
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(t);
         }
     }
 
@@ -116,7 +153,12 @@ final class GemmPool {
                 continue;
             }
             try {
-                runPart(kernels, opA, opB, alpha, a, b, beta, c, byColumns, align, panels, parts, q);
+                if (sparse != null) {
+                    Linalg.runSparse(vector, transA, alpha, sparse, b, beta, c, from(c.cols(), panels, parts, q, align),
+                            from(c.cols(), panels, parts, q + 1, align));
+                } else {
+                    runPart(kernels, opA, opB, alpha, a, b, beta, c, byColumns, align, panels, parts, q);
+                }
             } catch (Throwable t) {
                 failure = t;
             }
@@ -129,13 +171,18 @@ final class GemmPool {
     private static void runPart(Kernels kernels, Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c,
                                 boolean byColumns, int align, int panels, int parts, int q) {
         int dim = byColumns ? c.cols() : c.rows();
-        int from = Math.min(dim, (int) ((long) panels * q / parts) * align);
-        int to = Math.min(dim, (int) ((long) panels * (q + 1) / parts) * align);
+        int from = from(dim, panels, parts, q, align);
+        int to = from(dim, panels, parts, q + 1, align);
         if (byColumns) {
             kernels.gemm(opA, opB, alpha, a, b, beta, c, 0, c.rows(), from, to);
         } else {
             kernels.gemm(opA, opB, alpha, a, b, beta, c, from, to, 0, c.cols());
         }
+    }
+
+    /** Where block {@code q} of {@code parts} starts along a dimension of {@code dim} in {@code panels} panels of {@code align}. */
+    private static int from(int dim, int panels, int parts, int q, int align) {
+        return Math.min(dim, (int) ((long) panels * q / parts) * align);
     }
 
     private void ensureWorkers(int count) {

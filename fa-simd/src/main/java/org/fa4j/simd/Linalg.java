@@ -9,8 +9,9 @@ import java.util.Objects;
  * bit-identical for any thread count, because every output element is computed by one thread in a fixed order
  * that depends only on the shapes. GEMM splits C into blocks of whole micro-tiles (by columns when C is wider than
  * tall, else by rows) and runs them on a shared pool of daemon threads owned by fa-simd; products under
- * 2^18 multiply-adds, and matrix–vector shaped ones, run on the caller's thread. The other
- * kernels are memory-bound and run on the caller's thread.
+ * 2^18 multiply-adds, and matrix–vector shaped ones, run on the caller's thread. The sparse × dense products
+ * ({@link #gemmSparse}, {@link #gemmSparseTransA} on a {@link CsrMatrix}) split C's columns on the same pool from
+ * 2^21 multiply-adds. The other kernels are memory-bound and run on the caller's thread.
  * Every method checks shapes first (the message names the shapes) and writes only to its output argument;
  * none allocates in steady state. An output may alias an input only where the method says so.
  *
@@ -207,6 +208,77 @@ public final class Linalg {
                     + "; need x 1xm, y 1xn, A mxn");
         }
         kernels.ger(alpha, x, y, a);
+    }
+
+    // ---------------------------------------------------------------- sparse × dense
+
+    /**
+     * {@code C = alpha · A · B + beta · C} with a sparse A ({@code m × k}), B {@code k × n}, C {@code m × n}: only the
+     * rows of B of A's non-zeros are read (a layer's forward product on a sparse input batch). Each element is one
+     * fused multiply-add chain over A's non-zeros of its row in ascending column order, starting from 0
+     * ({@code beta == 0}: old contents of C, NaN included, are ignored), C ({@code beta == 1}) or {@code beta · C},
+     * with multiplicands {@code alpha · a}; the same bits on both paths and for any thread count. With
+     * {@code alpha == 0} A and B are not read and C becomes {@code beta · C}. Large products split C's columns between
+     * the threads of the shared pool. C must not alias B.
+     */
+    public void gemmSparse(float alpha, CsrMatrix a, Matrix b, float beta, Matrix c) {
+        if (a.cols() != b.rows() || c.rows() != a.rows() || c.cols() != b.cols()) {
+            throw new IllegalArgumentException("gemmSparse: A is " + a.shape() + " (sparse), B is " + b.shape() + ", C is " + c.shape()
+                    + "; need A m x k, B k x n, C m x n");
+        }
+        if (alpha == 0f) {
+            scaleOrClear(beta, c);
+            return;
+        }
+        sparse(false, alpha, a, b, beta, c);
+    }
+
+    /**
+     * {@code W += alpha · Aᵀ · D} with a sparse A ({@code m × k}), D {@code m × n}, W {@code k × n}: only the rows of W
+     * of A's non-zero columns change (a layer's weight update, stored input-major, on a sparse input batch). Each
+     * changed element is one fused multiply-add chain from its old value over the non-zeros of its column of A in
+     * ascending row order, with multiplicands {@code alpha · a}; the same bits on both paths and for any thread count.
+     * W must not alias D.
+     */
+    public void gemmSparseTransA(float alpha, CsrMatrix a, Matrix d, Matrix w) {
+        if (d.rows() != a.rows() || w.rows() != a.cols() || w.cols() != d.cols()) {
+            throw new IllegalArgumentException("gemmSparseTransA: A is " + a.shape() + " (sparse), D is " + d.shape() + ", W is "
+                    + w.shape() + "; need A m x k, D m x n, W k x n");
+        }
+        if (alpha == 0f) {
+            return;
+        }
+        a.ensureColumns();
+        sparse(true, alpha, a, d, 1f, w);
+    }
+
+    /** Sparse products whose multiply-adds ({@code nonZeros · n}) reach this many split C's columns between threads. */
+    static final long SPARSE_PARALLEL_MIN = 1L << 21;
+
+    /** Thread blocks of a sparse product cover whole multiples of this many columns (8 vectors of 16 floats). */
+    static final int SPARSE_ALIGN = 128;
+
+    private void sparse(boolean transA, float alpha, CsrMatrix a, Matrix b, float beta, Matrix c) {
+        if (c.rows() == 0 || c.cols() == 0) {
+            return;
+        }
+        boolean vector = path == KernelPath.VECTOR;
+        int panels = (c.cols() + SPARSE_ALIGN - 1) / SPARSE_ALIGN;
+        int parts = threads == 1 || (long) a.nonZeros() * c.cols() < SPARSE_PARALLEL_MIN ? 1 : Math.min(threads, panels);
+        if (parts <= 1) {
+            runSparse(vector, transA, alpha, a, b, beta, c, 0, c.cols());
+            return;
+        }
+        GemmPool.SHARED.sparse(vector, transA, alpha, a, b, beta, c, SPARSE_ALIGN, parts, threads);
+    }
+
+    /** One of the two sparse products on the columns {@code [j0, j1)} of C. */
+    static void runSparse(boolean vector, boolean transA, float alpha, CsrMatrix a, Matrix b, float beta, Matrix c, int j0, int j1) {
+        if (transA) {
+            SparseKernels.rowsOuter(vector, a.cols(), a.colStart, a.rowIdx, a.colVals, alpha, b, beta, c, j0, j1);
+        } else {
+            SparseKernels.columnsOuter(vector, a.rows(), a.rowStart, a.colIdx, a.vals, alpha, b, beta, c, j0, j1);
+        }
     }
 
     // ---------------------------------------------------------------- element-wise (out may be the input)

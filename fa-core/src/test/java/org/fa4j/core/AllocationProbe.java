@@ -1,0 +1,101 @@
+package org.fa4j.core;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+import org.fa4j.simd.KernelPath;
+import org.fa4j.simd.Linalg;
+import org.fa4j.simd.Matrix;
+
+/**
+ * Not a test by itself: the body of {@link AllocationTest}, run in a fresh JVM started with {@code -Xbatch}. For each
+ * kernel path, rule, batch size (1 and 10) and input (dense, and ~80% zeros for layer 0's sparse path) it trains a
+ * 20-30-5 network epoch after epoch (203 examples, so each epoch also has a short final batch of 3) until an epoch
+ * allocates nothing on this thread (at least {@link #MIN_WARM_EPOCHS}) or {@link #MAX_WARM_EPOCHS} have run, then prints the least bytes allocated by the
+ * next {@link #MEASURED_EPOCHS} epochs, one line per case: {@code case <path> <rule> batch <b> <input>: <bytes> bytes
+ * per epoch after <w> warm-up epochs}.
+ *
+ * <p>Why a fresh JVM with {@code -Xbatch}: the vector path runs its Vector API code in the interpreter or C1 (where
+ * every vector is an object) until C2 has compiled it, and C2 recompiles after each uncommon trap (a shape or branch
+ * first seen late, e.g. the final short batch). With background compilation the time that takes depends on the load
+ * of the machine (here up to ~2000 epochs); {@code -Xbatch} makes each compilation finish before the code runs on, so
+ * the warm-up needed depends on the code alone (at most 214 epochs measured).
+ */
+public final class AllocationProbe {
+    static final int MIN_WARM_EPOCHS = 30;
+    static final int MAX_WARM_EPOCHS = 800;
+    static final int MEASURED_EPOCHS = 5;
+
+    private AllocationProbe() {
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    public static void main(String[] args) {
+        Matrix dense = Data.gaussian(203, 20, 1);
+        Matrix sparse = dense.copy(); // ~80% zeros: layer 0 takes the sparse path
+        for (int i = 0; i < 203; i++) {
+            for (int j = 0; j < 20; j++) {
+                if ((i * 7 + j * 3) % 5 != 0) {
+                    sparse.set(i, j, 0f);
+                }
+            }
+        }
+        Matrix y = Data.oneHot(203, 5, 2);
+        int[] order = new int[203];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (i * 37) % 203;
+        }
+        for (KernelPath path : KernelPath.values()) {
+            for (LearningRule rule : List.of(new Backprop(), FeedbackAlignment.uniform(0.5), new Shallow(), new NodePerturbation(0.05))) {
+                for (int batch : new int[] {1, 10}) {
+                    for (Matrix x : List.of(dense, sparse)) {
+                        measure(path, rule, batch, x, x == dense ? "dense" : "sparse", y, order);
+                    }
+                }
+            }
+        }
+        System.out.println("done");
+    }
+
+    private static void measure(KernelPath path, LearningRule rule, int batch, Matrix x, String input, Matrix y, int[] order) {
+        Model m = Model.create(Data.logistic(20, 30, 5), rule, 1);
+        double[] sink = new double[1];
+        Trainer t = Trainer.newBuilder(m, TrainingConfig.newBuilder().learningRate(0.01).batchSize(batch).build())
+                .linalg(Linalg.newBuilder().path(path).threads(1).build())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onStep(StepContext s) {
+                        sink[0] += s.loss();
+                    }
+                }).build();
+        long overhead = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long before = allocatedBytes();
+            overhead = Math.min(overhead, allocatedBytes() - before);
+        }
+        int warm = 0;
+        while (warm < MAX_WARM_EPOCHS) {
+            long before = allocatedBytes();
+            t.stepsInOrder(x, y, order);
+            warm++;
+            if (allocatedBytes() - before - overhead <= 0 && warm >= MIN_WARM_EPOCHS) {
+                break;
+            }
+        }
+        // Any allocation inside a step shows in every epoch (≥ 16 bytes × 21 or 203 steps); a one-off would not.
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < MEASURED_EPOCHS; attempt++) {
+            long before = allocatedBytes();
+            t.stepsInOrder(x, y, order);
+            least = Math.min(least, allocatedBytes() - before - overhead);
+        }
+        if (!(sink[0] > 0)) {
+            throw new IllegalStateException("the listener saw no loss");
+        }
+        System.out.printf(Locale.ROOT, "case %s %s batch %d %s: %d bytes per epoch after %d warm-up epochs%n", path, rule.name(), batch,
+                input, least, warm);
+    }
+}

@@ -1,0 +1,221 @@
+package org.fa4j.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@link CsrMatrix} and the sparse products of {@link Linalg} against the float64 reference of {@link Ref}. */
+class SparseTest {
+
+    static Stream<KernelPath> paths() {
+        return Stream.of(KernelPath.VECTOR, KernelPath.SCALAR);
+    }
+
+    private static Linalg linalg(KernelPath path, int threads) {
+        return Linalg.newBuilder().path(path).threads(threads).build();
+    }
+
+    private static final float[][] ALPHA_BETA = {{1f, 0f}, {1f, 1f}, {-0.75f, 0.5f}, {2f, 0f}, {0f, 0.5f}};
+    private static final double[] DENSITIES = {0, 1, 0.2, 0.5};
+
+    /** A {@code rows × cols} matrix (a view inside a larger array when {@code view}) with about {@code density} non-zeros. */
+    private static Matrix sparseDense(SplittableRandom rnd, int rows, int cols, double density, boolean view) {
+        Matrix m = Ref.random(rnd, rows, cols, view);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                if (rnd.nextDouble() >= density) {
+                    m.set(i, j, rnd.nextBoolean() ? 0f : -0f);
+                }
+            }
+        }
+        return m;
+    }
+
+    private static void checkForward(Linalg la, SplittableRandom rnd, int m, int n, int k, double density, float alpha, float beta,
+                                     boolean views) {
+        Matrix ad = sparseDense(rnd, m, k, density, views);
+        CsrMatrix a = CsrMatrix.zeros(m, k).copyFrom(ad);
+        Matrix b = Ref.random(rnd, k, n, views);
+        Matrix c = Ref.random(rnd, m, n, views);
+        if (beta == 0f) {
+            c.fill(Float.NaN);
+        }
+        Matrix c0 = c.copy();
+        float[] before = c.array().clone();
+        la.gemmSparse(alpha, a, b, beta, c);
+        String what = String.format("%s gemmSparse m=%d n=%d k=%d density=%s alpha=%s beta=%s views=%s", la, m, n, k, density, alpha, beta, views);
+        assertThat(Ref.gemmError(Op.N, Op.N, alpha, ad, b, beta, c0, c)).as(what).isNull();
+        assertThat(Ref.outsideUnchanged(c, before)).as("outside C's view, " + what).isTrue();
+    }
+
+    private static void checkUpdate(Linalg la, SplittableRandom rnd, int m, int n, int k, double density, float alpha, boolean views) {
+        Matrix ad = sparseDense(rnd, m, k, density, views);
+        CsrMatrix a = CsrMatrix.zeros(m, k).copyFrom(ad);
+        Matrix d = Ref.random(rnd, m, n, views);
+        Matrix w = Ref.random(rnd, k, n, views);
+        Matrix w0 = w.copy();
+        float[] before = w.array().clone();
+        la.gemmSparseTransA(alpha, a, d, w);
+        String what = String.format("%s gemmSparseTransA m=%d n=%d k=%d density=%s alpha=%s views=%s", la, m, n, k, density, alpha, views);
+        assertThat(Ref.gemmError(Op.T, Op.N, alpha, ad, d, 1f, w0, w)).as(what).isNull();
+        assertThat(Ref.outsideUnchanged(w, before)).as("outside W's view, " + what).isTrue();
+        for (int p = 0; p < k; p++) {
+            boolean zeroColumn = true;
+            for (int i = 0; i < m; i++) {
+                zeroColumn &= ad.get(i, p) == 0f;
+            }
+            if (zeroColumn) {
+                for (int j = 0; j < n; j++) {
+                    assertThat(Float.floatToRawIntBits(w.get(p, j))).as("row %d of W (zero input) is untouched, %s", p, what)
+                            .isEqualTo(Float.floatToRawIntBits(w0.get(p, j)));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("paths")
+    void everySizeFrom1To70InEachDimensionMatchesTheReference(KernelPath path) {
+        Linalg la = linalg(path, 1);
+        SplittableRandom rnd = new SplittableRandom(17);
+        for (int s = 1; s <= 70; s++) {
+            for (int dim = 0; dim < 3; dim++) {
+                int m = dim == 0 ? s : 1 + rnd.nextInt(70);
+                int n = dim == 1 ? s : 1 + rnd.nextInt(70);
+                int k = dim == 2 ? s : 1 + rnd.nextInt(70);
+                double density = DENSITIES[rnd.nextInt(DENSITIES.length)];
+                float[] ab = ALPHA_BETA[rnd.nextInt(ALPHA_BETA.length)];
+                checkForward(la, rnd, m, n, k, density, ab[0], ab[1], rnd.nextBoolean());
+                checkUpdate(la, rnd, m, n, k, density, ab[0] == 0f ? 0.5f : ab[0], rnd.nextBoolean());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("paths")
+    void wideOutputsWithBlocksVectorsAndTailsMatchTheReference(KernelPath path) {
+        // n = 300: two 128-column blocks, 2 single vectors, a 12-column tail; m from the row-by-row (≤ 4) to the blocked loop.
+        Linalg la = linalg(path, 1);
+        SplittableRandom rnd = new SplittableRandom(23);
+        for (int m : new int[] {1, 4, 5, 33}) {
+            for (double density : DENSITIES) {
+                for (float[] ab : ALPHA_BETA) {
+                    checkForward(la, rnd, m, 300, 61, density, ab[0], ab[1], rnd.nextBoolean());
+                }
+                checkUpdate(la, rnd, m, 300, 61, density, -0.25f, rnd.nextBoolean());
+            }
+        }
+    }
+
+    @Test
+    void bothPathsGiveTheSameBits() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int m : new int[] {1, 3, 7, 40}) {
+            Matrix ad = sparseDense(rnd, m, 90, 0.2, true);
+            CsrMatrix a = CsrMatrix.of(ad);
+            Matrix b = Ref.random(rnd, 90, 291, true);
+            Matrix c0 = Ref.random(rnd, m, 291, false);
+            Matrix cv = c0.copy();
+            Matrix cs = c0.copy();
+            linalg(KernelPath.VECTOR, 1).gemmSparse(0.5f, a, b, 0.25f, cv);
+            linalg(KernelPath.SCALAR, 1).gemmSparse(0.5f, a, b, 0.25f, cs);
+            assertThat(cv.contentEquals(cs)).as("forward, m=%d", m).isTrue();
+            Matrix d = Ref.random(rnd, m, 291, true);
+            Matrix wv = b.copy();
+            Matrix ws = b.copy();
+            linalg(KernelPath.VECTOR, 1).gemmSparseTransA(0.1f, a, d, wv);
+            linalg(KernelPath.SCALAR, 1).gemmSparseTransA(0.1f, a, d, ws);
+            assertThat(wv.contentEquals(ws)).as("update, m=%d", m).isTrue();
+            assertThat(wv.contentEquals(b)).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("paths")
+    void oneAndTwoThreadsGiveTheSameBits(KernelPath path) {
+        // Large enough to split (nonZeros · n ≥ 2^21): columns 0..511 and 512..999 on different threads.
+        SplittableRandom rnd = new SplittableRandom(9);
+        Matrix ad = sparseDense(rnd, 100, 784, 0.19, false);
+        CsrMatrix a = CsrMatrix.of(ad);
+        assertThat((long) a.nonZeros() * 1000).isGreaterThanOrEqualTo(Linalg.SPARSE_PARALLEL_MIN);
+        Matrix w = Ref.random(rnd, 784, 1000, true);
+        Matrix h1 = Matrix.zeros(100, 1000);
+        Matrix h2 = Matrix.zeros(100, 1000);
+        linalg(path, 1).gemmSparse(1f, a, w, 0f, h1);
+        linalg(path, 2).gemmSparse(1f, a, w, 0f, h2);
+        assertThat(h2.contentEquals(h1)).as("forward").isTrue();
+        assertThat(Ref.gemmError(Op.N, Op.N, 1f, ad.rows(0, 3), w, 0f, h1.rows(0, 3), h1.rows(0, 3))).isNull();
+        Matrix w1 = w.copy();
+        Matrix w2 = w.copy();
+        linalg(path, 1).gemmSparseTransA(1e-3f, a, h1, w1);
+        linalg(path, 2).gemmSparseTransA(1e-3f, a, h1, w2);
+        assertThat(w2.contentEquals(w1)).as("update").isTrue();
+        assertThat(w1.contentEquals(w)).isFalse();
+    }
+
+    @Test
+    void refillingReplacesTheContentAndKeepsTheColumnIndexInStep() {
+        SplittableRandom rnd = new SplittableRandom(2);
+        CsrMatrix a = CsrMatrix.zeros(6, 9);
+        Linalg la = linalg(KernelPath.VECTOR, 1);
+        for (double density : new double[] {1, 0, 0.3, 0.7}) {
+            Matrix ad = sparseDense(rnd, 6, 9, density, true);
+            a.copyFrom(ad);
+            Matrix back = Matrix.zeros(6, 9);
+            a.copyTo(back);
+            int nnz = 0;
+            for (int i = 0; i < 6; i++) {
+                for (int j = 0; j < 9; j++) {
+                    float v = ad.get(i, j);
+                    assertThat(back.get(i, j)).isEqualTo(v == 0f ? 0f : v);
+                    assertThat(a.get(i, j)).isEqualTo(back.get(i, j));
+                    nnz += v != 0f ? 1 : 0;
+                }
+            }
+            assertThat(a.nonZeros()).isEqualTo(nnz);
+            assertThat(a.density()).isEqualTo(nnz / 54.0);
+            Matrix d = Ref.random(rnd, 6, 5, false);
+            Matrix w = Ref.random(rnd, 9, 5, false);
+            Matrix w0 = w.copy();
+            la.gemmSparseTransA(1f, a, d, w);
+            assertThat(Ref.gemmError(Op.T, Op.N, 1f, ad, d, 1f, w0, w)).as("density %s", density).isNull();
+        }
+    }
+
+    @Test
+    void nanAndInfinityAreStoredAndPropagate() {
+        Matrix ad = Matrix.of(new float[][] {{0f, Float.NaN}, {Float.POSITIVE_INFINITY, 0f}});
+        CsrMatrix a = CsrMatrix.of(ad);
+        assertThat(a.nonZeros()).isEqualTo(2);
+        Matrix c = Matrix.zeros(2, 3);
+        Linalg.defaults().gemmSparse(1f, a, Matrix.of(new float[][] {{1f, 1f, 1f}, {1f, 1f, 1f}}), 0f, c);
+        assertThat(c.get(0, 0)).isNaN();
+        assertThat(c.get(1, 2)).isInfinite();
+    }
+
+    @Test
+    void badShapesAndOverfullRefillsAreRejectedNamingBothShapes() {
+        Linalg la = Linalg.defaults();
+        CsrMatrix a = CsrMatrix.zeros(3, 4);
+        assertThatThrownBy(() -> la.gemmSparse(1f, a, Matrix.zeros(5, 6), 0f, Matrix.zeros(3, 6)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3x4").hasMessageContaining("5x6");
+        assertThatThrownBy(() -> la.gemmSparse(1f, a, Matrix.zeros(4, 6), 0f, Matrix.zeros(2, 6)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3x4").hasMessageContaining("2x6");
+        assertThatThrownBy(() -> la.gemmSparseTransA(1f, a, Matrix.zeros(3, 6), Matrix.zeros(5, 6)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3x4").hasMessageContaining("3x6")
+                .hasMessageContaining("5x6");
+        assertThatThrownBy(() -> a.copyFrom(Matrix.zeros(4, 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3x4").hasMessageContaining("4x3");
+        CsrMatrix small = CsrMatrix.withCapacity(2, 2, 1).copyFrom(Matrix.of(new float[][] {{0f, 2f}, {0f, 0f}}));
+        assertThatThrownBy(() -> small.copyFrom(Matrix.of(new float[][] {{1f, 2f}, {0f, 0f}})))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 non-zeros").hasMessageContaining("at most 1");
+        assertThat(small.get(0, 1)).as("a rejected refill leaves the content unchanged").isEqualTo(2f);
+        assertThat(small.nonZeros()).isEqualTo(1);
+        assertThatThrownBy(() -> CsrMatrix.zeros(-1, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1x2");
+    }
+}

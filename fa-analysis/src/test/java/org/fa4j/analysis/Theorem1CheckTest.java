@@ -35,4 +35,23 @@ class Theorem1CheckTest {
         assertThatThrownBy(() -> Theorem1Check.runWideOutputCounterCase(Theorem1Check.Params.defaults()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n_o > n_h");
     }
+
+    /**
+     * Negative case for hypothesis (21) within the claim's own shapes (n_o = 10 ≤ n_h = 20): a B whose second column
+     * repeats its first has rank 9, so B⁺B ≠ I; A stays in the range of B, rank W A ≤ 9 &lt; rank T, and E cannot
+     * vanish. The claim must report FAIL.
+     */
+    @Test
+    void aRankDeficientFeedbackMatrixBreaksBPlusBEqualsIAndTheClaimFails() {
+        CheckReport r = Theorem1Check.run(Theorem1Check.Params.defaults(), b -> {
+            for (int i = 0; i < b.numRows; i++) {
+                b.set(i, 1, b.get(i, 0));
+            }
+            return b;
+        });
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat((double) r.measured().get("normBplusBMinusI")).isGreaterThan(0.5);
+        assertThat((double) r.measured().get("finalRelativeError")).isGreaterThan(1e-2);
+        assertThat(r.finding()).contains("normBplusBMinusI", "finalRelativeError");
+    }
 }

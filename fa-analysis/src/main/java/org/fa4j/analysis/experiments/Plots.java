@@ -75,35 +75,58 @@ final class Plots {
         return new Color((int) (255 * t), 0, (int) (255 * (1 - t)));
     }
 
-    /** Saves {@code <dir>/<name>.png} and {@code .svg} atomically; returns the two file names. */
+    /**
+     * Saves {@code <dir>/<name>.png} and {@code .svg} atomically; returns the two file names. Each file is encoded into
+     * its own uniquely named temporary file in {@code dir} and moved into place, so concurrent runs do not collide and
+     * a failed encoding leaves no temporary file behind.
+     */
     static String[] save(XYChart chart, Path dir, String name) {
         try {
             Files.createDirectories(dir);
-            Path png = dir.resolve(name + ".png");
-            Path tmpPng = dir.resolve("." + name + ".tmp.png");
-            BitmapEncoder.saveBitmap(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmpPng, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Path svg = dir.resolve(name + ".svg");
-            Path tmpSvg = dir.resolve("." + name + ".tmp.svg");
-            VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            Files.move(tmpSvg, svg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path png = writeAtomically(dir, name, ".png",
+                    tmp -> BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG));
+            Path svg = writeAtomically(dir, name, ".svg", tmp -> VectorGraphicsEncoder.saveVectorGraphic(chart, tmp.toString(),
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
             return new String[] {png.getFileName().toString(), svg.getFileName().toString()};
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save figure " + name + " in " + dir, e);
         }
     }
 
-    /** Saves an image as {@code <dir>/<name>.png} atomically; returns the file name. */
+    /** Saves an image as {@code <dir>/<name>.png} atomically (as {@link #save}); returns the file name. */
     static String savePng(BufferedImage image, Path dir, String name) {
         try {
             Files.createDirectories(dir);
-            Path png = dir.resolve(name + ".png");
-            Path tmp = dir.resolve("." + name + ".tmp.png");
-            ImageIO.write(image, "png", tmp.toFile());
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path png = writeAtomically(dir, name, ".png", tmp -> {
+                if (!ImageIO.write(image, "png", tmp.toFile())) {
+                    throw new IOException("no PNG writer for image " + name);
+                }
+            });
             return png.getFileName().toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save image " + name + " in " + dir, e);
+        }
+    }
+
+    /** Writes a file to a temporary path. */
+    @FunctionalInterface
+    interface Encoder {
+        void write(Path tmp) throws IOException;
+    }
+
+    /**
+     * Encodes into a fresh temporary file {@code .<name>*<ext>} in {@code dir} (the encoders keep a name that already
+     * ends in {@code ext}), moves it to {@code <dir>/<name><ext>}, and deletes the temporary file whatever happens.
+     */
+    static Path writeAtomically(Path dir, String name, String ext, Encoder encoder) throws IOException {
+        Path target = dir.resolve(name + ext);
+        Path tmp = Files.createTempFile(dir, "." + name + "-", ".tmp" + ext);
+        try {
+            encoder.write(tmp);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 }

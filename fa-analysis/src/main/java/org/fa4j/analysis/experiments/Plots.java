@@ -4,9 +4,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import javax.imageio.ImageIO;
 
@@ -76,17 +74,15 @@ final class Plots {
     }
 
     /**
-     * Saves {@code <dir>/<name>.png} and {@code .svg} atomically; returns the two file names. Each file is encoded into
-     * its own uniquely named temporary file in {@code dir} and moved into place, so concurrent runs do not collide and
-     * a failed encoding leaves no temporary file behind.
+     * Saves {@code <dir>/<name>.png} and {@code .svg} atomically ({@link AtomicFiles}: a unique temporary file per
+     * write, so concurrent runs do not collide and a failed encoding leaves nothing behind); returns the two file names.
      */
     static String[] save(XYChart chart, Path dir, String name) {
         try {
-            Files.createDirectories(dir);
-            Path png = writeAtomically(dir, name, ".png",
+            Path png = AtomicFiles.write(dir, name, ".png",
                     tmp -> BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG));
-            Path svg = writeAtomically(dir, name, ".svg", tmp -> VectorGraphicsEncoder.saveVectorGraphic(chart, tmp.toString(),
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+            Path svg = AtomicFiles.write(dir, name, ".svg", tmp -> VectorGraphicsEncoder.saveVectorGraphic(chart,
+                    tmp.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
             return new String[] {png.getFileName().toString(), svg.getFileName().toString()};
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save figure " + name + " in " + dir, e);
@@ -96,8 +92,7 @@ final class Plots {
     /** Saves an image as {@code <dir>/<name>.png} atomically (as {@link #save}); returns the file name. */
     static String savePng(BufferedImage image, Path dir, String name) {
         try {
-            Files.createDirectories(dir);
-            Path png = writeAtomically(dir, name, ".png", tmp -> {
+            Path png = AtomicFiles.write(dir, name, ".png", tmp -> {
                 if (!ImageIO.write(image, "png", tmp.toFile())) {
                     throw new IOException("no PNG writer for image " + name);
                 }
@@ -105,28 +100,6 @@ final class Plots {
             return png.getFileName().toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save image " + name + " in " + dir, e);
-        }
-    }
-
-    /** Writes a file to a temporary path. */
-    @FunctionalInterface
-    interface Encoder {
-        void write(Path tmp) throws IOException;
-    }
-
-    /**
-     * Encodes into a fresh temporary file {@code .<name>*<ext>} in {@code dir} (the encoders keep a name that already
-     * ends in {@code ext}), moves it to {@code <dir>/<name><ext>}, and deletes the temporary file whatever happens.
-     */
-    static Path writeAtomically(Path dir, String name, String ext, Encoder encoder) throws IOException {
-        Path target = dir.resolve(name + ext);
-        Path tmp = Files.createTempFile(dir, "." + name + "-", ".tmp" + ext);
-        try {
-            encoder.write(tmp);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

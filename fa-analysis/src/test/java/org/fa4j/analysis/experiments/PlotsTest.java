@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,11 @@ class PlotsTest {
         assertThat(files()).containsExactly("fig.png", "fig.svg");
         assertThat(Files.readAllBytes(dir.resolve("fig.png"))).startsWith(0x89, 'P', 'N', 'G');
         assertThat(dir.resolve("fig.svg")).content().contains("<svg");
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // Temporary files are created owner-only; a figure is an ordinary file that others may read.
+            assertThat(Files.getPosixFilePermissions(dir.resolve("fig.png")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.fa4j.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 class Theorem1CheckTest {
@@ -51,7 +53,11 @@ class Theorem1CheckTest {
         });
         assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
         assertThat((double) r.measured().get("normBplusBMinusI")).isGreaterThan(0.5);
-        assertThat((double) r.measured().get("finalRelativeError")).isGreaterThan(1e-2);
+        // Eckart–Young: ‖T − W A‖ ≥ σ₁₀(T) when rank W A ≤ 9 (T drawn as Theorem1Check draws it from the seed).
+        DMatrixRMaj t = Mat64.uniform(10, 30, -1, 1, new SplittableRandom(Theorem1Check.Params.defaults().seed()).split());
+        double floor = Mat64.singularValues(t)[9] / Mat64.normF(t);
+        assertThat(floor).isGreaterThan(1e-2);
+        assertThat((double) r.measured().get("finalRelativeError")).isGreaterThanOrEqualTo(floor * (1 - 1e-9));
         assertThat(r.finding()).contains("normBplusBMinusI", "finalRelativeError");
     }
 }

@@ -3,6 +3,7 @@ package org.fa4j.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -65,6 +66,14 @@ public final class ConservationLawCheck {
 
     /** Runs the check. */
     public static CheckReport run(Params p) {
+        return run(p, UnaryOperator.identity());
+    }
+
+    /**
+     * Runs the check with C built from {@code feedbackInC.apply(B)} instead of the B that trains A: a test hook (the
+     * law holds only for the feedback matrix actually used, so any other matrix must make the check fail).
+     */
+    static CheckReport run(Params p, UnaryOperator<DMatrixRMaj> feedbackInC) {
         SplittableRandom rnd = new SplittableRandom(p.seed());
         DMatrixRMaj t = Mat64.uniform(p.nO(), p.nI(), -1, 1, rnd.split());
         DMatrixRMaj b = Mat64.uniform(p.nH(), p.nO(), -0.5, 0.5, rnd.split());
@@ -73,7 +82,8 @@ public final class ConservationLawCheck {
         DMatrixRMaj a0 = Mat64.uniform(p.nH(), p.nI(), -p.initScale(), p.initScale(), init);
         SplittableRandom data = rnd.split();
         LinearFa net = new LinearFa(t, b);
-        DMatrixRMaj c0 = net.conserved(w0, a0);
+        LinearFa law = new LinearFa(t, feedbackInC.apply(b.copy())); // the training B unless a test replaces it
+        DMatrixRMaj c0 = law.conserved(w0, a0);
 
         Reports r = new Reports("conservation-law",
                 "C = BW + WᵀBᵀ − AAᵀ is constant along Ẇ = EAᵀ, Ȧ = BE, and drifts by O(η) under discrete FA",
@@ -85,7 +95,7 @@ public final class ConservationLawCheck {
         Ode.Result ode = Ode.integrate(net.ode(), net.pack(w0, a0), p.timeSpan(), p.relTol(), p.absTol(), s -> {
             double[] y = s.getPrimaryState();
             DMatrixRMaj a = net.a(y);
-            DMatrixRMaj c = net.conserved(net.w(y), a);
+            DMatrixRMaj c = law.conserved(net.w(y), a);
             CommonOps_DDRM.subtractEquals(c, c0);
             maxDrift[0] = Math.max(maxDrift[0], Mat64.normF(c));
             maxScale[0] = Math.max(maxScale[0], Mat64.normF(CommonOps_DDRM.multTransB(a, a, null)));
@@ -125,7 +135,7 @@ public final class ConservationLawCheck {
             for (long s = 0; s < steps; s++) {
                 net.expectedStep(w, a, eta[k]);
             }
-            expectedDrift[k] = drift(net, w, a, c0);
+            expectedDrift[k] = drift(law, w, a, c0);
             w = w0.copy();
             a = a0.copy();
             SplittableRandom stream = data.split();
@@ -133,7 +143,7 @@ public final class ConservationLawCheck {
                 Mat64.gaussian(x, stream);
                 net.exampleStep(w, a, eta[k], x, h, y, e, be);
             }
-            exampleDrift[k] = drift(net, w, a, c0);
+            exampleDrift[k] = drift(law, w, a, c0);
         }
         double slopeExpected = Mat64.logLogSlope(eta, expectedDrift);
         double slopeExample = Mat64.logLogSlope(eta, exampleDrift);
@@ -173,8 +183,8 @@ public final class ConservationLawCheck {
         return new int[] {idx[0], idx[1]};
     }
 
-    private static double drift(LinearFa net, DMatrixRMaj w, DMatrixRMaj a, DMatrixRMaj c0) {
-        DMatrixRMaj c = net.conserved(w, a);
+    private static double drift(LinearFa law, DMatrixRMaj w, DMatrixRMaj a, DMatrixRMaj c0) {
+        DMatrixRMaj c = law.conserved(w, a);
         CommonOps_DDRM.subtractEquals(c, c0);
         return Mat64.normF(c);
     }

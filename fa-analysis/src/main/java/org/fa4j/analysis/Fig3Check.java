@@ -3,6 +3,7 @@ package org.fa4j.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Check of the Fig. 3 dynamics (1-1-1 network, T = B = 1; PAPER §2.5), using {@link Fig3Dynamics}:
@@ -60,6 +61,14 @@ public final class Fig3Check {
 
     /** Runs the four Fig. 3 claims. */
     public static CheckReport run(Params p) {
+        return run(p, Fig3Dynamics::hyperbolaEigenvalue);
+    }
+
+    /**
+     * Runs the claims with {@code eigenvalue(W₀)} as the predicted non-zero Jacobian eigenvalue on W₀W = 1: a test
+     * hook (a wrong stability formula must make claim 3 fail).
+     */
+    static CheckReport run(Params p, DoubleUnaryOperator eigenvalue) {
         Reports r = new Reports("fig3-dynamics",
                 "1-1-1 net, T = B = 1: 2W − W₀² conserved, (0,0) → (2^{1/3}, 2^{-1/3}), stability −(W + W₀²), "
                         + "bad basin",
@@ -95,7 +104,7 @@ public final class Fig3Check {
             double[] ev = Fig3Dynamics.numericJacobianEigenvalues(w0, 1 / w0, 1e-5);
             double nonzero = Math.abs(ev[0]) > Math.abs(ev[1]) ? ev[0] : ev[1];
             double zero = Math.abs(ev[0]) > Math.abs(ev[1]) ? ev[1] : ev[0];
-            double closed = Fig3Dynamics.hyperbolaEigenvalue(w0);
+            double closed = eigenvalue.applyAsDouble(w0);
             maxEigGap = Math.max(maxEigGap, Math.max(Math.abs(nonzero - closed), Math.abs(zero)));
             classified++;
             boolean stableClosed = closed < 0;

@@ -56,6 +56,14 @@ public final class GaussNewtonCheck {
 
     /** Runs the check. */
     public static CheckReport run(Params p) {
+        return run(p, 1.0);
+    }
+
+    /**
+     * Runs the check with the predicted change of h taken along {@code gnSign}·W⁺e: a test hook. With −1, the paper's
+     * Δh_GN = −e_h⁺e read with fa4j's e = y* − y, the prediction has the wrong sign and the check must fail.
+     */
+    static CheckReport run(Params p, double gnSign) {
         if (p.nO() > p.nH()) {
             throw new IllegalArgumentException("Proof #2 needs n_o <= n_h (W W+ = I), got n_o = " + p.nO()
                     + ", n_h = " + p.nH());
@@ -118,7 +126,7 @@ public final class GaussNewtonCheck {
                 double elem = 0;
                 for (int i = 0; i < p.nH(); i++) {
                     double actual = logistic(zNew[i]) - h[i];
-                    double predicted = eta[k] * d[i] * d[i] * xx * gn[i]; // eq. (58)
+                    double predicted = gnSign * eta[k] * d[i] * d[i] * xx * gn[i]; // eq. (58)
                     num += (actual - predicted) * (actual - predicted);
                     den += predicted * predicted;
                     elem = Math.max(elem, Math.abs(actual - predicted) / Math.abs(predicted));

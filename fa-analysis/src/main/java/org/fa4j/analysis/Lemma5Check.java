@@ -58,8 +58,25 @@ public final class Lemma5Check {
         }
     }
 
+    /** The scalar k of Δh_FA = k·Δh_PBP that the check tests. */
+    enum Scalar {
+        /** η·s_w·‖Bỹ‖², the corrected scalar (PAPER §3.6). */
+        CORRECTED,
+        /** (Bỹ)ᵀ(Bỹ) = ‖Bỹ‖², as printed in the paper: wrong by the factor η·s_w. */
+        AS_PRINTED;
+
+        double of(double eta, double sw, double by2) {
+            return this == CORRECTED ? eta * sw * by2 : by2;
+        }
+    }
+
     /** Runs the check. */
     public static CheckReport run(Params p) {
+        return run(p, Scalar.CORRECTED);
+    }
+
+    /** Runs the check against the scalar {@code scalar} (a test hook: the printed scalar must make it fail). */
+    static CheckReport run(Params p, Scalar scalar) {
         SplittableRandom rnd = new SplittableRandom(p.seed());
         double[] x = new double[p.nI()];
         Mat64.gaussian(x, rnd.split());
@@ -120,7 +137,7 @@ public final class Lemma5Check {
                 Mat64.mult(Mat64.pinv(w), e, pbp);
                 double angle = Mat64.angleDeg(fa, pbp);
                 double k = Mat64.dot(fa, pbp, fa.length) / Mat64.dot(pbp, pbp, pbp.length);
-                double predicted = p.eta() * sw * by2;
+                double predicted = scalar.of(p.eta(), sw, by2);
                 double kGap = Math.abs(k - predicted) / predicted;
                 // Rounding in e is ≈ ε‖ỹ‖, so its relative size is ε/relErr: measure in those units.
                 double unit = Math.ulp(1.0) / relErr;

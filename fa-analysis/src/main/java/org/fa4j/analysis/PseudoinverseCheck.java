@@ -41,7 +41,7 @@ public final class PseudoinverseCheck {
     /**
      * Parameters.
      *
-     * @param omegas       initial weight scales ω
+     * @param omegas       initial weight scales ω, strictly ascending
      * @param eta          learning rate (the paper: 1e-3)
      * @param steps        online examples per run; the late window is the second half
      * @param measureEvery measure angles every this many steps inside the window
@@ -57,6 +57,13 @@ public final class PseudoinverseCheck {
             if (omegas.size() < 2 || seeds.isEmpty()) {
                 throw new IllegalArgumentException("need at least two omegas and one seed, got " + omegas + ", "
                         + seeds);
+            }
+            for (int i = 0; i < omegas.size(); i++) {
+                Checks.positive("omega", omegas.get(i));
+                // The check compares the first ω with the last as the smallest with the largest.
+                if (i > 0 && !(omegas.get(i) > omegas.get(i - 1))) {
+                    throw new IllegalArgumentException("omegas must be strictly ascending, got " + omegas);
+                }
             }
             Checks.positive("eta", eta);
             Checks.positive("steps", steps);
@@ -84,11 +91,15 @@ public final class PseudoinverseCheck {
 
     /** Runs the sweep and returns the per-ω results (the check's raw data; also in the report). */
     public static List<OmegaResult> sweep(Params p) {
+        return sweep(p, Task1.Feedback.RANDOM_B);
+    }
+
+    static List<OmegaResult> sweep(Params p, Task1.Feedback feedback) {
         List<OmegaResult> out = new ArrayList<>();
         for (double omega : p.omegas()) {
             double[] acc = new double[8];
             for (long seed : p.seeds()) {
-                double[] one = runOne(new Task1(seed), omega, p);
+                double[] one = runOne(new Task1(seed), omega, p, feedback);
                 for (int i = 0; i < acc.length; i++) {
                     acc[i] += one[i] / p.seeds().size();
                 }
@@ -98,8 +109,8 @@ public final class PseudoinverseCheck {
         return out;
     }
 
-    private static double[] runOne(Task1 task, double omega, Params p) {
-        Task1.Run run = task.start(omega, p.eta());
+    private static double[] runOne(Task1 task, double omega, Params p, Task1.Feedback feedback) {
+        Task1.Run run = task.start(omega, p.eta(), feedback);
         DMatrixRMaj bPlus = Mat64.pinv(task.b);
         double[] bp = new double[Task1.N_H];
         double[] pbp = new double[Task1.N_H];
@@ -149,7 +160,15 @@ public final class PseudoinverseCheck {
 
     /** Runs the check. */
     public static CheckReport run(Params p) {
-        List<OmegaResult> res = sweep(p);
+        return run(p, Task1.Feedback.RANDOM_B);
+    }
+
+    /**
+     * Runs the check on networks whose hidden layer learns from {@code feedback}: a test hook. Under backprop
+     * ({@link Task1.Feedback#TRANSPOSE_W}) the hidden update is Wᵀe itself, so the claim must fail.
+     */
+    static CheckReport run(Params p, Task1.Feedback feedback) {
+        List<OmegaResult> res = sweep(p, feedback);
         Reports r = new Reports("fig4-pseudoinverse",
                 "From small weights W learns to act like B⁺: angle(Δh_FA, Δh_PBP) < angle(Δh_FA, Δh_BP) for small ω",
                 "Fig. 4b-c; Supplement Proof #3 (Theorem 2 generalised empirically); PAPER §2.2, §3.6",

@@ -30,12 +30,28 @@ final class Task1 {
         dataSeed = root.nextLong();
     }
 
-    /** A fresh online run with weights uniform on [−ω, ω] and learning rate η; the input stream is the same for all. */
-    Run start(double omega, double eta) {
-        return new Run(omega, eta);
+    /** What carries the error to the hidden layer. */
+    enum Feedback {
+        /** Feedback alignment: the fixed random B, δ = B e (eq. 7). */
+        RANDOM_B,
+        /** Backprop: δ = Wᵀ e, for counter-cases that must not show FA's behaviour. */
+        TRANSPOSE_W
     }
 
-    /** One online FA run. {@link #step()} draws x, computes e and B e from the current weights, then updates them. */
+    /** A fresh online run with weights uniform on [−ω, ω] and learning rate η; the input stream is the same for all. */
+    Run start(double omega, double eta) {
+        return new Run(omega, eta, Feedback.RANDOM_B);
+    }
+
+    /** Like {@link #start(double, double)}, with the hidden layer's error signal chosen by {@code feedback}. */
+    Run start(double omega, double eta, Feedback feedback) {
+        return new Run(omega, eta, feedback);
+    }
+
+    /**
+     * One online FA run. {@link #forward()} draws x and computes e and the hidden signal {@code be} (B e, or Wᵀ e for
+     * {@link Feedback#TRANSPOSE_W}) from the current weights; {@link #update()} then applies eqs. (6)–(7).
+     */
     final class Run {
         final DMatrixRMaj w;
         final DMatrixRMaj a;
@@ -46,8 +62,10 @@ final class Task1 {
         final double[] e = new double[N_O];
         final double[] be = new double[N_H];
         private final SplittableRandom data;
+        private final Feedback feedback;
 
-        private Run(double omega, double eta) {
+        private Run(double omega, double eta, Feedback feedback) {
+            this.feedback = feedback;
             this.w = wUnit.copy();
             this.a = aUnit.copy();
             org.ejml.dense.row.CommonOps_DDRM.scale(omega, w);
@@ -56,7 +74,7 @@ final class Task1 {
             this.data = new SplittableRandom(dataSeed);
         }
 
-        /** Forward pass on a new example: fills x, h, y, e = Tx − y and B e from the current weights. */
+        /** Forward pass on a new example: fills x, h, y, e = Tx − y and B e (or Wᵀ e) from the current weights. */
         void forward() {
             Mat64.gaussian(x, data);
             Mat64.mult(a, x, h);
@@ -65,7 +83,11 @@ final class Task1 {
             for (int k = 0; k < N_O; k++) {
                 e[k] -= y[k];
             }
-            Mat64.mult(b, e, be);
+            if (feedback == Feedback.RANDOM_B) {
+                Mat64.mult(b, e, be);
+            } else {
+                Mat64.multTrans(w, e, be);
+            }
         }
 
         /** Applies the FA update for the example of the last {@link #forward()}. */

@@ -2,6 +2,7 @@ package org.fa4j.analysis;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -65,10 +66,10 @@ public final class Theorem1Check {
             double maxVdotGap, double v0, double vEnd, double timeTo1em3, double timeTo1em6) {
     }
 
-    static Trajectory integrate(Params p) {
+    static Trajectory integrate(Params p, UnaryOperator<DMatrixRMaj> editFeedback) {
         SplittableRandom rnd = new SplittableRandom(p.seed());
         DMatrixRMaj t = Mat64.uniform(p.nO(), p.nI(), -1, 1, rnd.split());
-        DMatrixRMaj b = Mat64.uniform(p.nH(), p.nO(), -0.5, 0.5, rnd.split());
+        DMatrixRMaj b = editFeedback.apply(Mat64.uniform(p.nH(), p.nO(), -0.5, 0.5, rnd.split()));
         LinearFa net = new LinearFa(t, b);
         DMatrixRMaj zeroW = new DMatrixRMaj(p.nO(), p.nH());
         DMatrixRMaj zeroA = new DMatrixRMaj(p.nH(), p.nI());
@@ -117,11 +118,19 @@ public final class Theorem1Check {
 
     /** Runs Theorem 1 under its hypotheses (C = 0 from zero weights, B⁺B = I); requires n_o ≤ n_h. */
     public static CheckReport run(Params p) {
+        return run(p, UnaryOperator.identity());
+    }
+
+    /**
+     * Runs the claim with the drawn B replaced by {@code editFeedback.apply(B)}: a test hook for feeding the claim a
+     * B of full shape whose B⁺B is not I (a rank-deficient B), which violates hypothesis (21) and must make it fail.
+     */
+    static CheckReport run(Params p, UnaryOperator<DMatrixRMaj> editFeedback) {
         if (p.nO() > p.nH()) {
             throw new IllegalArgumentException("Theorem 1 needs n_o <= n_h so that B+B = I, got n_o = " + p.nO()
                     + ", n_h = " + p.nH() + "; use runWideOutputCounterCase for n_o > n_h");
         }
-        Trajectory tr = integrate(p);
+        Trajectory tr = integrate(p, editFeedback);
         Reports r = new Reports("theorem-1",
                 "C = 0 and B⁺B = I imply E → 0, with V = ‖BE‖² non-increasing, s = tr(AAᵀ) bounded, EAᵀ → 0, ETᵀ → 0",
                 "Theorem 1, eqs. (19)-(22), Lemma 2 (34), Lemma 3 (corrected bound), (50), (51); PAPER §3.4",
@@ -184,7 +193,7 @@ public final class Theorem1Check {
             throw new IllegalArgumentException("the counter-case needs n_o > n_h, got n_o = " + p.nO() + ", n_h = "
                     + p.nH());
         }
-        Trajectory tr = integrate(p);
+        Trajectory tr = integrate(p, UnaryOperator.identity());
         Reports r = new Reports("theorem-1-counter-wide-output",
                 "Without B⁺B = I (n_o > n_h) E does not go to 0",
                 "Theorem 1 hypothesis (21); PAPER §3.4", Role.COUNTER_CASE, p)

@@ -19,4 +19,19 @@ class ConditionOneCheckTest {
                 List.of(11L, 12L, 13L, 14L), 0.95));
         assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.PASS);
     }
+
+    /**
+     * Negative case: condition (1) is acquired by learning W. With η = 1e-9 the weights keep their random initial
+     * orientation for the whole run, eᵀWBe keeps a random sign (seeds that start negative stay so), and the check
+     * must fail.
+     */
+    @Test
+    void withoutLearningTheRunningMeanStaysAtChanceAndTheCheckFails() {
+        ConditionOneCheck.Params d = ConditionOneCheck.Params.defaults();
+        CheckReport r = ConditionOneCheck.run(new ConditionOneCheck.Params(d.omega(), 1e-9, d.steps(), d.window(),
+                d.seeds(), d.minLateFractionPositive()));
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat((double) r.measured().get("worstLateFractionPositive")).isLessThan(0.7);
+        assertThat(r.finding()).contains("latestTurnStep", "worstLateFractionPositive");
+    }
 }

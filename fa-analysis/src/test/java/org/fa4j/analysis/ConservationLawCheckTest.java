@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ConservationLawCheckTest {
@@ -27,5 +28,20 @@ class ConservationLawCheckTest {
     void rejectsASingleLearningRate() {
         assertThatThrownBy(() -> new ConservationLawCheck.Params(3, 2, 1, 0.1, 1, List.of(1e-3), 1, 1e-12, 1e-12,
                 1e-9, 0.1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0.001]");
+    }
+
+    /**
+     * Negative case: eq. (14) holds for the feedback matrix that trains A, and only for it. The same runs measured with
+     * C built from an independent random B′ (same shape and distribution as B) must fail: C′ moves at O(1) along the
+     * ODE, and its discrete drift no longer shrinks in proportion to η.
+     */
+    @Test
+    void cBuiltFromAnotherRandomFeedbackMatrixIsNotConservedSoTheCheckFails() {
+        CheckReport r = ConservationLawCheck.run(ConservationLawCheck.Params.defaults(),
+                b -> Mat64.uniform(b.numRows, b.numCols, -0.5, 0.5, new SplittableRandom(99)));
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat((double) r.measured().get("continuousRelativeDrift")).isGreaterThan(1e-2);
+        assertThat(Math.abs((double) r.measured().get("slopeExpectedUpdates") - 1)).isGreaterThan(0.5);
+        assertThat(r.finding()).contains("continuousRelativeDrift", "slopeExpectedUpdates");
     }
 }

@@ -30,4 +30,19 @@ class Fig3CheckTest {
                 p.conservationTolerance(), p.endpointTolerance(), p.eigenvalueTolerance(), p.minAgreement(), 0, 0);
         assertThat(Fig3Check.runNonzeroCCounterCase(outside).verdict()).isEqualTo(Verdict.FAIL);
     }
+
+    /**
+     * Negative case: claim 3 compares the Jacobian on the hyperbola with −(W + W₀²). With W and W₀ swapped in that
+     * formula, −(W₀ + W²), the lower-left branch W₀ &lt; −1 is predicted unstable although it is stable, and the check
+     * must fail; the same small grid with the right formula passes.
+     */
+    @Test
+    void aStabilityEigenvalueWithWAndW0SwappedMisclassifiesTheLowerLeftBranchSoTheCheckFails() {
+        Fig3Check.Params small = new Fig3Check.Params(5, 200, 0.01, 1e-9, 1e-8, 1e-6, 1.0, -1.5, -1.5);
+        assertThat(Fig3Check.run(small).verdict()).isEqualTo(Verdict.PASS);
+        CheckReport r = Fig3Check.run(small, w0 -> -(w0 + 1 / (w0 * w0)));
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat((double) r.measured().get("hyperbolaClassificationAgreement")).isLessThan(1.0);
+        assertThat((double) r.measured().get("maxEigenvalueGap")).isGreaterThan(1.0);
+    }
 }

@@ -2,6 +2,7 @@ package org.fa4j.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,5 +19,19 @@ class GaussNewtonCheckTest {
     void rejectsMoreOutputsThanHiddenUnits() {
         assertThatThrownBy(() -> GaussNewtonCheck.run(new GaussNewtonCheck.Params(5, 3, 4, List.of(1e-3, 1e-4), 1,
                 1L, 1e-3, 0.1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n_o = 4");
+    }
+
+    /**
+     * Negative case: the paper's Δh_GN = −e_h⁺e assumes e = y − y*; read with fa4j's e = y* − y it predicts the change
+     * of h with the wrong sign. The prediction is then off by twice its size at every η, and the check must fail.
+     */
+    @Test
+    void thePapersSignReadWithFa4jsErrorConventionPredictsTheWrongDirectionAndFails() {
+        CheckReport r = GaussNewtonCheck.run(GaussNewtonCheck.Params.defaults(), -1.0);
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        @SuppressWarnings("unchecked")
+        List<Double> rel = (List<Double>) r.measured().get("relativeErrorNorm");
+        assertThat(rel.get(rel.size() - 1)).isCloseTo(2.0, within(1e-2));
+        assertThat(r.finding()).contains("relativeErrorNormAtSmallestEta", "slope");
     }
 }

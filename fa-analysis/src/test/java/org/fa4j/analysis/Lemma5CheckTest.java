@@ -20,4 +20,16 @@ class Lemma5CheckTest {
         CheckReport r = Lemma5Check.run(new Lemma5Check.Params(7, 12, 4, 0.02, 3000, 1e-6, 99L, 1e-12, 100));
         assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.PASS);
     }
+
+    /**
+     * Negative case: the paper prints the scalar of Δh_FA = k·Δh_PBP as (Bỹ)ᵀ(Bỹ); the fitted k differs from it by
+     * the factor η·s_w, so checked against the printed scalar the run must fail on that criterion alone.
+     */
+    @Test
+    void theScalarAsPrintedInThePaperFailsWhileTheDirectionsStillAgree() {
+        CheckReport r = Lemma5Check.run(Lemma5Check.Params.defaults(), Lemma5Check.Scalar.AS_PRINTED);
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat((double) r.measured().get("maxRelativeGapKInRoundingUnits")).isGreaterThan(1e6);
+        assertThat(r.finding()).endsWith("Criteria not met: maxRelativeGapKInRoundingUnits.");
+    }
 }

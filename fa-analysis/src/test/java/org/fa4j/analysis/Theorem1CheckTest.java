@@ -3,6 +3,8 @@ package org.fa4j.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 class Theorem1CheckTest {
@@ -34,5 +36,28 @@ class Theorem1CheckTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n_o = 10");
         assertThatThrownBy(() -> Theorem1Check.runWideOutputCounterCase(Theorem1Check.Params.defaults()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n_o > n_h");
+    }
+
+    /**
+     * Negative case for hypothesis (21) within the claim's own shapes (n_o = 10 ≤ n_h = 20): a B whose second column
+     * repeats its first has rank 9, so B⁺B ≠ I; A stays in the range of B, rank W A ≤ 9 &lt; rank T, and E cannot
+     * vanish. The claim must report FAIL.
+     */
+    @Test
+    void aRankDeficientFeedbackMatrixBreaksBPlusBEqualsIAndTheClaimFails() {
+        CheckReport r = Theorem1Check.run(Theorem1Check.Params.defaults(), b -> {
+            for (int i = 0; i < b.numRows; i++) {
+                b.set(i, 1, b.get(i, 0));
+            }
+            return b;
+        });
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat((double) r.measured().get("normBplusBMinusI")).isGreaterThan(0.5);
+        // Eckart–Young: ‖T − W A‖ ≥ σ₁₀(T) when rank W A ≤ 9 (T drawn as Theorem1Check draws it from the seed).
+        DMatrixRMaj t = Mat64.uniform(10, 30, -1, 1, new SplittableRandom(Theorem1Check.Params.defaults().seed()).split());
+        double floor = Mat64.singularValues(t)[9] / Mat64.normF(t);
+        assertThat(floor).isGreaterThan(1e-2);
+        assertThat((double) r.measured().get("finalRelativeError")).isGreaterThanOrEqualTo(floor * (1 - 1e-9));
+        assertThat(r.finding()).contains("normBplusBMinusI", "finalRelativeError");
     }
 }

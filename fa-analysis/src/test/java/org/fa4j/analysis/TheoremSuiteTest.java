@@ -3,9 +3,6 @@ package org.fa4j.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -71,18 +68,5 @@ class TheoremSuiteTest {
             assertThat(table).contains("| " + c.id() + " |");
         }
         assertThat(table).contains("all as predicted");
-    }
-
-    @Test
-    void mainWritesJsonAndSummaryAndRejectsBadArguments(@TempDir Path dir) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        assertThat(TheoremSuiteMain.run(new String[] {dir.toString(), "--fast"}, o, e)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage").contains("--fast");
-        assertThat(TheoremSuiteMain.run(new String[] {dir.toString()}, o, e)).isZero();
-        assertThat(dir.resolve("theorem-report.json")).exists();
-        assertThat(Files.readString(dir.resolve("theorem-summary.md"))).contains("fig3-dynamics");
     }
 }

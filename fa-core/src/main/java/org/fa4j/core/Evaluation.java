@@ -1,5 +1,7 @@
 package org.fa4j.core;
 
+import java.util.Objects;
+
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 
@@ -8,22 +10,31 @@ import org.fa4j.simd.Matrix;
  * <ul>
  *   <li>{@code accuracy}: fraction of examples whose largest output is at the target's largest entry (one-hot
  *       classification; first index on ties); {@link #errorRate()} is {@code 1 − accuracy}, the paper's "% error";</li>
- *   <li>{@code confusion[t][p]}: examples of target class {@code t} predicted as {@code p};</li>
+ *   <li>{@code confusion.get(t, p)}: examples of target class {@code t} predicted as {@code p};</li>
  *   <li>{@code sumSquaredError} {@code = Σ_i ‖e_i‖²};</li>
  *   <li>{@code nse}, the normalised squared error {@code Σ_i ‖y*_i − y_i‖² / Σ_i ‖y*_i‖²} (PAPER §1.5; it is ≈ 1 for an
  *       untrained net whose outputs are ≈ 0);</li>
  *   <li>{@code mse} {@code = Σ_i ‖e_i‖² / (n · outputs)}, the mean over examples and outputs.</li>
  * </ul>
- * Sums are accumulated in float64.
+ * Sums are accumulated in float64. Immutable, and equal to another evaluation with the same numbers and counts.
  *
  * @param count           number of examples
  * @param accuracy        fraction classified correctly
- * @param confusion       confusion matrix, {@code outputs × outputs}, rows = target class
+ * @param confusion       confusion matrix, {@code outputs × outputs}, rows = target class; its total is {@code count}
  * @param sumSquaredError {@code Σ ‖y* − y‖²}
  * @param nse             {@code Σ ‖y* − y‖² / Σ ‖y*‖²}
  * @param mse             {@code Σ ‖y* − y‖² / (n · outputs)}
  */
-public record Evaluation(int count, double accuracy, int[][] confusion, double sumSquaredError, double nse, double mse) {
+public record Evaluation(int count, double accuracy, ConfusionMatrix confusion, double sumSquaredError, double nse, double mse) {
+
+    /** Rejects a missing confusion matrix and one whose total is not {@code count}. */
+    public Evaluation {
+        Objects.requireNonNull(confusion, "confusion");
+        if (confusion.total() != count) {
+            throw new IllegalArgumentException("the confusion matrix counts " + confusion.total() + " examples; expected count = "
+                    + count);
+        }
+    }
 
     /** Evaluates {@code model} on the rows of {@code inputs} against {@code targets}. */
     public static Evaluation of(Model model, Matrix inputs, Matrix targets, Linalg linalg) {
@@ -54,7 +65,7 @@ public record Evaluation(int count, double accuracy, int[][] confusion, double s
                 norm += t * t;
             }
         }
-        return new Evaluation(n, (double) correct / n, confusion, sse, sse / norm, sse / ((double) n * k));
+        return new Evaluation(n, (double) correct / n, ConfusionMatrix.of(confusion), sse, sse / norm, sse / ((double) n * k));
     }
 
     /** {@code 1 − accuracy}. */

@@ -80,6 +80,21 @@ final class Fig2dExperiment implements Experiment {
             new Student("bp-4layer", true, "bp", Plots.BP4),
             new Student("fa-4layer", true, "fa", Plots.FA4));
 
+    /** Examples per student, or 0 for {@link #QUICK_STEPS} / {@link #FULL_STEPS} by the run's mode. */
+    private final int stepsOverride;
+
+    Fig2dExperiment() {
+        this.stepsOverride = 0;
+    }
+
+    /** A shorter run of {@code steps} examples per student whatever the mode: for tests of the whole pipeline. */
+    Fig2dExperiment(int steps) {
+        if (steps < 40) {
+            throw new IllegalArgumentException("steps is " + steps + "; expected at least 40 (the curve has 40 points)");
+        }
+        this.stepsOverride = steps;
+    }
+
     @Override
     public String name() {
         return "fig2d";
@@ -93,7 +108,7 @@ final class Fig2dExperiment implements Experiment {
     @Override
     public Result run(RunOptions o) {
         int trials = o.trialsOr(20, 4);
-        int steps = o.quick() ? QUICK_STEPS : FULL_STEPS;
+        int steps = stepsOverride > 0 ? stepsOverride : o.quick() ? QUICK_STEPS : FULL_STEPS;
         int recordEvery = steps / 40;
         Result res = new Result(name());
         res.config("library", "fa-datasets NonlinearTask; fa-core NetworkSpec/Model/Trainer (float32, online), Evaluation.nse")

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -71,12 +70,7 @@ public final class Index {
         sb.append(String.format("Total wall time of the results below: %.1f s (%.2f h).%n%n", total, total / 3600));
         sb.append(body);
         try {
-            Files.createDirectories(out);
-            Path tmp = Files.createTempFile(out, ".index", ".md.tmp");
-            Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-            Path target = out.resolve("index.md");
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
+            return AtomicFiles.write(out, "index", ".md", tmp -> Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8));
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write " + out.resolve("index.md"), ex);
         }

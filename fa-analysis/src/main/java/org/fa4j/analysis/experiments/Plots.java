@@ -4,9 +4,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import javax.imageio.ImageIO;
 
@@ -75,32 +73,30 @@ final class Plots {
         return new Color((int) (255 * t), 0, (int) (255 * (1 - t)));
     }
 
-    /** Saves {@code <dir>/<name>.png} and {@code .svg} atomically; returns the two file names. */
+    /**
+     * Saves {@code <dir>/<name>.png} and {@code .svg} atomically ({@link AtomicFiles}: a unique temporary file per
+     * write, so concurrent runs do not collide and a failed encoding leaves nothing behind); returns the two file names.
+     */
     static String[] save(XYChart chart, Path dir, String name) {
         try {
-            Files.createDirectories(dir);
-            Path png = dir.resolve(name + ".png");
-            Path tmpPng = dir.resolve("." + name + ".tmp.png");
-            BitmapEncoder.saveBitmap(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmpPng, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Path svg = dir.resolve(name + ".svg");
-            Path tmpSvg = dir.resolve("." + name + ".tmp.svg");
-            VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            Files.move(tmpSvg, svg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path png = AtomicFiles.write(dir, name, ".png",
+                    tmp -> BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG));
+            Path svg = AtomicFiles.write(dir, name, ".svg", tmp -> VectorGraphicsEncoder.saveVectorGraphic(chart,
+                    tmp.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
             return new String[] {png.getFileName().toString(), svg.getFileName().toString()};
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save figure " + name + " in " + dir, e);
         }
     }
 
-    /** Saves an image as {@code <dir>/<name>.png} atomically; returns the file name. */
+    /** Saves an image as {@code <dir>/<name>.png} atomically (as {@link #save}); returns the file name. */
     static String savePng(BufferedImage image, Path dir, String name) {
         try {
-            Files.createDirectories(dir);
-            Path png = dir.resolve(name + ".png");
-            Path tmp = dir.resolve("." + name + ".tmp.png");
-            ImageIO.write(image, "png", tmp.toFile());
-            Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path png = AtomicFiles.write(dir, name, ".png", tmp -> {
+                if (!ImageIO.write(image, "png", tmp.toFile())) {
+                    throw new IOException("no PNG writer for image " + name);
+                }
+            });
             return png.getFileName().toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save image " + name + " in " + dir, e);

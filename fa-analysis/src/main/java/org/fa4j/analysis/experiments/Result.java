@@ -2,9 +2,7 @@ package org.fa4j.analysis.experiments;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,16 +127,7 @@ public final class Result {
     /** Writes {@code <dir>/<experiment>.json} atomically and returns its path. */
     public Path write(Path dir) {
         try {
-            Files.createDirectories(dir);
-            Path target = dir.resolve(experiment + ".json");
-            Path tmp = Files.createTempFile(dir, "." + experiment, ".json.tmp");
-            try {
-                JSON.writeValue(tmp.toFile(), toMap());
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return target;
+            return AtomicFiles.write(dir, experiment, ".json", tmp -> JSON.writeValue(tmp.toFile(), toMap()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the result of " + experiment + " to " + dir, e);
         }

@@ -95,6 +95,18 @@ class MainTest {
     }
 
     @Test
+    void checkWritesTheTheoremReportAndSummaryAndExitsZeroWhenAllCameOutAsPredicted() throws Exception {
+        Run bad = run("check", "--fast", "--out", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--fast");
+        Run r = run("check", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(dir.resolve("theorem-report.json")).content().contains("\"mode\" : \"QUICK\"").contains("fig3-dynamics");
+        assertThat(dir.resolve("theorem-summary.md")).content().contains("fig3-dynamics").contains("all as predicted");
+        assertThat(r.out()).contains("| condition-1 |");
+    }
+
+    @Test
     void missingSubcommandIsAUsageError() {
         assertThat(run().code()).isEqualTo(2);
     }

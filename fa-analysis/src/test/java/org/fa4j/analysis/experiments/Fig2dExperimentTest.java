@@ -2,7 +2,11 @@ package org.fa4j.analysis.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.fa4j.core.Model;
 import org.fa4j.core.Trainer;
@@ -11,6 +15,7 @@ import org.fa4j.datasets.NonlinearTask;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class Fig2dExperimentTest {
 
@@ -45,6 +50,31 @@ class Fig2dExperimentTest {
     @Test
     void teacherGainIsFaDatasetsDefault() {
         assertThat(Fig2dExperiment.TEACHER_GAIN).isEqualTo(NonlinearTask.DEFAULT_GAIN);
+    }
+
+    /**
+     * The README's promise for {@code --threads N}: trials run in parallel without changing the results. A shortened
+     * Fig. 2d (2000 examples, 3 trials of 5 students) at 1 and at 2 threads writes result JSON whose metrics and
+     * summary (every curve, final NSE, t statistic and p-value) are identical to the bit.
+     */
+    @Test
+    void theResultJsonIsBitIdenticalAtOneAndTwoThreads(@TempDir Path dir) throws Exception {
+        Fig2dExperiment e = new Fig2dExperiment(2000);
+        JsonNode[] runs = new JsonNode[2];
+        for (int threads = 1; threads <= 2; threads++) {
+            Path out = dir.resolve("threads" + threads);
+            e.run(new RunOptions(out, QuickRuns.dataDir(), 3, threads, QuickRuns.SEED, true, true, 0, 0));
+            runs[threads - 1] = new ObjectMapper().readTree(out.resolve("fig2d.json").toFile());
+        }
+        JsonNode one = runs[0];
+        JsonNode two = runs[1];
+        assertThat(one.get("metrics").get("meanNse_fa-4layer")).hasSize(41);
+        assertThat(one.get("metrics").get("finalNsePerTrial_bp-3layer")).hasSize(3);
+        assertThat(one.get("summary").get("tTestFa_welchP").isDouble()).isTrue();
+        // JsonNode equality compares doubles with Double.compare, so equal trees mean bit-identical numbers.
+        assertThat(two.get("metrics")).isEqualTo(one.get("metrics"));
+        assertThat(two.get("summary")).isEqualTo(one.get("summary"));
+        assertThat(two.get("config")).isEqualTo(one.get("config"));
     }
 
     @Test

@@ -40,10 +40,16 @@ final class QuickRuns {
         return run(e, dataDir());
     }
 
-    /** The data directory: $FA4J_DATA, else the repository's data/ (tests run in fa-analysis/). */
+    /**
+     * The data directory: the system property {@code fa4j.data} (the pom passes {@code -Dfa4j.data}, else
+     * {@code FA4J_DATA}, else the repository's data/), else {@code $FA4J_DATA}, else ../data (tests run in fa-analysis/).
+     */
     static Path dataDir() {
-        String env = System.getenv("FA4J_DATA");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "data").toAbsolutePath().normalize();
+        String p = System.getProperty("fa4j.data");
+        if (p == null || p.isBlank()) {
+            p = System.getenv("FA4J_DATA");
+        }
+        return p != null && !p.isBlank() ? Path.of(p) : Path.of("..", "data").toAbsolutePath().normalize();
     }
 
     /** True if MNIST is present; under CI=true its absence is a failure, elsewhere the MNIST tests are skipped. */

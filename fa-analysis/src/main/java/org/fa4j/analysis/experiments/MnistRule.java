@@ -38,8 +38,13 @@ enum MnistRule {
 
     /** Fraction of the output weights W and of B removed for sparse FA. */
     static final double SPARSITY = 0.5;
-    /** Extra decay λ of Kolen–Pollack's W and B per unit η (Akrout et al. 2019). */
+    /**
+     * Extra decay λ of Kolen–Pollack's W and B per unit η (Akrout et al. 2019's λ, here multiplied by η_t each step),
+     * chosen on the validation split (see {@link #KP_STUDY}).
+     */
     static final double KP_DECAY = 0.01;
+    /** How {@link #KP_DECAY} was chosen. */
+    static final String KP_STUDY = "λ validation study in progress (MnistScheduleStudy).";
     /** Weight mirror: decay λ_B per step, noise rows k per mirror step; η_B = λ_B / k so that B → 1·Wᵀ. */
     static final double MIRROR_DECAY = 0.01;
     static final int MIRROR_BATCH = 100;

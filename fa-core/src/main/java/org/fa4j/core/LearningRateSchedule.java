@@ -15,9 +15,13 @@ import java.util.Locale;
  *   <li>{@link Constant}: {@code s(p) = 1} — the default; training is bit-identical to a fixed η.</li>
  *   <li>{@link Linear}: {@code s(p) = 1 − (1 − f) p}, from η at the first update towards {@code η·f} at the end.</li>
  *   <li>{@link Cosine}: {@code s(p) = f + (1 − f)(1 + cos πp) / 2} (Loshchilov &amp; Hutter 2017, SGDR, without restarts).</li>
+ *   <li>{@link Triangle}: warm-up then linear decay to 0, {@code s(p) = p / w} for {@code p < w}, else
+ *       {@code (1 − p) / (1 − w)} (Smith 2017's triangular cycle, one cycle; large η needs the ramp to avoid saturating
+ *       logistic units at the start).</li>
  * </ul>
  * Names for JSON and the command line: {@code constant}, {@code linear} (to 0), {@code cosine} (to 0), or with a final
- * fraction {@code linear:0.1}, {@code cosine:0.1}; see {@link #named} and {@link #id}.
+ * fraction {@code linear:0.1}, {@code cosine:0.1}, and {@code triangle:W} (warm-up fraction W); see {@link #named} and
+ * {@link #id}.
  */
 public sealed interface LearningRateSchedule {
 
@@ -34,6 +38,11 @@ public sealed interface LearningRateSchedule {
     /** Cosine decay to {@code η·finalFraction}. */
     static LearningRateSchedule cosine(double finalFraction) {
         return new Cosine(finalFraction);
+    }
+
+    /** Warm-up over the fraction {@code warmup} of the run, then linear decay to 0. */
+    static LearningRateSchedule triangle(double warmup) {
+        return new Triangle(warmup);
     }
 
     /** The factor {@code s(p)} at progress {@code p ∈ [0, 1]}. */
@@ -63,7 +72,7 @@ public sealed interface LearningRateSchedule {
      * @throws IllegalArgumentException naming the value and the expected forms
      */
     static LearningRateSchedule named(String name) {
-        String expected = "; expected constant, linear, cosine, linear:F or cosine:F with 0 <= F <= 1";
+        String expected = "; expected constant, linear, cosine, linear:F or cosine:F with 0 <= F <= 1, or triangle:W with 0 < W < 1";
         if (name == null) {
             throw new IllegalArgumentException("learning-rate schedule is null" + expected);
         }
@@ -88,6 +97,12 @@ public sealed interface LearningRateSchedule {
                 }
                 case "linear" -> linear(f);
                 case "cosine" -> cosine(f);
+                case "triangle" -> {
+                    if (colon < 0) {
+                        throw new IllegalArgumentException("triangle needs its warm-up fraction, e.g. triangle:0.05");
+                    }
+                    yield triangle(f);
+                }
                 default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
             };
         } catch (IllegalArgumentException e) {
@@ -167,6 +182,31 @@ public sealed interface LearningRateSchedule {
         @Override
         public String id() {
             return withFraction("cosine", finalFraction);
+        }
+    }
+
+    /**
+     * Linear warm-up from 0 to η over the fraction {@code w} of the run, then linear decay to 0:
+     * {@code s(p) = p / w} for {@code p < w}, else {@code (1 − p) / (1 − w)}.
+     *
+     * @param warmup {@code w ∈ (0, 1)}
+     */
+    record Triangle(double warmup) implements LearningRateSchedule {
+        /** Checks the value. */
+        public Triangle {
+            if (!(warmup > 0 && warmup < 1)) {
+                throw new IllegalArgumentException("triangle schedule: warmup must be in (0, 1), got " + warmup);
+            }
+        }
+
+        @Override
+        public double factor(double p) {
+            return p < warmup ? p / warmup : (1 - p) / (1 - warmup);
+        }
+
+        @Override
+        public String id() {
+            return "triangle:" + String.format(Locale.ROOT, "%s", warmup);
         }
     }
 }

@@ -47,6 +47,20 @@ class LearningRateScheduleTest {
     }
 
     @Test
+    void triangleRampsUpOverTheWarmupThenFallsLinearlyToZero() {
+        LearningRateSchedule s = LearningRateSchedule.triangle(0.1);
+        assertThat(s.rate(0.4, 0, 1000)).isEqualTo(0.0);
+        assertThat(s.rate(0.4, 50, 1000)).isCloseTo(0.2, within(1e-15));   // half the warm-up
+        assertThat(s.rate(0.4, 100, 1000)).isCloseTo(0.4, within(1e-15));  // the peak
+        assertThat(s.rate(0.4, 550, 1000)).isCloseTo(0.2, within(1e-15));  // halfway down: (1 − 0.55) / 0.9 = 1/2
+        assertThat(s.rate(0.4, 1000, 1000)).isCloseTo(0.0, within(1e-15));
+        assertThat(LearningRateSchedule.named("triangle:0.05")).isEqualTo(LearningRateSchedule.triangle(0.05));
+        assertThatThrownBy(() -> LearningRateSchedule.named("triangle")).hasMessageContaining("'triangle'").hasMessageContaining("warm-up");
+        assertThatThrownBy(() -> LearningRateSchedule.triangle(0)).hasMessageContaining("got 0.0");
+        assertThatThrownBy(() -> LearningRateSchedule.triangle(1)).hasMessageContaining("got 1.0");
+    }
+
+    @Test
     void stepsPastTheHorizonKeepTheFinalRate() {
         assertThat(LearningRateSchedule.linear(0.25).rate(1.0, 5000, 100)).isCloseTo(0.25, within(1e-15));
         assertThat(LearningRateSchedule.cosine(0.25).rate(1.0, 5000, 100)).isCloseTo(0.25, within(1e-15));
@@ -55,7 +69,7 @@ class LearningRateScheduleTest {
     @Test
     void namesRoundTrip() {
         for (LearningRateSchedule s : List.of(LearningRateSchedule.constant(), LearningRateSchedule.linear(0), LearningRateSchedule.linear(0.1),
-                LearningRateSchedule.cosine(0), LearningRateSchedule.cosine(0.05))) {
+                LearningRateSchedule.cosine(0), LearningRateSchedule.cosine(0.05), LearningRateSchedule.triangle(0.05))) {
             assertThat(LearningRateSchedule.named(s.id())).isEqualTo(s);
         }
         assertThat(LearningRateSchedule.named("linear")).isEqualTo(LearningRateSchedule.linear(0));

@@ -35,7 +35,7 @@ public final class MnistScheduleStudy {
         }
         long seed = 1411024L;
         double omega = 0.1;
-        double beta = 0.5;
+        double beta = Double.parseDouble(System.getProperty("beta", "0.5")); // -Dbeta=… for a β check
         TrainTest data = Mnist.load(dir);
         Split held = data.train().holdOut(MnistExperiment.VALIDATION, seed);
         Dataset train = held.train();
@@ -46,7 +46,8 @@ public final class MnistScheduleStudy {
         Map<String, Schedule> schedules = new LinkedHashMap<>();
         for (Schedule s : grid) {
             double sum = 0;
-            for (MnistRule r : List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT)) {
+            for (MnistRule r : System.getProperty("rules", "bp,fa").equals("fa") ? List.of(MnistRule.FEEDBACK_ALIGNMENT)
+                    : List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT)) {
                 long t0 = System.nanoTime();
                 try {
                     MnistTrial t = MnistTrial.run(train, val, r, s, omega, beta, seed, 9_000, MnistTrial.HIDDEN, false, null);

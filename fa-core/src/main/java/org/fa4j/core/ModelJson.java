@@ -26,7 +26,8 @@ import org.fa4j.simd.Matrix;
  *   "spec": { "inputs": 784, "layers": [ {"units": 1000, "activation": "logistic", "bias": true, "sparsity": 0.0}, … ],
  *             "init": {"type": "uniform", "scale": 0.05}, "loss": "squared-error" },
  *   "rule": { "type": "feedback-alignment", "feedbackInit": {"type": "uniform", "scale": 0.5}, "sparsity": 0.0 },
- *   "training": { "learningRate": …, "weightDecay": …, "batchSize": …, "epochs": …, "seed": …, "shuffle": … } | null,
+ *   "training": { "learningRate": …, "weightDecay": …, "batchSize": …, "epochs": …, "seed": …, "shuffle": …,
+ *                 "schedule": "constant" | "linear" | "cosine:0.1" | … } | null,       (schedule optional, default constant)
  *   "layers": [ { "weights": M, "bias": M|null, "weightMask": M|null, "feedback": M|null, "feedbackMask": M|null }, … ] }
  * </pre>
  * where a matrix {@code M} is {@code {"rows": r, "cols": c, "f32le": base64}}: the raw IEEE-754 bits, little-endian,
@@ -152,12 +153,28 @@ final class ModelJson {
 
     static ObjectNode writeTraining(TrainingConfig c) {
         return MAPPER.createObjectNode().put("learningRate", c.learningRate()).put("weightDecay", c.weightDecay())
-                .put("batchSize", c.batchSize()).put("epochs", c.epochs()).put("seed", c.seed()).put("shuffle", c.shuffle());
+                .put("batchSize", c.batchSize()).put("epochs", c.epochs()).put("seed", c.seed()).put("shuffle", c.shuffle())
+                .put("schedule", c.schedule().id());
     }
 
     static TrainingConfig readTraining(JsonNode n) {
         return new TrainingConfig(req(n, "learningRate").asDouble(), req(n, "weightDecay").asDouble(), req(n, "batchSize").asInt(),
-                req(n, "epochs").asInt(), req(n, "seed").asLong(), req(n, "shuffle").asBoolean());
+                req(n, "epochs").asInt(), req(n, "seed").asLong(), req(n, "shuffle").asBoolean(), readSchedule(n.get("schedule")));
+    }
+
+    /** The optional {@code training.schedule}: absent or null is constant (files written before schedules existed). */
+    static LearningRateSchedule readSchedule(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return LearningRateSchedule.constant();
+        }
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException("field 'training.schedule' is " + n + "; expected a string such as \"constant\" or \"linear\"");
+        }
+        try {
+            return LearningRateSchedule.named(n.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field 'training.schedule': " + e.getMessage(), e);
+        }
     }
 
     static JsonNode writeMatrix(Matrix m) {

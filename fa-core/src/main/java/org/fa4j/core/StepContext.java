@@ -13,6 +13,7 @@ public final class StepContext {
     long step;
     int epoch;
     double loss;
+    float learningRate;
 
     StepContext(Model model, Diagnostics diagnostics) {
         this.model = model;
@@ -27,6 +28,11 @@ public final class StepContext {
     /** The epoch number (0-based); -1 for steps made outside an epoch through {@link Trainer#step}. */
     public int epoch() {
         return epoch;
+    }
+
+    /** The learning rate η_t (as fa-core sums the batch: per summed example) this step's update uses, after the schedule. */
+    public float learningRate() {
+        return learningRate;
     }
 
     /** Examples in this step's batch. */

@@ -17,6 +17,13 @@ import org.fa4j.simd.Op;
  * {@code shuffle} is off); {@link #epoch} takes the caller's order; {@link #step} makes one update on given rows. The
  * last batch of an epoch may be smaller.
  *
+ * <p>Learning-rate schedule: update {@code t} (the 0-based {@link #steps()} count) uses
+ * {@code η_t = config.schedule().rate(η, t, T)} with the horizon {@code T = config.epochs() · ⌈n / batchSize⌉} for the
+ * {@code n} rows given to {@link #fit} (or the length of the order given to {@link #epoch}, for callers that run the
+ * epochs themselves); {@link #step} uses the horizon of the last {@code fit}/{@code epoch} call and, with a
+ * non-constant schedule, throws {@link IllegalStateException} if there was none. The constant default reproduces the
+ * fixed-η arithmetic bit for bit.
+ *
  * <p>Sparse inputs: when at most 35% of a batch's inputs are non-zero (MNIST pixels: ~19%), layer 0 skips the zeros —
  * the forward product and the weight update touch only the rows of {@code W_0ᵀ} of non-zero inputs (same sums without
  * their exact-zero terms, different rounding order than the GEMM), through fa-simd's
@@ -44,6 +51,9 @@ public final class Trainer {
     private final Diagnostics diagnostics;
     private final float eta;
     private final float decay;
+    private final boolean constantRate;
+    /** T: updates in the whole run, for the schedule; 0 until known. */
+    private long horizon;
     private Workspace ws1;
     private Workspace ws2;
     private long steps;
@@ -65,6 +75,7 @@ public final class Trainer {
         this.context = new StepContext(model, diagnostics);
         this.eta = (float) config.learningRate();
         this.decay = (float) (1 - config.learningRate() * config.weightDecay());
+        this.constantRate = config.schedule() instanceof LearningRateSchedule.Constant;
         model.lastTraining(config);
     }
 
@@ -128,6 +139,7 @@ public final class Trainer {
         checkData(inputs, targets);
         long t0 = System.nanoTime();
         int n = inputs.rows();
+        horizon = horizonFor(n);
         int[] perm = new int[n];
         List<EpochSummary> history = new ArrayList<>();
         for (int e = 0; e < config.epochs(); e++) {
@@ -158,6 +170,9 @@ public final class Trainer {
             Objects.checkIndex(order[i], inputs.rows());
         }
         long t0 = System.nanoTime();
+        if (order.length > 0) {
+            horizon = horizonFor(order.length);
+        }
         currentEpoch = epochs;
         double total;
         try {
@@ -196,6 +211,23 @@ public final class Trainer {
         Ops.copyRows(inputs, 0, ws.x);
         Ops.copyRows(targets, 0, ws.target);
         return run(ws);
+    }
+
+    /** T = epochs · ⌈n / batchSize⌉ (at least 1). */
+    private long horizonFor(int n) {
+        long perEpoch = (n + (long) config.batchSize() - 1) / config.batchSize();
+        return Math.max(1, perEpoch * Math.max(1, config.epochs()));
+    }
+
+    /** The learning rate η_t of the next update (step {@link #steps()}), as the schedule gives it (before float rounding). */
+    public double learningRate() {
+        if (constantRate) {
+            return config.learningRate();
+        }
+        if (horizon == 0) {
+            throw new IllegalStateException("schedule " + config.schedule().id() + " needs the run's length: call fit or epoch before step");
+        }
+        return config.schedule().rate(config.learningRate(), steps, horizon);
     }
 
     private void checkData(Matrix inputs, Matrix targets) {
@@ -246,6 +278,13 @@ public final class Trainer {
         if (!Double.isFinite(loss)) {
             throw Divergence.locateForward(model, ws, steps);
         }
+        float eta = this.eta;
+        float decay = this.decay;
+        if (!constantRate) {
+            double rate = learningRate();
+            eta = (float) rate;
+            decay = (float) (1 - rate * config.weightDecay());
+        }
         engine.beforeBackward(model, steps);
         engine.backward(model, ws, la);
         for (int l = top; l >= 0; l--) {
@@ -259,6 +298,7 @@ public final class Trainer {
             context.step = steps;
             context.epoch = currentEpoch;
             context.loss = loss;
+            context.learningRate = eta;
             for (TrainingListener l : listeners) {
                 l.onStep(context);
             }

@@ -1,7 +1,7 @@
 package org.fa4j.core;
 
 /**
- * How to train: plain SGD with a fixed learning rate, weight decay, batch size, epochs and the seed of the data-order
+ * How to train: plain SGD with a learning rate (fixed, or following a {@link LearningRateSchedule}), weight decay, batch size, epochs and the seed of the data-order
  * and perturbation streams.
  *
  * <p>The update of layer {@code l} for a batch of {@code k} examples (rows {@code i}) is, exactly,
@@ -14,14 +14,20 @@ package org.fa4j.core;
  * setting η = 1e-3, α = 1e-6 it rounds to exactly 1, so that weight decay is a no-op in float32 arithmetic (as it is in
  * the float32 NumPy peer, where {@code ηαW} is below half an ulp of {@code W}).
  *
+ * <p>With a non-constant {@code schedule}, update {@code t} of a {@link Trainer#fit} run of {@code T} updates uses
+ * {@code η_t = schedule.rate(η, t, T)} in place of η in both lines above (so the decay factor is {@code 1 − η_t α});
+ * see {@link LearningRateSchedule}. The default, {@link LearningRateSchedule#constant()}, is the fixed η.
+ *
  * @param learningRate η (&gt; 0)
  * @param weightDecay  α (≥ 0)
  * @param batchSize    examples per update (1 = online, the paper's setting)
  * @param epochs       passes over the data for {@link Trainer#fit}
  * @param seed         seed of the {@link RandomStream#DATA_ORDER} and {@link RandomStream#PERTURBATION} streams
  * @param shuffle      visit examples in a fresh seeded random order each epoch (else in index order)
+ * @param schedule     how η changes over the run, per update (default constant)
  */
-public record TrainingConfig(double learningRate, double weightDecay, int batchSize, int epochs, long seed, boolean shuffle) {
+public record TrainingConfig(double learningRate, double weightDecay, int batchSize, int epochs, long seed, boolean shuffle,
+                             LearningRateSchedule schedule) {
 
     /** Checks the values. */
     public TrainingConfig {
@@ -37,9 +43,17 @@ public record TrainingConfig(double learningRate, double weightDecay, int batchS
         if (epochs < 0) {
             throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
         }
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule must not be null (use LearningRateSchedule.constant())");
+        }
     }
 
-    /** A builder with η = 1e-3, α = 0, batch 1, 1 epoch, seed 1, shuffling. */
+    /** A config with the constant schedule (fixed η). */
+    public TrainingConfig(double learningRate, double weightDecay, int batchSize, int epochs, long seed, boolean shuffle) {
+        this(learningRate, weightDecay, batchSize, epochs, seed, shuffle, LearningRateSchedule.constant());
+    }
+
+    /** A builder with η = 1e-3, α = 0, batch 1, 1 epoch, seed 1, shuffling, constant schedule. */
     public static Builder newBuilder() {
         return new Builder();
     }
@@ -47,7 +61,7 @@ public record TrainingConfig(double learningRate, double weightDecay, int batchS
     /** A builder starting from this config. */
     public Builder toBuilder() {
         return new Builder().learningRate(learningRate).weightDecay(weightDecay).batchSize(batchSize).epochs(epochs)
-                .seed(seed).shuffle(shuffle);
+                .seed(seed).shuffle(shuffle).schedule(schedule);
     }
 
     /** Builds {@link TrainingConfig}s. */
@@ -58,6 +72,7 @@ public record TrainingConfig(double learningRate, double weightDecay, int batchS
         private int epochs = 1;
         private long seed = 1;
         private boolean shuffle = true;
+        private LearningRateSchedule schedule = LearningRateSchedule.constant();
 
         private Builder() {
         }
@@ -80,9 +95,12 @@ public record TrainingConfig(double learningRate, double weightDecay, int batchS
         /** Whether to shuffle each epoch. */
         public Builder shuffle(boolean v) { this.shuffle = v; return this; }
 
+        /** How η changes over the run (default constant). */
+        public Builder schedule(LearningRateSchedule v) { this.schedule = v; return this; }
+
         /** A new config. */
         public TrainingConfig build() {
-            return new TrainingConfig(learningRate, weightDecay, batchSize, epochs, seed, shuffle);
+            return new TrainingConfig(learningRate, weightDecay, batchSize, epochs, seed, shuffle, schedule);
         }
     }
 }

@@ -7,6 +7,7 @@ import org.fa4j.core.Evaluation;
 import org.fa4j.core.EpochSummary;
 import org.fa4j.core.Init;
 import org.fa4j.core.LayerSpec;
+import org.fa4j.core.LearningRateSchedule;
 import org.fa4j.core.Model;
 import org.fa4j.core.NetworkSpec;
 import org.fa4j.core.StepContext;
@@ -53,12 +54,23 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
      * (W ← (1 − ηα)W + (η/m)Σ δhᵀ), so η' = η/m and α' = α·m give the same update.
      */
     static TrainingConfig config(double eta, int batch, int epochs, double weightDecay, long seed) {
+        return config(eta, batch, epochs, weightDecay, seed, LearningRateSchedule.constant());
+    }
+
+    /** As {@link #config(double, int, int, double, long)}, with η following {@code decay} per update (η_t/m, α·m). */
+    static TrainingConfig config(double eta, int batch, int epochs, double weightDecay, long seed, LearningRateSchedule decay) {
         return TrainingConfig.newBuilder().learningRate(eta / batch).weightDecay(weightDecay * batch).batchSize(batch)
-                .epochs(epochs).seed(seed).shuffle(true).build();
+                .epochs(epochs).seed(seed).shuffle(true).schedule(decay).build();
     }
 
     static MnistTrial run(Dataset train, Dataset eval, MnistRule rule, Schedule s, double omega, double beta, long seed,
                           int trial, int hidden, boolean keepWeights, Progress progress) {
+        return run(train, eval, rule, s, omega, beta, seed, trial, hidden, keepWeights, progress, rule.weightDecay(WEIGHT_DECAY));
+    }
+
+    /** As above with the configured weight decay {@code alpha} (per-batch-mean form; Kolen–Pollack's α + λ). */
+    static MnistTrial run(Dataset train, Dataset eval, MnistRule rule, Schedule s, double omega, double beta, long seed,
+                          int trial, int hidden, boolean keepWeights, Progress progress, double alpha) {
         Linalg la = Linalg.defaults().withThreads(1);
         // Every rule of a trial shares the model seed (same forward W, new B per trial) and the data-order seed.
         Model model = Model.create(spec(train.inputSize(), hidden, omega, rule), rule.create(omega, beta),
@@ -79,7 +91,7 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
         int[] ap = {0};
         double[] errors = new double[s.epochs() + 1];
         errors[0] = Evaluation.of(model, eval.inputs(), eval.targets(), la).errorRate();
-        TrainingConfig cfg = config(s.eta(), m, s.epochs(), rule.weightDecay(WEIGHT_DECAY), Seeds.derive(seed, "mnist-order", trial));
+        TrainingConfig cfg = config(s.eta(), m, s.epochs(), alpha, Seeds.derive(seed, "mnist-order", trial), s.decay());
         Trainer trainer = Trainer.newBuilder(model, cfg).linalg(la).listener(new TrainingListener() {
             @Override
             public void onStep(StepContext c) {

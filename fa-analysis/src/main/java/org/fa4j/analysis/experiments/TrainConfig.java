@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * @param hidden      hidden activation: logistic, tanh, relu
  * @param output      output activation: logistic or linear
  * @param rule        bp, fa, sparse-fa, shallow, dfa, sign-symmetry, kolen-pollack, weight-mirror
- * @param eta         learning rate
+ * @param eta         learning rate (the initial one, with a decaying schedule)
  * @param batch       mini-batch size
  * @param epochs      passes over the training set
  * @param weightDecay α of W ← W(1 − ηα) + (η/batch)·Σ_batch δhᵀ
@@ -27,13 +27,19 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * @param beta        feedback weights ~ U[-β, β]
  * @param trials      independent runs (new weights and B each)
  * @param seed        master seed
+ * @param schedule    how η changes over the run, per update: "constant", "linear" (to 0), "cosine" (to 0),
+ *                    "linear:F" / "cosine:F" (to F·η); optional in the file, default "constant" (fa-core's
+ *                    {@link org.fa4j.core.LearningRateSchedule#named})
  */
 public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes, String hidden, String output, String rule,
-                          double eta, int batch, int epochs, double weightDecay, double omega, double beta, int trials, long seed) {
+                          double eta, int batch, int epochs, double weightDecay, double omega, double beta, int trials, long seed,
+                          String schedule) {
 
     /** The field names, in order. */
     static final List<String> FIELDS = java.util.Arrays.stream(TrainConfig.class.getRecordComponents())
             .map(java.lang.reflect.RecordComponent::getName).toList();
+    /** Fields that may be left out of a file, with the value they then take. */
+    static final java.util.Map<String, String> OPTIONAL = java.util.Map.of("schedule", "constant");
 
     /** Checks every field; the message names the field, its value and the expectation. */
     public TrainConfig {
@@ -56,6 +62,23 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
         require(omega > 0, "omega", omega, "positive");
         require(beta > 0, "beta", beta, "positive");
         require(trials >= 1, "trials", trials, "at least 1");
+        require(schedule != null, "schedule", schedule, "constant, linear, cosine, linear:F or cosine:F");
+        try {
+            org.fa4j.core.LearningRateSchedule.named(schedule); // the parameter: fields are not yet set in a compact constructor
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config field 'schedule': " + e.getMessage());
+        }
+    }
+
+    /** A config with the constant schedule (the format before schedules). */
+    public TrainConfig(int version, String dataset, List<Integer> hiddenSizes, String hidden, String output, String rule,
+                       double eta, int batch, int epochs, double weightDecay, double omega, double beta, int trials, long seed) {
+        this(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, trials, seed, "constant");
+    }
+
+    /** fa-core's schedule for {@link #schedule}. */
+    public org.fa4j.core.LearningRateSchedule learningRateSchedule() {
+        return org.fa4j.core.LearningRateSchedule.named(schedule);
     }
 
     private static void require(boolean ok, String field, Object value, String expected) {
@@ -77,6 +100,11 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
                 String f = it.next();
                 if (!FIELDS.contains(f)) {
                     throw new IllegalArgumentException(file + ": unknown config field '" + f + "'; known fields: " + FIELDS);
+                }
+            }
+            for (java.util.Map.Entry<String, String> o : OPTIONAL.entrySet()) {
+                if (!tree.has(o.getKey())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put(o.getKey(), o.getValue());
                 }
             }
             for (String f : FIELDS) {
@@ -102,16 +130,16 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
 
     /** This config with {@code n} trials (the {@code --trials} override of {@code fa4j train}). */
     public TrainConfig withTrials(int n) {
-        return new TrainConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, n, seed);
+        return new TrainConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, n, seed, schedule);
     }
 
     /** This config with {@code e} epochs (the {@code --epochs} override of {@code fa4j train}). */
     public TrainConfig withEpochs(int e) {
-        return new TrainConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, e, weightDecay, omega, beta, trials, seed);
+        return new TrainConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, e, weightDecay, omega, beta, trials, seed, schedule);
     }
 
-    /** An example config (the paper's MNIST FA network with the fast schedule). */
+    /** An example config (the paper's MNIST FA network with the fast schedule of configs/mnist-20-epochs). */
     public static TrainConfig example() {
-        return new TrainConfig(1, "mnist", List.of(1000), "logistic", "logistic", "fa", 0.02, 10, 8, 1e-6, 0.05, 0.2, 1, 1411024L);
+        return new TrainConfig(1, "mnist", List.of(1000), "logistic", "logistic", "fa", 1.2, 10, 20, 1e-6, 0.1, 0.5, 1, 1411024L, "triangle:0.05");
     }
 }

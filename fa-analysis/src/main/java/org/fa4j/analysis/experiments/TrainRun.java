@@ -52,7 +52,8 @@ public final class TrainRun {
                         true, rule.outputSparsity()))
                 .init(Init.uniform(c.omega())).build();
         res.choice("update", "fa-core sums the batch; the config's η and α are per-batch-mean values, so fa-core runs with η/batch and "
-                + "α·batch: W ← (1 − ηα)W + (η/batch)·Σ_batch δhᵀ.");
+                + "α·batch: W ← (1 − ηα)W + (η/batch)·Σ_batch δhᵀ; with schedule '" + c.schedule() + "' η is η_t of fa-core's "
+                + "LearningRateSchedule, per update.");
         Linalg la = Linalg.defaults().withThreads(o.threads());
         List<double[]> curves = new ArrayList<>();
         try (Progress p = Progress.start("train " + c.rule(), (long) c.trials() * c.epochs() * train.size(), o.quiet())) {
@@ -62,7 +63,7 @@ public final class TrainRun {
                 double[] err = new double[c.epochs() + 1];
                 err[0] = Evaluation.of(model, test.inputs(), test.targets(), la).errorRate();
                 TrainingConfig cfg = MnistTrial.config(c.eta(), c.batch(), c.epochs(), rule.weightDecay(c.weightDecay()),
-                        Seeds.derive(c.seed(), "train-order", t));
+                        Seeds.derive(c.seed(), "train-order", t), c.learningRateSchedule());
                 Trainer.newBuilder(model, cfg).linalg(la).listener(new TrainingListener() {
                     @Override
                     public void onStep(StepContext s) {

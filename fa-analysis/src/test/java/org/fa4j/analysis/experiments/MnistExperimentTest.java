@@ -65,7 +65,8 @@ class MnistExperimentTest {
     @Test
     void hyperparametersComeFromTheValidationGridsAndFigS1IsWritten() throws Exception {
         Result r = QuickRuns.run(MnistExperiment.fig2());
-        assertThat(MnistExperiment.ETA_GRID).contains(QuickRuns.num(r.summary(), "fastEta"));
+        assertThat(QuickRuns.num(r.summary(), "fastEta")).isEqualTo(MnistExperiment.FAST_ETA, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(r.summary().get("fastDecay")).isEqualTo(MnistExperiment.FAST_DECAY.id());
         assertThat(MnistExperiment.OMEGA_GRID).contains(QuickRuns.num(r.summary(), "omega"));
         assertThat(MnistExperiment.BETA_GRID).contains(QuickRuns.num(r.summary(), "beta"));
         assertThat(r.figures()).contains("fig2a.png", "fig2a.svg", "fig2b.png", "figS1.png");

@@ -182,4 +182,15 @@ class MnistTrialTest {
         assertThat(aligned[0]).isLessThan(0.5);
         assertThat(aligned[1]).isLessThan(0.5);
     }
+
+    @Test
+    void perBatchMeanConfigCarriesTheScheduleWithEtaAndDecayRescaled() {
+        org.fa4j.core.TrainingConfig c = MnistTrial.config(0.2, 10, 20, 1e-6, 3, org.fa4j.core.LearningRateSchedule.linear(0));
+        assertThat(c.learningRate()).isCloseTo(0.02, within(1e-15));
+        assertThat(c.weightDecay()).isCloseTo(1e-5, within(1e-18));
+        assertThat(c.schedule()).isEqualTo(org.fa4j.core.LearningRateSchedule.linear(0));
+        assertThat(MnistTrial.config(0.2, 10, 20, 1e-6, 3).schedule()).isEqualTo(org.fa4j.core.LearningRateSchedule.constant());
+        assertThat(new Schedule("fast", 0.2f, 10, 20, org.fa4j.core.LearningRateSchedule.linear(0)).withEpochs(3).decay())
+                .isEqualTo(org.fa4j.core.LearningRateSchedule.linear(0));
+    }
 }

@@ -45,6 +45,22 @@ class TrainConfigTest {
     }
 
     @Test
+    void theScheduleIsOptionalDefaultsToConstantAndABadOneNamesTheField() throws Exception {
+        String without = example().replaceAll(",\"schedule\":\"[^\"]*\"", "");
+        assertThat(without).doesNotContain("schedule");
+        TrainConfig c = TrainConfig.read(write(without));
+        assertThat(c.schedule()).isEqualTo("constant");
+        assertThat(c.learningRateSchedule()).isEqualTo(org.fa4j.core.LearningRateSchedule.constant());
+        assertThat(TrainConfig.example().learningRateSchedule()).isEqualTo(MnistExperiment.FAST_DECAY);
+        String cosine = example().replaceAll("\"schedule\":\"[^\"]*\"", "\"schedule\":\"cosine:0.1\"");
+        assertThat(TrainConfig.read(write(cosine)).learningRateSchedule()).isEqualTo(org.fa4j.core.LearningRateSchedule.cosine(0.1));
+        String bad = example().replaceAll("\"schedule\":\"[^\"]*\"", "\"schedule\":\"step\"");
+        assertThatThrownBy(() -> TrainConfig.read(write(bad))).hasMessageContaining("'schedule'").hasMessageContaining("'step'")
+                .hasMessageContaining("expected constant, linear, cosine");
+        assertThat(TrainConfig.example().withEpochs(3).withTrials(2).schedule()).isEqualTo(TrainConfig.example().schedule());
+    }
+
+    @Test
     void aMissingFieldIsNamed() throws Exception {
         String json = example().replaceAll(",\"batch\":[0-9]+", "");
         assertThatThrownBy(() -> TrainConfig.read(write(json))).hasMessageContaining("batch");

@@ -140,6 +140,6 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
 
     /** An example config (the paper's MNIST FA network with the fast schedule of configs/mnist-20-epochs). */
     public static TrainConfig example() {
-        return new TrainConfig(1, "mnist", List.of(1000), "logistic", "logistic", "fa", 1.2, 10, 20, 1e-6, 0.1, 0.5, 1, 1411024L, "triangle:0.05");
+        return new TrainConfig(1, "mnist", List.of(1000), "logistic", "logistic", "fa", 1.2, 10, 20, 1e-6, 0.1, 8, 1, 1411024L, "triangle:0.05");
     }
 }

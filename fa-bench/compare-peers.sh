@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 peers=${1:-../shared/peers}
-[ -f "$peers/openblas_gemm.py" ] || peers=$(cd .. && cd .. && pwd)/shared/peers
+[ -f "$peers/openblas_gemm.py" ] || peers=fa-bench/peers
 [ -f "$peers/openblas_gemm.py" ] || { echo "compare-peers: no openblas_gemm.py in $peers (pass the peers dir)" >&2; exit 2; }
 . bin/jdk25.sh
 JDK=$(fa4j_find_jdk)

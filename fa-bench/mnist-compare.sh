@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 data=${1:-${FA4J_DATA:-data}/mnist}
 [ -f "$data/train-images-idx3-ubyte" ] || { echo "mnist-compare: no train-images-idx3-ubyte in $data (run bin/fetch-data or pass DATA_DIR)" >&2; exit 2; }
 peers=${PEERS:-../shared/peers}
-[ -f "$peers/numpy_fa_mnist.py" ] || peers=$(cd .. && cd .. && pwd)/shared/peers
+[ -f "$peers/numpy_fa_mnist.py" ] || peers=fa-bench/peers
 [ -f "$peers/numpy_fa_mnist.py" ] || { echo "mnist-compare: no numpy_fa_mnist.py in $peers (set PEERS)" >&2; exit 2; }
 . bin/jdk25.sh
 JDK=$(fa4j_find_jdk)

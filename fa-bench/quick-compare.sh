@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 . bin/jdk25.sh
 JDK=$(fa4j_find_jdk)
 peers=${PEERS:-../shared/peers}
-[ -f "$peers/openblas_gemm.py" ] || peers=$(cd .. && cd .. && pwd)/shared/peers
+[ -f "$peers/openblas_gemm.py" ] || peers=fa-bench/peers
 [ -f "$peers/openblas_gemm.py" ] || { echo "quick-compare: no openblas_gemm.py in $peers (set PEERS)" >&2; exit 2; }
 classes=${1:-}
 if [ -z "$classes" ]; then ./mvnw -q -pl fa-simd -am compile; classes=fa-simd/target/classes; fi

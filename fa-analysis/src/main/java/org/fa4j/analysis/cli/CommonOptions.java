@@ -13,13 +13,13 @@ final class CommonOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "data directory (default: $FA4J_DATA, else data/)")
     Path dataDir;
 
-    @Option(names = "--trials", paramLabel = "N", description = "number of trials, at least 1 (default: the experiment's or the config's)")
+    @Option(names = "--trials", paramLabel = "N", description = "number of trials, at least 1 (default: reproduce: the paper's n, or 2-3 with --quick; train: the config's)")
     Integer trials;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: ${DEFAULT-VALUE})", defaultValue = "1")
     int threads;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "epochs, at least 1 (default: the experiment's choice or the config's)")
+    @Option(names = "--epochs", paramLabel = "N", description = "epochs, at least 1 (default: reproduce: the MNIST runs' validation-chosen count; train: the config's)")
     Integer epochs;
 
     @Option(names = "--quiet", description = "no progress bars")

@@ -68,7 +68,7 @@ public final class TrainRun {
     }
 
     /** Where run {@code name} keeps its curve while it runs. */
-    public static Path partialFile(Path out, String name) {
+    static Path partialFile(Path out, String name) {
         return out.resolve(name + PARTIAL + ".json");
     }
 

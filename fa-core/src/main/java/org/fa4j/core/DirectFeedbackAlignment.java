@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>{@code D_h} has shape {@code units_h × outputs} and is kept as the model's feedback matrix of layer {@code h + 1}
  * ({@link Model#feedback(int) feedback(h + 1)}: the matrix that carries the error down to layer {@code h}). The
- * matrices are drawn once from the {@link RandomStream#FEEDBACK} stream with {@code feedbackInit}, layer by layer from
+ * matrices are drawn once from the {@link SeedStream#FEEDBACK} stream with {@code feedbackInit}, layer by layer from
  * the bottom, exactly as feedback alignment draws its {@code B_l}; so with one hidden layer ({@code D_0 = B_1}) the two
  * rules are the same algorithm and give bit-identical runs for the same seed.
  *

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Feedback alignment (Lillicrap et al. 2014): each hidden layer receives {@code Δh_l = B_{l+1} δ_{l+1}} through a
  * fixed random matrix {@code B_{l+1}} of shape {@code n_l × n_{l+1}} (eq. (2); deeper nets PAPER §1.6:
- * {@code Δh_0 = B_1((B_2 e) ∘ h_1')}). The matrices are drawn once from the {@link RandomStream#FEEDBACK} stream with
+ * {@code Δh_0 = B_1((B_2 e) ∘ h_1')}). The matrices are drawn once from the {@link SeedStream#FEEDBACK} stream with
  * {@code feedbackInit} (the paper: {@code U[−β, β]}), with a fraction {@code sparsity} of their entries removed for
  * good (PAPER §2.3, sparse FA), and never change.
  *

@@ -17,7 +17,7 @@ import java.util.Objects;
  * it decays geometrically, so {@code B_l → W_lᵀ} and the rule becomes backprop. With {@code α = 0} the difference
  * stays constant, but the shared increments come to dominate it and {@code B} still aligns with {@code Wᵀ}.
  *
- * <p>{@code B_l} starts random, drawn once from {@link RandomStream#FEEDBACK} with {@code feedbackInit} as in feedback
+ * <p>{@code B_l} starts random, drawn once from {@link SeedStream#FEEDBACK} with {@code feedbackInit} as in feedback
  * alignment. Forward sparsity masks are not applied to {@code B}. Biases have no feedback counterpart. Also usable as
  * one layer's pathway in {@link Layerwise} (e.g. Kolen–Pollack at the top, feedback alignment below).
  *

@@ -19,8 +19,8 @@ import org.fa4j.simd.Matrix;
  * the rows of {@code W_lᵀ} of its non-zero inputs. {@link #weights(int)} gives {@code W_l} in the paper's layout
  * ({@code units_l × units_{l−1}}, {@code W_0} is {@code n_h × n_i}) as a copy, and files store that layout.
  *
- * <p>{@link #create} draws the forward weights from the {@link RandomStream#FORWARD_INIT} stream and the feedback
- * matrices from {@link RandomStream#FEEDBACK}, so models created with the same spec and seed but different rules start
+ * <p>{@link #create} draws the forward weights from the {@link SeedStream#FORWARD_INIT} stream and the feedback
+ * matrices from {@link SeedStream#FEEDBACK}, so models created with the same spec and seed but different rules start
  * from identical forward weights. The matrices returned by the accessors are the live parameters (a {@link Trainer}
  * updates them in place). Save and load with {@link #save(Path)} and {@link #load(Path)}: versioned JSON, bit-exact.
  *
@@ -54,15 +54,15 @@ public final class Model {
     }
 
     /**
-     * A new model: forward weights drawn from {@code spec.init()} (stream {@link RandomStream#FORWARD_INIT}), biases 0,
-     * feedback matrices as the rule needs them (stream {@link RandomStream#FEEDBACK}).
+     * A new model: forward weights drawn from {@code spec.init()} (stream {@link SeedStream#FORWARD_INIT}), biases 0,
+     * feedback matrices as the rule needs them (stream {@link SeedStream#FEEDBACK}).
      */
     public static Model create(NetworkSpec spec, LearningRule rule, long seed) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(rule, "rule");
         RuleEngines.checkCompatible(rule, spec);
         Seeds seeds = new Seeds(seed);
-        SplittableRandom fwd = seeds.random(RandomStream.FORWARD_INIT);
+        SplittableRandom fwd = seeds.random(SeedStream.FORWARD_INIT);
         int depth = spec.depth();
         Matrix[] w = new Matrix[depth];
         Matrix[] b = new Matrix[depth];
@@ -83,7 +83,7 @@ public final class Model {
         }
         Matrix[] fb = new Matrix[depth];
         Matrix[] fbMask = new Matrix[depth];
-        RuleEngines.initFeedback(rule, spec, w, seeds.random(RandomStream.FEEDBACK), fb, fbMask);
+        RuleEngines.initFeedback(rule, spec, w, seeds.random(SeedStream.FEEDBACK), fb, fbMask);
         return new Model(spec, rule, seed, w, b, wMask, fb, fbMask, null);
     }
 

@@ -7,7 +7,7 @@ package org.fa4j.core;
  * layer receives {@code δ_l = −(L̃ − L) ξ_l / σ²}, so {@code ΔW_l = η δ_l h_{l−1}ᵀ}; to first order in σ,
  * {@code E[δ_l] = −∂L/∂a_l}. With several hidden layers all are perturbed at once, each with its own noise. The output
  * layer learns with the exact {@code δ_y}, as in every condition of the paper. Noise comes from the
- * {@link RandomStream#PERTURBATION} stream of the training seed; each example of a mini-batch has its own noise.
+ * {@link SeedStream#PERTURBATION} stream of the training seed; each example of a mini-batch has its own noise.
  *
  * @param sigma the perturbation standard deviation σ (&gt; 0)
  */

@@ -29,7 +29,7 @@ final class RuleEngines {
             case FeedbackAlignment r -> new FeedbackAlignmentEngine();
             case Pseudobackprop r -> new PseudobackpropEngine(r, depth);
             case Shallow r -> new ShallowEngine();
-            case NodePerturbation r -> new NodePerturbationEngine(r, seeds.random(RandomStream.PERTURBATION));
+            case NodePerturbation r -> new NodePerturbationEngine(r, seeds.random(SeedStream.PERTURBATION));
             case Layerwise r -> {
                 ChainEngine[] p = new ChainEngine[r.pathways().size()];
                 for (int i = 0; i < p.length; i++) {
@@ -111,11 +111,11 @@ final class RuleEngines {
     }
 
     /**
-     * The {@link RandomStream#FEEDBACK_LEARNING} generator of a whole-network rule ({@code layer} 0), or a generator of
+     * The {@link SeedStream#FEEDBACK_LEARNING} generator of a whole-network rule ({@code layer} 0), or a generator of
      * its own, derived from it, for the pathway of one layer, so that two pathways never share a noise sequence.
      */
     private static SplittableRandom feedbackLearning(Seeds seeds, int layer) {
-        SplittableRandom r = seeds.random(RandomStream.FEEDBACK_LEARNING);
+        SplittableRandom r = seeds.random(SeedStream.FEEDBACK_LEARNING);
         return layer == 0 ? r : new SplittableRandom(Seeds.mix(r.nextLong(), layer));
     }
 

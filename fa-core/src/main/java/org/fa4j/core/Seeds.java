@@ -3,7 +3,7 @@ package org.fa4j.core;
 import java.util.SplittableRandom;
 
 /**
- * One seed and the named random streams derived from it. Each {@link RandomStream} gets its own generator whose seed
+ * One seed and the named random streams derived from it. Each {@link SeedStream} gets its own generator whose seed
  * is a SplitMix64 hash of {@code (seed, stream)}, so drawing from one stream never shifts another.
  *
  * @param seed the run's seed
@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 public record Seeds(long seed) {
 
     /** A fresh generator for {@code stream}; two calls give generators producing the same sequence. */
-    public SplittableRandom random(RandomStream stream) {
+    public SplittableRandom random(SeedStream stream) {
         return new SplittableRandom(mix(seed, stream.ordinal() + 1));
     }
 

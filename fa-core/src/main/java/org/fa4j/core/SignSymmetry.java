@@ -14,10 +14,10 @@ import java.util.Objects;
  *       standard deviation {@code s} of {@code magnitudeInit} for the layer's fans (BioTorch's scaling factor, which is
  *       the standard deviation of the layer's initialiser), so the feedback has the scale of the initial {@code W};</li>
  *   <li>{@link Variant#BRSF brSF} (batchwise random magnitude): {@code M_l = |R_l|}, {@code R_l} drawn from
- *       {@code magnitudeInit} afresh for every batch (stream {@link RandomStream#FEEDBACK_LEARNING} of the training
+ *       {@code magnitudeInit} afresh for every batch (stream {@link SeedStream#FEEDBACK_LEARNING} of the training
  *       seed);</li>
  *   <li>{@link Variant#FRSF frSF} (fixed random magnitude): {@code M_l = |R_l|}, {@code R_l} drawn once from
- *       {@code magnitudeInit} (stream {@link RandomStream#FEEDBACK} of the model's seed) and kept for good.</li>
+ *       {@code magnitudeInit} (stream {@link SeedStream#FEEDBACK} of the model's seed) and kept for good.</li>
  * </ul>
  * {@code sign(0) = 0}, so removed (masked) forward weights have no feedback. BioTorch draws {@code R} and scales
  * {@code uSF} with the forward layer's own initialiser (Xavier by default): pass {@code spec.init()} (or

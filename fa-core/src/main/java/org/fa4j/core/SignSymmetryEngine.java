@@ -21,7 +21,7 @@ final class SignSymmetryEngine extends ChainEngine {
     /**
      * Keeps {@code B_l} for layers {@code from..to} (all layers above the first, or one layer's pathway).
      *
-     * @param batchwise brSF's generator (from {@link RandomStream#FEEDBACK_LEARNING} of the training seed)
+     * @param batchwise brSF's generator (from {@link SeedStream#FEEDBACK_LEARNING} of the training seed)
      */
     SignSymmetryEngine(SignSymmetry rule, Model m, int from, int to, SplittableRandom batchwise) {
         this.rule = rule;
@@ -49,7 +49,7 @@ final class SignSymmetryEngine extends ChainEngine {
             ones[l].fill(1f);
         }
         Matrix[] magnitudes = new Matrix[depth];
-        RuleEngines.initFeedback(m.rule(), spec, ones, new Seeds(m.seed()).random(RandomStream.FEEDBACK), magnitudes,
+        RuleEngines.initFeedback(m.rule(), spec, ones, new Seeds(m.seed()).random(SeedStream.FEEDBACK), magnitudes,
                 new Matrix[depth]);
         return magnitudes;
     }

@@ -13,7 +13,7 @@ import org.fa4j.simd.Op;
  *
  * <p>Data are a caller's {@link Matrix} pair: row {@code i} of {@code inputs} ({@code n × inputs}) goes with row
  * {@code i} of {@code targets} ({@code n × outputs}). {@link #fit} runs {@code config.epochs()} epochs, each in a fresh
- * permutation from the {@link RandomStream#DATA_ORDER} stream of {@code config.seed()} (or in index order when
+ * permutation from the {@link SeedStream#DATA_ORDER} stream of {@code config.seed()} (or in index order when
  * {@code shuffle} is off); {@link #epoch} takes the caller's order; {@link #step} makes one update on given rows. The
  * last batch of an epoch may be smaller.
  *
@@ -70,7 +70,7 @@ public final class Trainer {
         this.listeners = b.listeners.toArray(new TrainingListener[0]);
         Seeds seeds = new Seeds(config.seed());
         this.engine = RuleEngines.create(model.rule(), model, seeds);
-        this.order = seeds.random(RandomStream.DATA_ORDER);
+        this.order = seeds.random(SeedStream.DATA_ORDER);
         this.diagnostics = new Diagnostics(model, la);
         this.context = new StepContext(model, diagnostics);
         this.eta = (float) config.learningRate();

@@ -22,7 +22,7 @@ package org.fa4j.core;
  * @param weightDecay  α (≥ 0)
  * @param batchSize    examples per update (1 = online, the paper's setting)
  * @param epochs       passes over the data for {@link Trainer#fit}
- * @param seed         seed of the {@link RandomStream#DATA_ORDER} and {@link RandomStream#PERTURBATION} streams
+ * @param seed         seed of the {@link SeedStream#DATA_ORDER} and {@link SeedStream#PERTURBATION} streams
  * @param shuffle      visit examples in a fresh seeded random order each epoch (else in index order)
  * @param schedule     how η changes over the run, per update (default constant)
  */

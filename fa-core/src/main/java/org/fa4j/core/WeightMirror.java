@@ -24,8 +24,8 @@ import java.util.Objects;
  * gets its own fresh i.i.d. noise, as in the reference code. Scheduling: the paper alternates a learning mode and a
  * mirror mode; the reference code mirrors once after every batch update, and so do we — one mirror step of
  * {@code mirrorBatch} noise rows per layer after each training step, with noise from
- * {@link RandomStream#FEEDBACK_LEARNING} of the training seed. The reference code's initial mirror phase before
- * training is not run. {@code B_l} starts random, drawn from {@link RandomStream#FEEDBACK} with {@code feedbackInit}.
+ * {@link SeedStream#FEEDBACK_LEARNING} of the training seed. The reference code's initial mirror phase before
+ * training is not run. {@code B_l} starts random, drawn from {@link SeedStream#FEEDBACK} with {@code feedbackInit}.
  * Also usable as one layer's pathway in {@link Layerwise} (each such layer gets a noise stream of its own).
  *
  * @param feedbackInit how the initial entries of {@code B} are drawn

@@ -18,8 +18,15 @@ final class DataDir {
         return repoRoot().resolve("data");
     }
 
-    /** The repository root: {@code $FA4J_HOME} (set by the launcher), else the working directory. */
+    /**
+     * The repository root (where {@code bin/fetch-data} lives): the system property {@code fa4j.home}, else
+     * {@code $FA4J_HOME} (set by the launcher), else the working directory.
+     */
     static Path repoRoot() {
+        String prop = System.getProperty("fa4j.home");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
         String home = System.getenv("FA4J_HOME");
         return home != null && !home.isBlank() ? Path.of(home) : Path.of("").toAbsolutePath();
     }

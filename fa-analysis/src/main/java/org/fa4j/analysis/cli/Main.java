@@ -40,6 +40,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: expected one of fetch-data, reproduce, train, check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: expected one of "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -28,6 +28,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ReproduceOptions own;
+
     /** The experiment names, for the help text. */
     static final class Names implements Iterable<String> {
         @Override
@@ -42,17 +45,15 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown EXPERIMENT '" + experiment
                     + "'; expected one of " + String.join(", ", Experiments.names()));
         }
-        RunOptions o = common.toRunOptions(spec.commandLine());
-        boolean needsMnist = List.of("all", "fig2", "figS1", "family", "fashion").contains(experiment);
-        boolean needsFashion = List.of("all", "fashion").contains(experiment);
-        if ((needsMnist && !FetchDataCommand.mnistPresent(o.dataDir()))
-                || (needsFashion && !FetchDataCommand.present(o.dataDir(), "fashion-mnist"))) {
-            System.err.println("fa4j: no data in " + o.dataDir() + "; fetching it (bin/fetch-data)");
-            int rc = FetchDataCommand.fetch(o.dataDir());
-            if (rc != 0) {
-                throw new IllegalStateException("bin/fetch-data failed with exit code " + rc);
-            }
+        RunOptions o = own.toRunOptions(spec.commandLine(), common);
+        List<String> needed = new java.util.ArrayList<>();
+        if (List.of("all", "fig2", "figS1", "family", "fashion").contains(experiment)) {
+            needed.add("mnist");
         }
+        if (List.of("all", "fashion").contains(experiment)) {
+            needed.add("fashion-mnist");
+        }
+        FetchDataCommand.ensure(o.dataDir(), needed);
         long t0 = System.nanoTime();
         if (experiment.equals("all")) {
             List<Result> rs = Experiments.runAll(o);

@@ -1,22 +1,29 @@
 package org.fa4j.analysis.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.fa4j.analysis.experiments.Index;
 import org.fa4j.analysis.experiments.Result;
-import org.fa4j.analysis.experiments.RunOptions;
 import org.fa4j.analysis.experiments.TrainConfig;
 import org.fa4j.analysis.experiments.TrainRun;
+import org.fa4j.core.TrainingDivergedException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code fa4j train --config FILE.json}: trains any configured network with any rule on MNIST or Fashion-MNIST. */
+/**
+ * {@code fa4j train --config FILE.json}: trains any configured network with any rule on MNIST or Fashion-MNIST and
+ * writes {@code <out>/train-<directory>-<stem>.json} (see {@link TrainRun#name}). {@code --epochs}, {@code --trials}
+ * and {@code --seed} override the file's values; exit code 1 if training diverged.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train the network described by a JSON config (layers, rule, data set, schedule); --print-example shows one.")
+        description = {"Train the network described by a JSON config (layers, rule, data set, schedule); --print-example shows one.",
+                "Writes <out>/train-<dir>-<stem>.json (configs/mnist-20-epochs/fa.json gives train-mnist-20-epochs-fa.json); "
+                        + "while it runs, the curve so far is in train-<dir>-<stem>.partial.json."})
 final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,6 +33,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--print-example", description = "print an example config and exit")
     boolean printExample;
+
+    @Option(names = "--seed", paramLabel = "S", description = "master seed (default: the config's seed)")
+    Long seed;
 
     @Mixin
     CommonOptions common;
@@ -37,24 +47,34 @@ final class TrainCommand implements Callable<Integer> {
                     .writeValueAsString(TrainConfig.example()));
             return 0;
         }
+        CommandLine cl = spec.commandLine();
         if (config == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "missing option --config FILE.json (or --print-example)");
+            throw new CommandLine.ParameterException(cl, "missing option --config FILE.json (or --print-example)");
         }
         TrainConfig c;
         try {
             c = TrainConfig.read(config);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        RunOptions o = common.toRunOptions(spec.commandLine());
-        if (!FetchDataCommand.mnistPresent(o.dataDir()) && c.dataset().equals("mnist")) {
-            int rc = FetchDataCommand.fetch(o.dataDir());
-            if (rc != 0) {
-                throw new IllegalStateException("bin/fetch-data failed with exit code " + rc);
-            }
+        int epochs = common.epochs(cl);
+        int trials = common.trials(cl);
+        int threads = common.threads(cl);
+        // The flags given override the file; the result records the config as run.
+        c = epochs > 0 ? c.withEpochs(epochs) : c;
+        c = trials > 0 ? c.withTrials(trials) : c;
+        c = seed != null ? c.withSeed(seed) : c;
+        Path data = common.dataDir();
+        FetchDataCommand.ensure(data, List.of(c.dataset()));
+        String name = TrainRun.name(config);
+        Result r;
+        try {
+            r = TrainRun.run(c, name, common.out, data, threads, common.quiet);
+        } catch (TrainingDivergedException e) {
+            System.err.println("fa4j: " + e.getMessage() + "; wrote " + TrainRun.resultFile(common.out, name) + " (status diverged)");
+            return 1;
         }
-        Result r = TrainRun.run(c, o);
-        System.out.println("fa4j: trained in " + String.format("%.1f", r.wallSeconds()) + " s -> " + TrainRun.resultFile(c, o));
+        System.out.println("fa4j: trained in " + String.format("%.1f", r.wallSeconds()) + " s -> " + TrainRun.resultFile(common.out, name));
         Index.summarise(r, System.out);
         return 0;
     }

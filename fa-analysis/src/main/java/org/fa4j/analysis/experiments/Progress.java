@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A progress bar with ETA on stderr (me.tongfei:progressbar), or nothing when quiet. Thread-safe. */
-public final class Progress implements AutoCloseable {
+final class Progress implements AutoCloseable {
     private final ProgressBar bar;
     private final AtomicLong done = new AtomicLong();
 

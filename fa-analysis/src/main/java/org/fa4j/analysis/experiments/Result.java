@@ -31,6 +31,8 @@ public final class Result {
     private final Map<String, Object> summary = new LinkedHashMap<>();
     private final Map<String, Object> paper = new LinkedHashMap<>();
     private final List<String> figures = new ArrayList<>();
+    private String status;
+    private String error;
 
     /** A result for the experiment named {@code experiment}; the wall clock starts now. */
     public Result(String experiment) {
@@ -84,6 +86,21 @@ public final class Result {
         return this;
     }
 
+    /**
+     * Marks the run's state ({@code running}, {@code complete}, {@code diverged}) and, for a failed run, the reason
+     * ({@code null} for none); both go to the JSON only once set, so results of the figures do not carry them.
+     */
+    public Result status(String state, String reason) {
+        this.status = state;
+        this.error = reason;
+        return this;
+    }
+
+    /** The state set by {@link #status(String, String)}, or {@code null}. */
+    public String status() {
+        return status;
+    }
+
     /** The summary so far (read-only use). */
     public Map<String, Object> summary() {
         return summary;
@@ -104,6 +121,12 @@ public final class Result {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema", SCHEMA);
         m.put("experiment", experiment);
+        if (status != null) {
+            m.put("status", status);
+        }
+        if (error != null) {
+            m.put("error", error);
+        }
         m.put("software", Map.of("name", "fa4j", "version", Version.VERSION,
                 "java", System.getProperty("java.version"), "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         m.put("command", System.getProperty("fa4j.command", "(API call)"));
@@ -126,10 +149,15 @@ public final class Result {
 
     /** Writes {@code <dir>/<experiment>.json} atomically and returns its path. */
     public Path write(Path dir) {
+        return write(dir, experiment);
+    }
+
+    /** Writes {@code <dir>/<fileStem>.json} atomically and returns its path (e.g. a run's {@code .partial} file). */
+    Path write(Path dir, String fileStem) {
         try {
-            return AtomicFiles.write(dir, experiment, ".json", tmp -> JSON.writeValue(tmp.toFile(), toMap()));
+            return AtomicFiles.write(dir, fileStem, ".json", tmp -> JSON.writeValue(tmp.toFile(), toMap()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the result of " + experiment + " to " + dir, e);
+            throw new UncheckedIOException("cannot write the result of " + experiment + " to " + dir.resolve(fileStem + ".json"), e);
         }
     }
 }

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * The {@code fa4j train --config FILE.json} record: any layer sizes, rule and data set. Unknown or bad fields are
- * rejected with a message that names the field.
+ * The {@code fa4j train --config FILE.json} record: any layer sizes, rule and data set. Unknown, repeated or bad
+ * fields are rejected with a message that names the field.
  *
  * @param version     config format version, 1
  * @param dataset     "mnist" or "fashion-mnist"
@@ -87,9 +90,10 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
         }
     }
 
-    /** Reads and checks a config file. */
+    /** Reads and checks a config file; a field given twice is an error (not "the last one wins"). */
     public static TrainConfig read(Path file) {
-        ObjectMapper m = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        JsonFactory strict = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        ObjectMapper m = new ObjectMapper(strict).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
         try {
             com.fasterxml.jackson.databind.JsonNode tree = m.readTree(file.toFile());
@@ -123,6 +127,15 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
             }
             String field = e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
             throw new IllegalArgumentException(file + ": config field '" + field + "': " + e.getOriginalMessage(), e);
+        } catch (StreamReadException e) {
+            // Jackson's own message names a repeated field ("Duplicate field 'eta'") or the syntax error.
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String what = e.getOriginalMessage();
+            if (what != null && what.startsWith("Duplicate field ")) {
+                throw new IllegalArgumentException(file + ": config field " + what.substring("Duplicate field ".length())
+                        + " is given twice" + where + "; expected each field once", e);
+            }
+            throw new IllegalArgumentException(file + ": not valid JSON" + where + ": " + what, e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read the config: " + e.getMessage(), e);
         }
@@ -131,6 +144,11 @@ public record TrainConfig(int version, String dataset, List<Integer> hiddenSizes
     /** This config with {@code n} trials (the {@code --trials} override of {@code fa4j train}). */
     public TrainConfig withTrials(int n) {
         return new TrainConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, n, seed, schedule);
+    }
+
+    /** This config with master seed {@code s} (the {@code --seed} override of {@code fa4j train}). */
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, trials, s, schedule);
     }
 
     /** This config with {@code e} epochs (the {@code --epochs} override of {@code fa4j train}). */

@@ -7,7 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 
+import org.fa4j.analysis.experiments.TinyIdx;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,7 +112,159 @@ class MainTest {
     }
 
     @Test
-    void missingSubcommandIsAUsageError() {
-        assertThat(run().code()).isEqualTo(2);
+    void missingSubcommandIsAUsageErrorListingEverySubcommand() {
+        Run r = run();
+        assertThat(r.code()).isEqualTo(2);
+        // Derived from picocli's subcommand map, so a new subcommand cannot be left out of the message.
+        assertThat(new CommandLine(new Main()).getSubcommands().keySet()).contains("index", "fetch-data", "reproduce", "train", "check")
+                .allSatisfy(name -> assertThat(r.err()).contains(name));
+    }
+
+    @Test
+    void aZeroCountIsRejectedNamingTheFlag() throws Exception {
+        Run trials = run("reproduce", "fig3", "--trials", "0", "--out", dir.toString());
+        assertThat(trials.code()).isEqualTo(2);
+        assertThat(trials.err()).contains("--trials is 0").contains("expected a positive count");
+        Run epochs = run("reproduce", "fig3", "--epochs", "0", "--out", dir.toString());
+        assertThat(epochs.code()).isEqualTo(2);
+        assertThat(epochs.err()).contains("--epochs is 0");
+        Run paper = run("reproduce", "fig3", "--paper-epochs", "0", "--out", dir.toString());
+        assertThat(paper.code()).isEqualTo(2);
+        assertThat(paper.err()).contains("--paper-epochs is 0");
+        Run train = run("train", "--config", tinyConfig("mnist").toString(), "--trials", "0", "--out", dir.toString());
+        assertThat(train.code()).isEqualTo(2);
+        assertThat(train.err()).contains("--trials is 0");
+        assertThat(dir.resolve("fig3.json")).doesNotExist();
+    }
+
+    // --- train on a tiny generated IDX data set ---
+
+    private Path data() throws Exception {
+        Path data = dir.resolve("data");
+        if (!Files.exists(data.resolve("mnist"))) {
+            TinyIdx.write(data, "mnist");
+        }
+        return data;
+    }
+
+    /** configs/tiny.json in the temp dir, so the result is train-configs-tiny.json. */
+    private Path tinyConfig(String dataset) throws Exception {
+        Path c = Files.createDirectories(dir.resolve("configs")).resolve("tiny.json");
+        Files.writeString(c, TinyIdx.config(dataset, "fa"));
+        return c;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Path f) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(f.toFile(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> train(Path out, String... flags) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--config", tinyConfig("mnist").toString(), "--quiet",
+                "--data-dir", data().toString(), "--out", out.toString()));
+        args.addAll(List.of(flags));
+        Run r = run(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("train-configs-tiny.json").contains("testErrorPercent");
+        assertThat(out.resolve("train-configs-tiny.partial.json")).doesNotExist();
+        Map<String, Object> m = json(out.resolve("train-configs-tiny.json"));
+        assertThat(m).containsEntry("status", "complete");
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> trainConfig(Map<String, Object> result) {
+        return (Map<String, Object>) ((Map<String, Object>) result.get("config")).get("trainConfig");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<Double>> curves(Map<String, Object> result) {
+        return (List<List<Double>>) ((Map<String, Object>) result.get("metrics")).get("testErrorPerEpoch");
+    }
+
+    @Test
+    void trainRunsTheConfigAsWrittenWithoutFlags() throws Exception {
+        Map<String, Object> m = train(dir.resolve("plain"));
+        assertThat(m).containsEntry("experiment", "train-configs-tiny");
+        assertThat(trainConfig(m)).containsEntry("epochs", 2).containsEntry("trials", 1).containsEntry("seed", 7);
+        assertThat((Map<String, Object>) m.get("seeds")).containsEntry("master", 7);
+        assertThat(curves(m)).hasSize(1);
+        assertThat(curves(m).get(0)).hasSize(3);
+    }
+
+    @Test
+    void trainEpochsAndTrialsFlagsOverrideTheConfig() throws Exception {
+        Map<String, Object> m = train(dir.resolve("over"), "--epochs", "3", "--trials", "2");
+        assertThat(trainConfig(m)).containsEntry("epochs", 3).containsEntry("trials", 2).containsEntry("seed", 7);
+        assertThat(curves(m)).hasSize(2).allSatisfy(c -> assertThat(c).hasSize(4));
+        assertThat(curves(m).get(0)).isNotEqualTo(curves(m).get(1)); // each trial has its own weights and B
+    }
+
+    @Test
+    void trainSeedFlagChangesTheResultsSeedAndRun() throws Exception {
+        Map<String, Object> own = train(dir.resolve("own"));
+        Map<String, Object> seeded = train(dir.resolve("seeded"), "--seed", "99");
+        Map<String, Object> again = train(dir.resolve("again"), "--seed", "99");
+        assertThat(trainConfig(seeded)).containsEntry("seed", 99);
+        assertThat((Map<String, Object>) seeded.get("seeds")).containsEntry("master", 99);
+        assertThat(curves(seeded)).isNotEqualTo(curves(own)).isEqualTo(curves(again));
+    }
+
+    @Test
+    void trainRejectsTheReproduceOnlyFlags() throws Exception {
+        for (String[] flag : new String[][] {{"--quick"}, {"--paper-epochs", "3"}}) {
+            Run r = run("train", "--config", tinyConfig("mnist").toString(), "--data-dir", data().toString(), "--out", dir.toString(), flag[0],
+                    flag.length > 1 ? flag[1] : "--quiet");
+            assertThat(r.code()).as(flag[0]).isEqualTo(2);
+            assertThat(r.err()).contains("Unknown option").contains(flag[0]);
+        }
+        assertThat(dir.resolve("train-configs-tiny.json")).doesNotExist();
+    }
+
+    @Test
+    void trainThatDivergesWritesStatusDivergedAndExitsWithOne() throws Exception {
+        Path c = Files.createDirectories(dir.resolve("configs")).resolve("hot.json");
+        Files.writeString(c, TinyIdx.divergingConfig());
+        Run r = run("train", "--config", c.toString(), "--quiet", "--data-dir", data().toString(), "--out", dir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("training diverged").contains("train-configs-hot.json");
+        assertThat(json(dir.resolve("train-configs-hot.json"))).containsEntry("status", "diverged")
+                .hasEntrySatisfying("error", e -> assertThat(e.toString()).contains("non-finite"));
+        assertThat(dir.resolve("train-configs-hot.partial.json")).doesNotExist();
+    }
+
+    @Test
+    void trainFetchesTheConfigsDataSetWhenItIsMissing() throws Exception {
+        // A stand-in bin/fetch-data (found through -Dfa4j.home) that logs its call and puts the tiny set in place.
+        Path source = dir.resolve("source");
+        TinyIdx.write(source, "fashion-mnist");
+        Path home = dir.resolve("home");
+        Path script = Files.createDirectories(home.resolve("bin")).resolve("fetch-data");
+        Path log = dir.resolve("fetch.log");
+        Files.writeString(script, "#!/bin/sh\necho \"$@\" >> '" + log + "'\nmkdir -p \"$2/fashion-mnist\"\ncp '"
+                + source.resolve("fashion-mnist") + "'/* \"$2/fashion-mnist/\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        Path data = dir.resolve("empty-data");
+        String old = System.getProperty("fa4j.home");
+        System.setProperty("fa4j.home", home.toString());
+        try {
+            Run r = run("train", "--config", tinyConfig("fashion-mnist").toString(), "--quiet", "--data-dir", data.toString(),
+                    "--out", dir.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).contains("no fashion-mnist data");
+            assertThat(log).content().contains("--data-dir " + data.toAbsolutePath());
+            assertThat(json(dir.resolve("train-configs-tiny.json"))).containsEntry("status", "complete");
+            // Present now: a second run does not fetch again.
+            assertThat(run("train", "--config", tinyConfig("fashion-mnist").toString(), "--quiet", "--data-dir", data.toString(),
+                    "--out", dir.toString()).code()).isZero();
+            assertThat(Files.readAllLines(log)).hasSize(1);
+        } finally {
+            if (old == null) {
+                System.clearProperty("fa4j.home");
+            } else {
+                System.setProperty("fa4j.home", old);
+            }
+        }
     }
 }

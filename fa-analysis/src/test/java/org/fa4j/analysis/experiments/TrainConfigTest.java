@@ -84,4 +84,27 @@ class TrainConfigTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withEpochs(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'epochs' is 0");
     }
+
+    @Test
+    void aFieldGivenTwiceIsRejectedNamingTheField() throws Exception {
+        // Without strict duplicate detection Jackson silently keeps the last value (epochs 20 here).
+        String json = example().replaceFirst("\\{", "{\"epochs\":3,");
+        assertThat(json).contains("\"epochs\":3").contains("\"epochs\":20");
+        assertThatThrownBy(() -> TrainConfig.read(write(json))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'epochs'").hasMessageContaining("twice").hasMessageContaining("c.json");
+    }
+
+    @Test
+    void badJsonSyntaxNamesTheFileAndPlace() throws Exception {
+        assertThatThrownBy(() -> TrainConfig.read(write("{\"version\":1,,}"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("c.json").hasMessageContaining("not valid JSON").hasMessageContaining("line 1");
+    }
+
+    @Test
+    void theSeedOverrideChangesOnlyTheSeed() {
+        TrainConfig c = TrainConfig.example();
+        TrainConfig s = c.withSeed(99);
+        assertThat(s.seed()).isEqualTo(99);
+        assertThat(s.withSeed(c.seed())).isEqualTo(c);
+    }
 }

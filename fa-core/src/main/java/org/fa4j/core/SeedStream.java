@@ -1,11 +1,12 @@
 package org.fa4j.core;
 
 /**
- * The independent random streams of a run, each derived from one seed by {@link Seeds}. Keeping them apart is what
- * lets a backprop run and a feedback-alignment run see the very same data order and initial forward weights (the
- * paper's protocol, PAPER §2.1: "The sequence of data points learned on was also fixed for each algorithm").
+ * The names of a run's independent random streams; {@link Seeds#random(SeedStream)} gives each its own generator
+ * derived from the run's seed (this enum only names a stream). Keeping the streams apart is what lets a backprop run
+ * and a feedback-alignment run see the very same data order and initial forward weights (the paper's
+ * protocol, PAPER §2.1: "The sequence of data points learned on was also fixed for each algorithm").
  */
-public enum RandomStream {
+public enum SeedStream {
     /** The order in which training examples are visited. */
     DATA_ORDER,
     /** Initial forward weights and their sparsity masks. */

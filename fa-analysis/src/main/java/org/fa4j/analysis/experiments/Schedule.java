@@ -32,6 +32,10 @@ record Schedule(String name, float eta, int batch, int epochs, LearningRateSched
         return new Schedule(name, eta, batch, e, decay);
     }
 
+    Schedule withEta(float e) {
+        return new Schedule(name, e, batch, epochs, decay);
+    }
+
     /** E.g. "η 0.2 linear, batch 10, 20 epochs". */
     String describe() {
         return "η " + eta + " " + decay.id() + ", batch " + batch + ", " + epochs + " epochs";

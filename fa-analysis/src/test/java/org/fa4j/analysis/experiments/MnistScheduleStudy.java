@@ -34,7 +34,7 @@ public final class MnistScheduleStudy {
             grid.add(new Schedule("fast", Float.parseFloat(a[0]), 10, epochs, LearningRateSchedule.named(a[1])));
         }
         long seed = 1411024L;
-        double omega = 0.1;
+        double omega = Double.parseDouble(System.getProperty("omega", "0.1")); // -Domega=… (fig2 chose 0.05 on validation)
         double beta = Double.parseDouble(System.getProperty("beta", "0.5")); // -Dbeta=… for a β check
         TrainTest data = Mnist.load(dir);
         Split held = data.train().holdOut(MnistExperiment.VALIDATION, seed);
@@ -46,8 +46,7 @@ public final class MnistScheduleStudy {
         Map<String, Schedule> schedules = new LinkedHashMap<>();
         for (Schedule s : grid) {
             double sum = 0;
-            for (MnistRule r : System.getProperty("rules", "bp,fa").equals("fa") ? List.of(MnistRule.FEEDBACK_ALIGNMENT)
-                    : List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT)) {
+            for (MnistRule r : java.util.Arrays.stream(System.getProperty("rules", "bp,fa").split(",")).map(MnistRule::of).toList()) {
                 long t0 = System.nanoTime();
                 try {
                     MnistTrial t = MnistTrial.run(train, val, r, s, omega, beta, seed, 9_000, MnistTrial.HIDDEN, false, null);

@@ -193,4 +193,19 @@ class MnistTrialTest {
         assertThat(new Schedule("fast", 0.2f, 10, 20, org.fa4j.core.LearningRateSchedule.linear(0)).withEpochs(3).decay())
                 .isEqualTo(org.fa4j.core.LearningRateSchedule.linear(0));
     }
+
+    @Test
+    void shallowLearningTrainsWithItsOwnPeakEtaOnTheFastScheduleOnly() {
+        Schedule fast = new Schedule("fast", (float) MnistExperiment.FAST_ETA, 10, 20, MnistExperiment.FAST_DECAY);
+        Schedule shallow = MnistExperiment.forRule(fast, MnistRule.SHALLOW);
+        assertThat(shallow.eta()).isEqualTo((float) MnistExperiment.SHALLOW_FAST_ETA).isLessThan(fast.eta());
+        assertThat(shallow.withEta(fast.eta())).isEqualTo(fast);
+        for (MnistRule r : MnistRule.values()) {
+            if (r != MnistRule.SHALLOW) {
+                assertThat(MnistExperiment.forRule(fast, r)).as(r.id).isSameAs(fast);
+            }
+        }
+        Schedule paper = new Schedule("paper", 1e-3f, 1, 20);
+        assertThat(MnistExperiment.forRule(paper, MnistRule.SHALLOW)).isSameAs(paper);
+    }
 }

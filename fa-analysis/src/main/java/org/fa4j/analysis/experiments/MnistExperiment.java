@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,10 +26,13 @@ import org.knowm.xchart.XYChart;
  * ω, β and the epoch budget are chosen on a validation split held out from the training set, never the test set.
  */
 final class MnistExperiment implements Experiment {
-    static final double[] OMEGA_GRID = {0.01, 0.05, 0.1};
+    static final double[] OMEGA_GRID = {0.05, 0.1, 0.3};
     /** β grid in factors of 4 up to the validation study's best β (8; FA's error fell as β grew from 0.05 to 8). */
     static final double[] BETA_GRID = {0.5, 2, 8};
     static final double DEFAULT_OMEGA = 0.1;
+    /** Shallow learning's ω grid: its random hidden features are only as good as their scale (see {@link MnistInit}). */
+    static final double[] SHALLOW_OMEGA_GRID = {0.2, 0.3, 0.5, 0.7};
+    static final double DEFAULT_SHALLOW_OMEGA = 0.5;
     static final double DEFAULT_BETA = 8;
     /** The fast schedule, fixed by the validation study (MnistScheduleStudy in the test tree; see {@link #STUDY}). */
     static final double FAST_ETA = 1.2;
@@ -42,8 +46,32 @@ final class MnistExperiment implements Experiment {
      * recovers (the first full run, 2026-11-27: 86.15 ± 6.18% test error, n = 20); see {@link #SHALLOW_STUDY}.
      */
     static final double SHALLOW_FAST_ETA = 0.4;
+    static final String SHALLOW_OMEGA_STUDY = "Shallow learning's ω study (MnistScheduleStudy -Drules=shallow, 2026-11-27 session 3: 50 000 training / 10 000 validation images, η 0.4 triangle:0.05, batch 10, 20 epochs, trial seed 9000): validation error ω 0.05: 11.05%, 0.2: 8.42%, 0.3: 7.15%, 0.5: 6.43%, 0.7: 32.78%, 1.0: 42.18% (beyond 0.5 the logistic output units saturate at this η); at ω 0.5 two more initial weights (trial seeds 9001, 9002) gave 6.24% and 5.95%. After 3 epochs the ranking is different (ω 0.1: 11.55%, 0.3: 9.59%, 0.5: 25.82%: at 0.5 shallow learning sits on a plateau for a few epochs), so shallow's ω is searched with the whole fast schedule. Earlier runs used the shared ω (0.05 to 0.1): 8.59 ± 0.07% test error, n = 20, at ω 0.1.";
     static final String SHALLOW_STUDY = "Shallow learning (output layer only) trains with its own peak η on the fast schedule: at the shared η 1.2 its logistic output units saturate and never recover (first full run, 2026-11-27: 86.15 ± 6.18% test error, n = 20). Chosen on the validation split (MnistScheduleStudy -Drules=shallow -Domega=0.05: 50 000 training / 10 000 validation images, triangle:0.05, batch 10, 20 epochs, one run, trial seed 9000): validation error η 0.1: 12.11%, 0.2: 11.37%, 0.4: 11.05% (chosen), 0.8: 59.88% (saturated). Same epochs, batch and decay as the other rules.";
     static final int VALIDATION = 10_000;
+    /**
+     * Epochs of each ω / β search run (full budget). The first full run searched with 1 epoch of the fast schedule squeezed
+     * into that epoch (warm-up over 250 updates): every BP run ended near chance (88–90% validation error), so its ω choice
+     * was noise. The search now runs {@link #searchSchedule}: 3 epochs with the full schedule's warm-up length.
+     */
+    static final int SEARCH_EPOCHS = 3;
+
+    /**
+     * The schedule of a search run of {@code epochs} epochs: the fast schedule's peak η and batch, and a warm-up of as many
+     * updates as the full fast schedule's ({@link #FAST_EPOCHS} · 5% = 1 epoch; at most half the run), then linear decay
+     * to 0, so that the short run neither saturates in a squeezed warm-up nor stops at its peak η.
+     */
+    /** Names the search (schedule, grids, seed of its trial) so that a fig2.json from another protocol is not reused. */
+    static String searchProtocol(boolean quick) {
+        int epochs = quick ? 1 : SEARCH_EPOCHS;
+        return searchSchedule(epochs).describe() + "; ω " + java.util.Arrays.toString(OMEGA_GRID) + ", shallow ω "
+                + java.util.Arrays.toString(SHALLOW_OMEGA_GRID) + ", β " + java.util.Arrays.toString(BETA_GRID) + "; trial seed 9000";
+    }
+
+    static Schedule searchSchedule(int epochs) {
+        double warmup = Math.min(0.5, FAST_EPOCHS * ((LearningRateSchedule.Triangle) FAST_DECAY).warmup() / epochs);
+        return new Schedule("search", (float) FAST_ETA, FAST_BATCH, epochs, LearningRateSchedule.triangle(warmup));
+    }
 
     private final String name;
     private final String title;
@@ -123,7 +151,7 @@ final class MnistExperiment implements Experiment {
         if (o.quick()) {
             return new Budget(5000, 1000, 200, 1, epochs > 0 ? epochs : 3, o.paperEpochs() > 0 ? o.paperEpochs() : 1, trials, 1);
         }
-        return new Budget(60_000, 10_000, MnistTrial.HIDDEN, 1, epochs > 0 ? epochs : FAST_EPOCHS, paperEpochs, trials, paperTrials);
+        return new Budget(60_000, 10_000, MnistTrial.HIDDEN, SEARCH_EPOCHS, epochs > 0 ? epochs : FAST_EPOCHS, paperEpochs, trials, paperTrials);
     }
 
     @Override
@@ -185,10 +213,12 @@ final class MnistExperiment implements Experiment {
         // Hyperparameters on the validation split (never the test set).
         Schedule fast = new Schedule("fast", (float) FAST_ETA, FAST_BATCH, b.fastEpochs(), FAST_DECAY);
         double omega = DEFAULT_OMEGA;
+        double shallowOmega = DEFAULT_SHALLOW_OMEGA;
         double beta = DEFAULT_BETA;
         int fastEpochs = b.fastEpochs();
         Map<String, Object> searchLog = new LinkedHashMap<>();
-        long searchUnits = search ? (long) (OMEGA_GRID.length + BETA_GRID.length) * b.searchEpochs() * searchTrain.size() : 0;
+        long searchUnits = search ? (long) (OMEGA_GRID.length + BETA_GRID.length) * b.searchEpochs() * searchTrain.size()
+                + (rules.contains(MnistRule.SHALLOW) ? (long) SHALLOW_OMEGA_GRID.length * b.fastEpochs() * searchTrain.size() : 0) : 0;
         long trainUnits = (long) train.size() * b.trials() * rules.size() * fastEpochs
                 + (paperSchedule ? (long) train.size() * Math.min(b.paperTrials(), b.trials()) * 3 * b.paperEpochs() : 0);
         try (Progress p = Progress.start(name, searchUnits + trainUnits, o.quiet())) {
@@ -197,47 +227,73 @@ final class MnistExperiment implements Experiment {
                 res.choice("shallowEta", SHALLOW_STUDY);
             }
             if (search) {
-                double best = Double.POSITIVE_INFINITY;
-                Schedule searchSchedule = fast.withEpochs(b.searchEpochs());
+                // Round 1, in parallel: BP over the ω grid (short search schedule) and shallow learning over its own ω grid
+                // (the whole fast schedule: at 3 epochs shallow's ranking misleads, see SHALLOW_OMEGA_STUDY).
+                Schedule searchSchedule = searchSchedule(b.searchEpochs());
+                Schedule shallowSearch = forRule(fast, MnistRule.SHALLOW);
+                boolean withShallow = rules.contains(MnistRule.SHALLOW);
+                List<Callable<MnistTrial>> round1 = new ArrayList<>();
                 for (double w : OMEGA_GRID) {
-                    MnistTrial t = MnistTrial.run(searchTrain, validation, MnistRule.BACKPROP, searchSchedule, w, 0.1,
-                            o.seed(), 9_000, b.hidden(), false, p);
-                    searchLog.put("bp omega=" + w, t.errors());
-                    if (t.finalError() < best) {
-                        best = t.finalError();
-                        omega = w;
+                    round1.add(() -> MnistTrial.run(searchTrain, validation, MnistRule.BACKPROP, searchSchedule, w, DEFAULT_BETA,
+                            o.seed(), 9_000, b.hidden(), false, p));
+                }
+                if (withShallow) {
+                    for (double w : SHALLOW_OMEGA_GRID) {
+                        round1.add(() -> MnistTrial.run(searchTrain, validation, MnistRule.SHALLOW, shallowSearch, w, DEFAULT_BETA,
+                                o.seed(), 9_000, b.hidden(), false, p));
                     }
                 }
-                best = Double.POSITIVE_INFINITY;
-                for (double be : BETA_GRID) {
-                    MnistTrial t = MnistTrial.run(searchTrain, validation, MnistRule.FEEDBACK_ALIGNMENT, searchSchedule,
-                            omega, be, o.seed(), 9_000, b.hidden(), false, p);
-                    searchLog.put("fa beta=" + be, t.errors());
-                    if (t.finalError() < best) {
-                        best = t.finalError();
-                        beta = be;
+                List<MnistTrial> r1 = inParallel(round1, o.threads());
+                omega = OMEGA_GRID[best(r1.subList(0, OMEGA_GRID.length))];
+                for (int i = 0; i < OMEGA_GRID.length; i++) {
+                    searchLog.put("bp omega=" + OMEGA_GRID[i], r1.get(i) == null ? "diverged" : r1.get(i).errors());
+                }
+                if (withShallow) {
+                    List<MnistTrial> sh = r1.subList(OMEGA_GRID.length, r1.size());
+                    shallowOmega = SHALLOW_OMEGA_GRID[best(sh)];
+                    for (int i = 0; i < SHALLOW_OMEGA_GRID.length; i++) {
+                        searchLog.put("shallow omega=" + SHALLOW_OMEGA_GRID[i], sh.get(i) == null ? "diverged" : sh.get(i).errors());
                     }
+                    res.choice("shallowOmega", "shallow learning's ω = " + shallowOmega + " from " + java.util.Arrays.toString(SHALLOW_OMEGA_GRID)
+                            + " by shallow validation error after the whole fast schedule (" + shallowSearch.describe() + ", its own peak η). "
+                            + SHALLOW_OMEGA_STUDY);
+                }
+                // Round 2, in parallel: FA over the β grid at the chosen ω.
+                double w1 = omega;
+                List<Callable<MnistTrial>> round2 = new ArrayList<>();
+                for (double be : BETA_GRID) {
+                    round2.add(() -> MnistTrial.run(searchTrain, validation, MnistRule.FEEDBACK_ALIGNMENT, searchSchedule, w1, be,
+                            o.seed(), 9_000, b.hidden(), false, p));
+                }
+                List<MnistTrial> r2 = inParallel(round2, o.threads());
+                beta = BETA_GRID[best(r2)];
+                for (int i = 0; i < BETA_GRID.length; i++) {
+                    searchLog.put("fa beta=" + BETA_GRID[i], r2.get(i) == null ? "diverged" : r2.get(i).errors());
                 }
                 res.metric("validationSearch", searchLog);
                 res.choice("omega", "ω = " + omega + " from " + java.util.Arrays.toString(OMEGA_GRID) + " by BP validation error after "
-                        + b.searchEpochs() + " epoch(s) of the fast schedule (" + searchSchedule.describe() + ") on " + searchTrain.size()
-                        + " training images (validation: the other " + valSize + ").");
+                        + b.searchEpochs() + " epoch(s) (" + searchSchedule.describe() + ": the fast schedule's peak η and its warm-up length "
+                        + "in updates, then linear decay to 0) on " + searchTrain.size()
+                        + " training images (validation: the other " + valSize + "); FA and sparse FA share BP's ω.");
                 res.choice("beta", "β = " + beta + " from " + java.util.Arrays.toString(BETA_GRID) + " by FA validation error (same protocol).");
             } else {
-                Map<String, Object> chosen = chosenByFig2(o.out());
-                if (chosen != null) {
-                    omega = ((Number) chosen.get("omega")).doubleValue();
-                    beta = ((Number) chosen.get("beta")).doubleValue();
-                    res.choice("omegaBeta", "ω = " + omega + ", β = " + beta + ": taken from fig2.json's validation search.");
+                Fig2Choice chosen = Fig2Choice.read(o.out(), o.seed(), o.quick());
+                if (chosen.usable()) {
+                    omega = chosen.init().omega();
+                    shallowOmega = chosen.init().shallowOmega();
+                    beta = chosen.init().beta();
+                    res.choice("omegaBeta", "ω = " + omega + " (shallow " + shallowOmega + "), β = " + beta + ": taken from " + chosen.why());
                 } else {
-                    res.choice("omegaBeta", "ω = " + omega + ", β = " + beta + ": defaults (the study's values; no fig2.json with a "
-                            + "validation search in the output directory).");
+                    res.choice("omegaBeta", "ω = " + omega + " (shallow " + shallowOmega + "), β = " + beta
+                            + ": defaults (the validation studies' values), because " + chosen.why());
                 }
             }
             res.choice("epochs", fastEpochs + " fast epochs" + (o.epochs() > 0 ? " (--epochs; the linear decay reaches 0 at the end of "
                     + "these)" : " (fixed by the validation study, see fastScheduleStudy)") + ".");
             fast = fast.withEpochs(fastEpochs);
-            res.summary("omega", omega).summary("beta", beta).summary("fastEta", (double) fast.eta()).summary("fastEpochs", fastEpochs)
+            MnistInit init = new MnistInit(omega, shallowOmega, beta);
+            res.summary("omega", omega).summary("shallowOmega", shallowOmega).summary("beta", beta)
+                    .summary("searchProtocol", searchProtocol(o.quick())).summary("fastEta", (double) fast.eta()).summary("fastEpochs", fastEpochs)
                     .summary("fastDecay", fast.decay().id());
             res.config("fastSchedule", Map.of("eta", fast.eta(), "batch", fast.batch(), "epochs", fast.epochs(), "decay", fast.decay().id()));
             res.choice("fastSchedule", fast.describe() + ": η_t = η·s(t/T) per update t of T with fa-core's LearningRateSchedule '"
@@ -249,7 +305,7 @@ final class MnistExperiment implements Experiment {
             XYChart errChart = Plots.chart(title.split(":")[0] + " — " + dataset + " test error (" + b.trials() + " trials, fast schedule)",
                     "epoch", "% error on test set", true);
             XYChart angleChart = Plots.chart("Fig. 2b — Δh_FA ∡ Δh_BP during learning (" + dataset + ")", "examples", "angle (degrees)", false);
-            Map<MnistRule, List<MnistTrial>> fastRuns = runAll(train, test, rules, fast, omega, beta, b, b.trials(), o, p);
+            Map<MnistRule, List<MnistTrial>> fastRuns = runAll(train, test, rules, fast, init, b, b.trials(), o, p);
             summarise(res, table, errChart, angleChart, fastRuns, fast, b.trials());
             if (paperSchedule) {
                 int n = Math.min(b.paperTrials(), b.trials());
@@ -258,7 +314,7 @@ final class MnistExperiment implements Experiment {
                 res.config("paperSchedule", Map.of("eta", paper.eta(), "batch", paper.batch(), "epochs", paper.epochs(), "trials", n));
                 res.choice("paperSchedule", "η = 1e-3 per example (batch 1) as written, " + paper.epochs() + " epochs, " + n
                         + " trials, BP / FA / shallow: reported as obtained after this budget.");
-                Map<MnistRule, List<MnistTrial>> paperRuns = runAll(train, test, paperRules, paper, omega, beta, b, n, o, p);
+                Map<MnistRule, List<MnistTrial>> paperRuns = runAll(train, test, paperRules, paper, init, b, n, o, p);
                 summarise(res, table, errChart, null, paperRuns, paper, n);
             }
             res.metric("table", table);
@@ -355,13 +411,56 @@ final class MnistExperiment implements Experiment {
         }
     }
 
+    /**
+     * Runs independent search trials on {@code threads} threads; the results in the order given (each run is
+     * deterministic), {@code null} for a run that diverged (it then loses the search).
+     */
+    private static List<MnistTrial> inParallel(List<Callable<MnistTrial>> runs, int threads) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, runs.size())))) {
+            List<Future<MnistTrial>> fs = new ArrayList<>();
+            for (Callable<MnistTrial> r : runs) {
+                fs.add(pool.submit(r));
+            }
+            List<MnistTrial> out = new ArrayList<>();
+            for (Future<MnistTrial> f : fs) {
+                try {
+                    out.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.fa4j.core.TrainingDivergedException)) {
+                        throw e;
+                    }
+                    out.add(null);
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("validation search interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("validation search failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** The index of the run with the lowest final validation error (the first on a tie). */
+    private static int best(List<MnistTrial> runs) {
+        int best = -1;
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i) != null && (best < 0 || runs.get(i).finalError() < runs.get(best).finalError())) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            throw new IllegalStateException("validation search: every run of the grid diverged");
+        }
+        return best;
+    }
+
     /** The schedule a rule trains with: the fast schedule's shared η, except shallow learning's own (SHALLOW_FAST_ETA). */
     static Schedule forRule(Schedule s, MnistRule r) {
         return s.name().equals("fast") && r == MnistRule.SHALLOW ? s.withEta((float) SHALLOW_FAST_ETA) : s;
     }
 
-    private Map<MnistRule, List<MnistTrial>> runAll(Dataset train, Dataset test, List<MnistRule> rs, Schedule s, double omega, double beta,
-                                                  Budget b, int trials, RunOptions o, Progress p) {
+    private Map<MnistRule, List<MnistTrial>> runAll(Dataset train, Dataset test, List<MnistRule> rs, Schedule s, MnistInit init, Budget b, int trials, RunOptions o, Progress p) {
         Map<MnistRule, List<MnistTrial>> out = new LinkedHashMap<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(o.threads())) {
             Map<MnistRule, List<Future<MnistTrial>>> fs = new LinkedHashMap<>();
@@ -370,7 +469,7 @@ final class MnistExperiment implements Experiment {
                 for (int t = 0; t < trials; t++) {
                     int trial = t;
                     Schedule sr = forRule(s, r);
-                    l.add(pool.submit(() -> MnistTrial.run(train, test, r, sr, omega, beta, o.seed(), trial, b.hidden(),
+                    l.add(pool.submit(() -> MnistTrial.run(train, test, r, sr, init.omegaFor(r), init.beta(), o.seed(), trial, b.hidden(),
                             receptiveFields && trial == 0, p)));
                 }
                 fs.put(r, l);
@@ -386,20 +485,5 @@ final class MnistExperiment implements Experiment {
             throw new IllegalStateException(name + " failed: " + ex.getMessage(), ex);
         }
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> chosenByFig2(Path out) {
-        Path f = out.resolve("fig2.json");
-        if (!Files.exists(f)) {
-            return null;
-        }
-        try {
-            Map<String, Object> m = Result.JSON.readValue(f.toFile(), Map.class);
-            Map<String, Object> s = (Map<String, Object>) m.get("summary");
-            return s != null && s.containsKey("omega") && s.containsKey("beta") ? s : null;
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 }

@@ -69,6 +69,8 @@ class MnistExperimentTest {
         assertThat(r.summary().get("fastDecay")).isEqualTo(MnistExperiment.FAST_DECAY.id());
         assertThat(MnistExperiment.OMEGA_GRID).contains(QuickRuns.num(r.summary(), "omega"));
         assertThat(MnistExperiment.BETA_GRID).contains(QuickRuns.num(r.summary(), "beta"));
+        assertThat(MnistExperiment.SHALLOW_OMEGA_GRID).contains(QuickRuns.num(r.summary(), "shallowOmega"));
+        assertThat(r.summary().get("searchProtocol")).isEqualTo(MnistExperiment.searchProtocol(true));
         assertThat(r.figures()).contains("fig2a.png", "fig2a.svg", "fig2b.png", "figS1.png");
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(QuickRuns.out().resolve("figS1.png").toFile());
         assertThat(img.getWidth()).isGreaterThan(2 * 10 * 56);

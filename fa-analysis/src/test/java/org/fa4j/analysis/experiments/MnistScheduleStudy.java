@@ -36,6 +36,7 @@ public final class MnistScheduleStudy {
         long seed = 1411024L;
         double omega = Double.parseDouble(System.getProperty("omega", "0.1")); // -Domega=… (fig2 chose 0.05 on validation)
         double beta = Double.parseDouble(System.getProperty("beta", "0.5")); // -Dbeta=… for a β check
+        int trial = Integer.parseInt(System.getProperty("trial", "9000")); // -Dtrial=… for a check on other initial weights
         TrainTest data = Mnist.load(dir);
         Split held = data.train().holdOut(MnistExperiment.VALIDATION, seed);
         Dataset train = held.train();
@@ -49,7 +50,7 @@ public final class MnistScheduleStudy {
             for (MnistRule r : java.util.Arrays.stream(System.getProperty("rules", "bp,fa").split(",")).map(MnistRule::of).toList()) {
                 long t0 = System.nanoTime();
                 try {
-                    MnistTrial t = MnistTrial.run(train, val, r, s, omega, beta, seed, 9_000, MnistTrial.HIDDEN, false, null);
+                    MnistTrial t = MnistTrial.run(train, val, r, s, omega, beta, seed, trial, MnistTrial.HIDDEN, false, null);
                     sum += t.finalError();
                     System.out.printf(Locale.ROOT, "%-4s %-30s final %.2f%%  (%.0f s)  per epoch %s%n", r.id, s.describe(), 100 * t.finalError(),
                             (System.nanoTime() - t0) / 1e9, percent(t.errors()));

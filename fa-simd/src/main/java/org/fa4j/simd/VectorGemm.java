@@ -11,8 +11,10 @@ import jdk.incubator.vector.VectorSpecies;
  * panels of {@link #NR} columns, kept in L2), row blocks of {@link #MC} (A's block packed into panels of {@link #MR}
  * rows), column panels (one B panel stays in L1), row panels, then the {@code MR × NR} register-blocked
  * micro-kernel: 8 rows × 3 vectors = 24 accumulators updated with {@code fma}.
- * Packing handles the transposes and zero-pads ragged edges, so the micro-kernel only sees full panels; it leaves
- * its accumulators in a small tile buffer, from which {@link #update} writes the valid part of the tile into C.
+ * Packing handles the transposes and zero-pads ragged edges, so the micro-kernel only sees full panels. A full tile
+ * in modes SET and ADD is written into C by the micro-kernel itself ({@link #kernelSet}, {@link #kernelAdd}); a
+ * ragged tile, or mode BETA, leaves its accumulators in a small tile buffer, from which {@link #update} writes the
+ * valid part into C with the same operations.
  *
  * <p>Determinism: element {@code C(i, j)} is computed as follows, whatever block, tile or thread it falls in: for each
  * k block (boundaries depend on k only) an accumulator starts at 0 and takes {@code fma(a_ip, b_pj, acc)} for p in

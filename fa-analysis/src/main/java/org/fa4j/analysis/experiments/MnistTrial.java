@@ -72,7 +72,8 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
     static MnistTrial run(Dataset train, Dataset eval, MnistRule rule, Schedule s, double omega, double beta, long seed,
                           int trial, int hidden, boolean keepWeights, Progress progress, double alpha) {
         Linalg la = Linalg.defaults().withThreads(1);
-        // Every rule of a trial shares the model seed (same forward W, new B per trial) and the data-order seed.
+        // Every rule of a trial shares the model seed (the same draws for the forward W, scaled by the rule's ω; a new B per
+        // trial) and the data-order seed.
         Model model = Model.create(spec(train.inputSize(), hidden, omega, rule), rule.create(omega, beta),
                 Seeds.derive(seed, "mnist-model", trial));
         float[] w0Initial = keepWeights ? model.weights(0).toArray() : null;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** fashion, family and figS1 reuse fig2.json's ω / β only when it comes from the same seed, --quick and search protocol. */
 class Fig2ChoiceTest {
     private static final long SEED = 1411024L;
+    private static final String PROTOCOL = "BP/FA: η 1.2 triangle:0.3333333333333333, batch 10, 3 epochs; ...";
 
     private static void fig2(Path dir, long seed, boolean quick, String protocol) {
         Result r = new Result("fig2");
@@ -21,40 +22,68 @@ class Fig2ChoiceTest {
     }
 
     @Test
+    void aSeedBeyondIntIsComparedAsALong(@TempDir Path dir) {
+        long big = (1L << 40) + 7;
+        fig2(dir, big, false, PROTOCOL);
+        assertThat(Fig2Choice.read(dir, big, false, PROTOCOL).usable()).isTrue();
+        assertThat(Fig2Choice.read(dir, 7, false, PROTOCOL).usable()).isFalse();
+    }
+
+    @Test
+    void aSummaryWithoutShallowOmegaIsNotUsed(@TempDir Path dir) {
+        Result r = new Result("fig2");
+        r.seed("master", SEED);
+        r.config("quick", false);
+        r.summary("omega", 0.05).summary("beta", 2.0).summary("searchProtocol", PROTOCOL);
+        r.write(dir);
+        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
+        assertThat(c.usable()).isFalse();
+        assertThat(c.why()).contains("shallowOmega");
+    }
+
+    @Test
+    void aFileOfTheWrongShapeIsReportedNotThrown(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("fig2.json"), "null");
+        assertThat(Fig2Choice.read(dir, SEED, false, PROTOCOL).why()).contains("not a fig2 result");
+        Files.writeString(dir.resolve("fig2.json"), "{\"seeds\": 3, \"config\": {}, \"summary\": {}}");
+        assertThat(Fig2Choice.read(dir, SEED, false, PROTOCOL).why()).contains("not a fig2 result");
+    }
+
+    @Test
     void aMatchingFig2JsonGivesItsChoices(@TempDir Path dir) {
-        fig2(dir, SEED, false, MnistExperiment.searchProtocol(false));
-        Fig2Choice c = Fig2Choice.read(dir, SEED, false);
+        fig2(dir, SEED, false, PROTOCOL);
+        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
         assertThat(c.usable()).isTrue();
         assertThat(c.init()).isEqualTo(new MnistInit(0.05, 0.3, 2.0));
     }
 
     @Test
     void noFileMeansDefaults(@TempDir Path dir) {
-        Fig2Choice c = Fig2Choice.read(dir, SEED, false);
+        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
         assertThat(c.usable()).isFalse();
         assertThat(c.why()).contains("no fig2.json");
     }
 
     @Test
     void anotherMasterSeedIsNotUsed(@TempDir Path dir) {
-        fig2(dir, 7, false, MnistExperiment.searchProtocol(false));
-        Fig2Choice c = Fig2Choice.read(dir, SEED, false);
+        fig2(dir, 7, false, PROTOCOL);
+        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
         assertThat(c.usable()).isFalse();
         assertThat(c.why()).contains("master seed 7").contains(Long.toString(SEED));
     }
 
     @Test
     void aQuickRunsChoicesAreNotUsedByAFullRunNorTheOtherWay(@TempDir Path dir) {
-        fig2(dir, SEED, true, MnistExperiment.searchProtocol(true));
-        assertThat(Fig2Choice.read(dir, SEED, false).usable()).isFalse();
-        assertThat(Fig2Choice.read(dir, SEED, false).why()).contains("quick = true");
-        assertThat(Fig2Choice.read(dir, SEED, true).usable()).isTrue();
+        fig2(dir, SEED, true, PROTOCOL);
+        assertThat(Fig2Choice.read(dir, SEED, false, PROTOCOL).usable()).isFalse();
+        assertThat(Fig2Choice.read(dir, SEED, false, PROTOCOL).why()).contains("quick = true");
+        assertThat(Fig2Choice.read(dir, SEED, true, PROTOCOL).usable()).isTrue();
     }
 
     @Test
     void aFig2JsonFromAnOlderSearchProtocolIsNotUsed(@TempDir Path dir) {
         fig2(dir, SEED, false, "η 1.2 triangle:0.05, batch 10, 1 epochs; ...");
-        Fig2Choice c = Fig2Choice.read(dir, SEED, false);
+        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
         assertThat(c.usable()).isFalse();
         assertThat(c.why()).contains("another validation search");
     }
@@ -62,16 +91,8 @@ class Fig2ChoiceTest {
     @Test
     void anUnreadableFileIsReportedNotThrown(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("fig2.json"), "{ not json");
-        Fig2Choice c = Fig2Choice.read(dir, SEED, false);
+        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
         assertThat(c.usable()).isFalse();
         assertThat(c.why()).contains("cannot be read");
-    }
-
-    @Test
-    void theSearchScheduleKeepsTheFullWarmUpLength() {
-        // full: 20 epochs × 5% = 1 epoch of warm-up; a 3-epoch search warms up over 1 epoch of 3, a 1-epoch one over half
-        assertThat(MnistExperiment.searchSchedule(3).decay()).isEqualTo(org.fa4j.core.LearningRateSchedule.triangle(1.0 / 3));
-        assertThat(MnistExperiment.searchSchedule(1).decay()).isEqualTo(org.fa4j.core.LearningRateSchedule.triangle(0.5));
-        assertThat(MnistExperiment.searchSchedule(3).eta()).isEqualTo((float) MnistExperiment.FAST_ETA);
     }
 }

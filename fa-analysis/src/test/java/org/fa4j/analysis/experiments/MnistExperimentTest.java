@@ -67,13 +67,44 @@ class MnistExperimentTest {
         Result r = QuickRuns.run(MnistExperiment.fig2());
         assertThat(QuickRuns.num(r.summary(), "fastEta")).isEqualTo(MnistExperiment.FAST_ETA, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(r.summary().get("fastDecay")).isEqualTo(MnistExperiment.FAST_DECAY.id());
-        assertThat(MnistExperiment.OMEGA_GRID).contains(QuickRuns.num(r.summary(), "omega"));
-        assertThat(MnistExperiment.BETA_GRID).contains(QuickRuns.num(r.summary(), "beta"));
-        assertThat(MnistExperiment.SHALLOW_OMEGA_GRID).contains(QuickRuns.num(r.summary(), "shallowOmega"));
-        assertThat(r.summary().get("searchProtocol")).isEqualTo(MnistExperiment.searchProtocol(true));
+        assertThat(r.summary().get("searchProtocol").toString()).contains("BP/FA: η 1.2 triangle:0.5, batch 10, 1 epochs")
+                .contains("hidden 200");
         assertThat(r.figures()).contains("fig2a.png", "fig2a.svg", "fig2b.png", "figS1.png");
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(QuickRuns.out().resolve("figS1.png").toFile());
         assertThat(img.getWidth()).isGreaterThan(2 * 10 * 56);
         assertThat(Files.size(QuickRuns.out().resolve("fig2a.svg"))).isGreaterThan(1000);
+    }
+
+    /** Each chosen value is the best final validation error of its logged grid, and every grid point ran. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachSearchChoiceIsTheArgminOfItsLoggedValidationRuns() throws Exception {
+        QuickRuns.run(MnistExperiment.fig2());
+        Map<String, Object> json = QuickRuns.json("fig2");
+        Map<String, Object> search = (Map<String, Object>) ((Map<String, Object>) json.get("metrics")).get("validationSearch");
+        Map<String, Object> summary = (Map<String, Object>) json.get("summary");
+        assertThat(((Map<String, Object>) json.get("choices"))).containsKeys("omega", "beta", "shallowOmega");
+        assertThat(argmin(search, "bp omega=", MnistExperiment.OMEGA_GRID)).isEqualTo(((Number) summary.get("omega")).doubleValue());
+        assertThat(argmin(search, "shallow omega=", MnistExperiment.SHALLOW_OMEGA_GRID))
+                .isEqualTo(((Number) summary.get("shallowOmega")).doubleValue());
+        assertThat(argmin(search, "fa beta=", MnistExperiment.BETA_GRID)).isEqualTo(((Number) summary.get("beta")).doubleValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double argmin(Map<String, Object> search, String prefix, double[] grid) {
+        double best = Double.NaN;
+        double bestErr = Double.POSITIVE_INFINITY;
+        for (double g : grid) {
+            assertThat(search).as("every grid point ran").containsKey(prefix + g);
+            Object run = search.get(prefix + g);
+            if (run instanceof List<?> errs) {
+                double last = ((Number) errs.get(errs.size() - 1)).doubleValue();
+                if (last < bestErr) {
+                    bestErr = last;
+                    best = g;
+                }
+            }
+        }
+        return best;
     }
 }

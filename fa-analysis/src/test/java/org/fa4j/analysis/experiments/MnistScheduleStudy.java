@@ -34,7 +34,7 @@ public final class MnistScheduleStudy {
             grid.add(new Schedule("fast", Float.parseFloat(a[0]), 10, epochs, LearningRateSchedule.named(a[1])));
         }
         long seed = 1411024L;
-        double omega = Double.parseDouble(System.getProperty("omega", "0.1")); // -Domega=… (fig2 chose 0.05 on validation)
+        double omega = Double.parseDouble(System.getProperty("omega", "0.1")); // -Domega=… (the default is the studies' ω; fig2 searches its own)
         double beta = Double.parseDouble(System.getProperty("beta", "0.5")); // -Dbeta=… for a β check
         int trial = Integer.parseInt(System.getProperty("trial", "9000")); // -Dtrial=… for a check on other initial weights
         TrainTest data = Mnist.load(dir);

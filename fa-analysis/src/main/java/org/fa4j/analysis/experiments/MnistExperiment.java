@@ -256,15 +256,11 @@ final class MnistExperiment implements Experiment {
                 }
                 List<MnistTrial> r1 = inParallel(round1, o.threads());
                 omega = OMEGA_GRID[best(r1.subList(0, OMEGA_GRID.length))];
-                for (int i = 0; i < OMEGA_GRID.length; i++) {
-                    searchLog.put("bp omega=" + OMEGA_GRID[i], r1.get(i) == null ? "diverged" : r1.get(i).errors());
-                }
+                log(searchLog, "bp omega=", OMEGA_GRID, r1);
                 if (withShallow) {
                     List<MnistTrial> sh = r1.subList(OMEGA_GRID.length, r1.size());
                     shallowOmega = SHALLOW_OMEGA_GRID[best(sh)];
-                    for (int i = 0; i < SHALLOW_OMEGA_GRID.length; i++) {
-                        searchLog.put("shallow omega=" + SHALLOW_OMEGA_GRID[i], sh.get(i) == null ? "diverged" : sh.get(i).errors());
-                    }
+                    log(searchLog, "shallow omega=", SHALLOW_OMEGA_GRID, sh);
                     res.choice("shallowOmega", "shallow learning's ω = " + shallowOmega + " from " + Arrays.toString(SHALLOW_OMEGA_GRID)
                             + " by shallow validation error after the whole fast schedule (" + shallowSearch.describe() + ", its own peak η). "
                             + SHALLOW_OMEGA_STUDY);
@@ -278,9 +274,7 @@ final class MnistExperiment implements Experiment {
                 }
                 List<MnistTrial> r2 = inParallel(round2, o.threads());
                 beta = BETA_GRID[best(r2)];
-                for (int i = 0; i < BETA_GRID.length; i++) {
-                    searchLog.put("fa beta=" + BETA_GRID[i], r2.get(i) == null ? "diverged" : r2.get(i).errors());
-                }
+                log(searchLog, "fa beta=", BETA_GRID, r2);
                 res.metric("validationSearch", searchLog);
                 res.choice("omega", "ω = " + omega + " from " + Arrays.toString(OMEGA_GRID) + " by BP validation error after "
                         + b.searchEpochs() + " epoch(s) (" + bpSearch.describe() + ": the fast schedule's peak η, one epoch of warm-up as "
@@ -458,6 +452,13 @@ final class MnistExperiment implements Experiment {
             throw new IllegalStateException("validation search interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("validation search failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Logs each grid point's validation curve (the first {@code grid.length} runs) under "prefix + value", or "diverged". */
+    private static void log(Map<String, Object> searchLog, String prefix, double[] grid, List<MnistTrial> runs) {
+        for (int i = 0; i < grid.length; i++) {
+            searchLog.put(prefix + grid[i], runs.get(i) == null ? "diverged" : runs.get(i).errors());
         }
     }
 

@@ -14,10 +14,18 @@ class Fig2ChoiceTest {
     private static final String PROTOCOL = "BP/FA: η 1.2 triangle:0.3333333333333333, batch 10, 3 epochs; ...";
 
     private static void fig2(Path dir, long seed, boolean quick, String protocol) {
+        fig2(dir, seed, quick, protocol, true);
+    }
+
+    private static void fig2(Path dir, long seed, boolean quick, String protocol, boolean withShallowOmega) {
         Result r = new Result("fig2");
         r.seed("master", seed);
         r.config("quick", quick);
-        r.summary("omega", 0.05).summary("shallowOmega", 0.3).summary("beta", 2.0).summary("searchProtocol", protocol);
+        r.summary("omega", 0.05);
+        if (withShallowOmega) {
+            r.summary("shallowOmega", 0.3);
+        }
+        r.summary("beta", 2.0).summary("searchProtocol", protocol);
         r.write(dir);
     }
 
@@ -31,11 +39,7 @@ class Fig2ChoiceTest {
 
     @Test
     void aSummaryWithoutShallowOmegaIsNotUsed(@TempDir Path dir) {
-        Result r = new Result("fig2");
-        r.seed("master", SEED);
-        r.config("quick", false);
-        r.summary("omega", 0.05).summary("beta", 2.0).summary("searchProtocol", PROTOCOL);
-        r.write(dir);
+        fig2(dir, SEED, false, PROTOCOL, false);
         Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
         assertThat(c.usable()).isFalse();
         assertThat(c.why()).contains("shallowOmega");

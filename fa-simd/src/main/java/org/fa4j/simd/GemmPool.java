@@ -1,6 +1,7 @@
 package org.fa4j.simd;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,7 +26,7 @@ final class GemmPool {
     private final ReentrantLock lock = new ReentrantLock();
     private Worker[] workers = new Worker[0];
 
-    // The job: written by the caller under the lock, published by the volatile write of next.
+    // The job: written by the caller under the lock, published by the volatile write of claimed.
     private Kernels kernels;
     private Op opA;
     private Op opB;
@@ -43,7 +44,11 @@ final class GemmPool {
     private int panels;
     private int parts;
 
-    private final AtomicInteger next = new AtomicInteger(Integer.MAX_VALUE);
+    /** Most blocks a job is split into (one bit each in {@link #claimed}). */
+    static final int MAX_PARTS = 64;
+
+    /** Bit q is set once block q is claimed; all set between jobs. */
+    private final AtomicLong claimed = new AtomicLong(-1L);
     private final AtomicInteger done = new AtomicInteger();
     private volatile Throwable failure;
     private volatile Thread waiter;
@@ -70,7 +75,7 @@ final class GemmPool {
             this.byColumns = byColumns;
             run(alpha, a, b, beta, c, align, panels, parts, threads);
         } finally {
-            next.set(Integer.MAX_VALUE);
+            claimed.set(-1L);
             lock.unlock();
         }
     }
@@ -93,7 +98,7 @@ final class GemmPool {
             this.byColumns = true;
             run(alpha, null, b, beta, c, align, (c.cols() + align - 1) / align, parts, threads);
         } finally {
-            next.set(Integer.MAX_VALUE);
+            claimed.set(-1L);
             lock.unlock();
         }
     }
@@ -111,13 +116,13 @@ final class GemmPool {
         failure = null;
         waiter = Thread.currentThread();
         done.set(0);
-        next.set(0);
+        claimed.set(parts == MAX_PARTS ? 0L : -1L << parts);
         int helpers = Math.min(threads, parts) - 1;
         ensureWorkers(helpers);
         for (int w = 0; w < helpers; w++) {
             workers[w].wake();
         }
-        work();
+        work(0);
         int spins = 0;
         while (done.get() < parts) {
             if (spins++ < SPINS) {
@@ -142,14 +147,21 @@ final class GemmPool {
         }
     }
 
-    /** Claims and runs blocks of the current job until none is left. */
-    private void work() {
+    /**
+     * Claims and runs blocks of the current job until none is left, its own block {@code self} first (the caller is 0,
+     * worker w is w + 1). So the same thread computes the same columns call after call while all threads keep up, and
+     * its share of a large operand stays in its core's L2 (the two passes over W_0 of a training step); a late thread's
+     * block is taken by whoever is free.
+     */
+    private void work(int self) {
         while (true) {
-            int q = next.get();
-            if (q >= parts || !next.compareAndSet(q, q + 1)) {
-                if (q >= parts) {
-                    return;
-                }
+            long m = claimed.get();
+            long free = ~m;
+            if (free == 0) {
+                return;
+            }
+            int q = self < MAX_PARTS && (free & (1L << self)) != 0 ? self : Long.numberOfTrailingZeros(free);
+            if (!claimed.compareAndSet(m, m | (1L << q))) {
                 continue;
             }
             try {
@@ -198,9 +210,11 @@ final class GemmPool {
 
     private final class Worker implements Runnable {
         private final Thread thread;
+        private final int index;
         private volatile long generation;
 
         Worker(int index) {
+            this.index = index;
             thread = Thread.ofPlatform().daemon().name("fa4j-simd-" + index).unstarted(this);
             thread.start();
         }
@@ -223,7 +237,7 @@ final class GemmPool {
                     }
                 }
                 seen = generation;
-                work();
+                work(index + 1);
             }
         }
     }

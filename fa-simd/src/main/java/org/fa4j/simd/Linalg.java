@@ -156,7 +156,7 @@ public final class Linalg {
         int dim = byColumns ? n : m;
         int align = byColumns ? kernels.gemmColAlign() : kernels.gemmRowAlign();
         int panels = (dim + align - 1) / align;
-        return Math.min(threads, panels);
+        return Math.min(Math.min(threads, panels), GemmPool.MAX_PARTS);
     }
 
     /** C = beta·C, or 0 when beta is 0 (old contents, NaN included, are ignored). */
@@ -264,7 +264,7 @@ public final class Linalg {
         }
         boolean vector = path == KernelPath.VECTOR;
         int panels = (c.cols() + SPARSE_ALIGN - 1) / SPARSE_ALIGN;
-        int parts = threads == 1 || (long) a.nonZeros() * c.cols() < SPARSE_PARALLEL_MIN ? 1 : Math.min(threads, panels);
+        int parts = threads == 1 || (long) a.nonZeros() * c.cols() < SPARSE_PARALLEL_MIN ? 1 : Math.min(Math.min(threads, panels), GemmPool.MAX_PARTS);
         if (parts <= 1) {
             runSparse(vector, transA, alpha, a, b, beta, c, 0, c.cols());
             return;
@@ -275,7 +275,7 @@ public final class Linalg {
     /** One of the two sparse products on the columns {@code [j0, j1)} of C. */
     static void runSparse(boolean vector, boolean transA, float alpha, CsrMatrix a, Matrix b, float beta, Matrix c, int j0, int j1) {
         if (transA) {
-            SparseKernels.rowsOuter(vector, a.cols(), a.colStart, a.rowIdx, a.colVals, alpha, b, beta, c, j0, j1);
+            SparseKernels.blocksOuter(vector, a.cols(), a.colStart, a.rowIdx, a.colVals, alpha, b, beta, c, j0, j1);
         } else {
             SparseKernels.columnsOuter(vector, a.rows(), a.rowStart, a.colIdx, a.vals, alpha, b, beta, c, j0, j1);
         }

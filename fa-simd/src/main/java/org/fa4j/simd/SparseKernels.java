@@ -1,6 +1,7 @@
 package org.fa4j.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -32,8 +33,9 @@ final class SparseKernels {
     }
 
     /**
-     * Output rows in order, each in column blocks: the row of C is read and written once. For the weight update (the
-     * rows of W of zero inputs are skipped when {@code beta == 1}, where the chain is empty and changes nothing).
+     * Output rows in order, each in column blocks of 8 vectors (then single vectors, then scalars) over
+     * {@code [j0, j1)}; the building block of the other loop orders. Rows with no entries are skipped when
+     * {@code beta == 1}, where the chain is empty and changes nothing (the rows of W of zero inputs).
      */
     static void rowsOuter(boolean vector, int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta,
                           Matrix c, int j0, int j1) {
@@ -52,42 +54,23 @@ final class SparseKernels {
             if (vector) {
                 for (; j + 8 * L <= j1; j += 8 * L) {
                     int o = row + j;
-                    FloatVector a0;
-                    FloatVector a1;
-                    FloatVector a2;
-                    FloatVector a3;
-                    FloatVector a4;
-                    FloatVector a5;
-                    FloatVector a6;
-                    FloatVector a7;
-                    if (beta == 0f) {
-                        a0 = FloatVector.zero(S);
-                        a1 = a0;
-                        a2 = a0;
-                        a3 = a0;
-                        a4 = a0;
-                        a5 = a0;
-                        a6 = a0;
-                        a7 = a0;
-                    } else {
-                        a0 = FloatVector.fromArray(S, cd, o);
-                        a1 = FloatVector.fromArray(S, cd, o + L);
-                        a2 = FloatVector.fromArray(S, cd, o + 2 * L);
-                        a3 = FloatVector.fromArray(S, cd, o + 3 * L);
-                        a4 = FloatVector.fromArray(S, cd, o + 4 * L);
-                        a5 = FloatVector.fromArray(S, cd, o + 5 * L);
-                        a6 = FloatVector.fromArray(S, cd, o + 6 * L);
-                        a7 = FloatVector.fromArray(S, cd, o + 7 * L);
-                        if (beta != 1f) {
-                            a0 = a0.mul(beta);
-                            a1 = a1.mul(beta);
-                            a2 = a2.mul(beta);
-                            a3 = a3.mul(beta);
-                            a4 = a4.mul(beta);
-                            a5 = a5.mul(beta);
-                            a6 = a6.mul(beta);
-                            a7 = a7.mul(beta);
-                        }
+                    FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
+                    FloatVector a1 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + L);
+                    FloatVector a2 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 2 * L);
+                    FloatVector a3 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 3 * L);
+                    FloatVector a4 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 4 * L);
+                    FloatVector a5 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 5 * L);
+                    FloatVector a6 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 6 * L);
+                    FloatVector a7 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 7 * L);
+                    if (beta != 0f && beta != 1f) {
+                        a0 = a0.mul(beta);
+                        a1 = a1.mul(beta);
+                        a2 = a2.mul(beta);
+                        a3 = a3.mul(beta);
+                        a4 = a4.mul(beta);
+                        a5 = a5.mul(beta);
+                        a6 = a6.mul(beta);
+                        a7 = a7.mul(beta);
                     }
                     for (int k = k0; k < k1; k++) {
                         FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
@@ -110,7 +93,53 @@ final class SparseKernels {
                     a6.intoArray(cd, o + 6 * L);
                     a7.intoArray(cd, o + 7 * L);
                 }
-                for (; j + L <= j1; j += L) {
+                // The rest (under 8 vectors): 4, 2 and 1 vectors at a time (independent chains keep the FMA units
+                // busy), then one masked vector, whose lanes round as Math.fma does.
+                if (j + 4 * L <= j1) {
+                    int o = row + j;
+                    FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
+                    FloatVector a1 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + L);
+                    FloatVector a2 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 2 * L);
+                    FloatVector a3 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 3 * L);
+                    if (beta != 0f && beta != 1f) {
+                        a0 = a0.mul(beta);
+                        a1 = a1.mul(beta);
+                        a2 = a2.mul(beta);
+                        a3 = a3.mul(beta);
+                    }
+                    for (int k = k0; k < k1; k++) {
+                        FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
+                        int base = bo + idx[k] * bs + j;
+                        a0 = s.fma(FloatVector.fromArray(S, bd, base), a0);
+                        a1 = s.fma(FloatVector.fromArray(S, bd, base + L), a1);
+                        a2 = s.fma(FloatVector.fromArray(S, bd, base + 2 * L), a2);
+                        a3 = s.fma(FloatVector.fromArray(S, bd, base + 3 * L), a3);
+                    }
+                    a0.intoArray(cd, o);
+                    a1.intoArray(cd, o + L);
+                    a2.intoArray(cd, o + 2 * L);
+                    a3.intoArray(cd, o + 3 * L);
+                    j += 4 * L;
+                }
+                if (j + 2 * L <= j1) {
+                    int o = row + j;
+                    FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
+                    FloatVector a1 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + L);
+                    if (beta != 0f && beta != 1f) {
+                        a0 = a0.mul(beta);
+                        a1 = a1.mul(beta);
+                    }
+                    for (int k = k0; k < k1; k++) {
+                        FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
+                        int base = bo + idx[k] * bs + j;
+                        a0 = s.fma(FloatVector.fromArray(S, bd, base), a0);
+                        a1 = s.fma(FloatVector.fromArray(S, bd, base + L), a1);
+                    }
+                    a0.intoArray(cd, o);
+                    a1.intoArray(cd, o + L);
+                    j += 2 * L;
+                }
+                if (j + L <= j1) {
                     int o = row + j;
                     FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
                     if (beta != 0f && beta != 1f) {
@@ -120,6 +149,20 @@ final class SparseKernels {
                         a0 = FloatVector.broadcast(S, alpha * val[k]).fma(FloatVector.fromArray(S, bd, bo + idx[k] * bs + j), a0);
                     }
                     a0.intoArray(cd, o);
+                    j += L;
+                }
+                if (j < j1) {
+                    int o = row + j;
+                    VectorMask<Float> m = S.indexInRange(0, j1 - j);
+                    FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o, m);
+                    if (beta != 0f && beta != 1f) {
+                        a0 = a0.mul(beta);
+                    }
+                    for (int k = k0; k < k1; k++) {
+                        a0 = FloatVector.broadcast(S, alpha * val[k]).fma(FloatVector.fromArray(S, bd, bo + idx[k] * bs + j, m), a0);
+                    }
+                    a0.intoArray(cd, o, m);
+                    j = j1;
                 }
             }
             for (; j < j1; j++) {
@@ -133,9 +176,12 @@ final class SparseKernels {
     }
 
     /**
-     * Column blocks outermost, output rows inside: a block of B (all its rows, 8 vectors wide) stays in cache across
-     * the rows of C. For the forward product, where B (the weights) is large and C (a batch) has few rows; up to
-     * {@link #ROWWISE_MAX_ROWS} rows it streams whole rows of B instead.
+     * Column blocks outermost, output rows inside, for the forward product, where B (the weights) is large and C (a
+     * batch) has few rows. Within a block of 8 vectors the k range is cut into chunks of {@link #CHUNK} rows of B
+     * (32 KB, kept in L1 while every row of C takes its non-zeros in that chunk); a row's accumulators go through C
+     * between chunks, which is exact, so each element is still the one chain. Up to {@link #ROWWISE_MAX_ROWS} rows it
+     * streams whole rows of B instead. Measured on an MNIST batch (100 × 784, 19% non-zeros, times 784 × 1000), one
+     * thread: 1.38 ms without chunks (B's block streams from L2 for every row of C), 1.11 ms with chunks of 64.
      */
     static void columnsOuter(boolean vector, int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta,
                              Matrix c, int j0, int j1) {
@@ -145,12 +191,109 @@ final class SparseKernels {
         }
         int j = j0;
         if (vector) {
-            // Each 8-vector block of columns on its own: rowsOuter over a one-block range is exactly that loop.
+            int[] cursor = CURSORS.get().of(outRows);
+            for (; j + 8 * L <= j1; j += 8 * L) {
+                chunked(outRows, start, idx, val, alpha, b, beta, c, j, cursor);
+            }
+        }
+        rowsOuter(vector, outRows, start, idx, val, alpha, b, beta, c, j, j1);
+    }
+
+    /**
+     * Column blocks of 8 vectors outermost, output rows inside, for the weight update {@code W += alpha·Aᵀ·D}: the
+     * block of D (a batch of 100 rows: 51 KB) stays near L1 while the rows of W stream through once. Same chains as
+     * {@link #rowsOuter}. MNIST batch, one thread: 1.24 ms with rows outermost (every row of W sweeps all of D, 400 KB,
+     * from L2), 0.95 ms with blocks of 8 vectors (4 vectors: 1.6 ms, 16: 1.15 ms).
+     */
+    static void blocksOuter(boolean vector, int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta,
+                            Matrix c, int j0, int j1) {
+        int j = j0;
+        if (vector) {
             for (; j + 8 * L <= j1; j += 8 * L) {
                 rowsOuter(true, outRows, start, idx, val, alpha, b, beta, c, j, j + 8 * L);
             }
         }
         rowsOuter(vector, outRows, start, idx, val, alpha, b, beta, c, j, j1);
+    }
+
+    /** Rows of B per chunk of {@link #chunked}: 64 rows of one 8-vector block are 32 KB. */
+    static final int CHUNK = 64;
+
+    /** Per-thread row cursors of {@link #chunked}; grown once, then reused. */
+    private static final ThreadLocal<Cursors> CURSORS = ThreadLocal.withInitial(Cursors::new);
+
+    private static final class Cursors {
+        private int[] cursor = new int[0];
+
+        int[] of(int rows) {
+            if (cursor.length < rows) {
+                cursor = new int[rows];
+            }
+            return cursor;
+        }
+    }
+
+    /** The chains of columns {@code [j, j + 8L)} of every row of C, chunk by chunk of B's rows (see {@link #columnsOuter}). */
+    private static void chunked(int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta, Matrix c, int j,
+                                int[] cursor) {
+        float[] bd = b.array();
+        int bo = b.offset() + j;
+        int bs = b.stride();
+        float[] cd = c.array();
+        int last = 0;
+        for (int r = 0; r < outRows; r++) {
+            int o = c.offset() + r * c.stride() + j;
+            if (beta == 0f) {
+                java.util.Arrays.fill(cd, o, o + 8 * L, 0f);
+            } else if (beta != 1f) {
+                for (int v = 0; v < 8 * L; v += L) {
+                    FloatVector.fromArray(S, cd, o + v).mul(beta).intoArray(cd, o + v);
+                }
+            }
+            cursor[r] = start[r];
+            if (start[r + 1] > start[r]) {
+                last = Math.max(last, idx[start[r + 1] - 1]);
+            }
+        }
+        for (int p1 = CHUNK; p1 - CHUNK <= last; p1 += CHUNK) {
+            for (int r = 0; r < outRows; r++) {
+                int k = cursor[r];
+                int k1 = start[r + 1];
+                if (k == k1 || idx[k] >= p1) {
+                    continue;
+                }
+                int o = c.offset() + r * c.stride() + j;
+                FloatVector a0 = FloatVector.fromArray(S, cd, o);
+                FloatVector a1 = FloatVector.fromArray(S, cd, o + L);
+                FloatVector a2 = FloatVector.fromArray(S, cd, o + 2 * L);
+                FloatVector a3 = FloatVector.fromArray(S, cd, o + 3 * L);
+                FloatVector a4 = FloatVector.fromArray(S, cd, o + 4 * L);
+                FloatVector a5 = FloatVector.fromArray(S, cd, o + 5 * L);
+                FloatVector a6 = FloatVector.fromArray(S, cd, o + 6 * L);
+                FloatVector a7 = FloatVector.fromArray(S, cd, o + 7 * L);
+                for (; k < k1 && idx[k] < p1; k++) {
+                    FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
+                    int base = bo + idx[k] * bs;
+                    a0 = s.fma(FloatVector.fromArray(S, bd, base), a0);
+                    a1 = s.fma(FloatVector.fromArray(S, bd, base + L), a1);
+                    a2 = s.fma(FloatVector.fromArray(S, bd, base + 2 * L), a2);
+                    a3 = s.fma(FloatVector.fromArray(S, bd, base + 3 * L), a3);
+                    a4 = s.fma(FloatVector.fromArray(S, bd, base + 4 * L), a4);
+                    a5 = s.fma(FloatVector.fromArray(S, bd, base + 5 * L), a5);
+                    a6 = s.fma(FloatVector.fromArray(S, bd, base + 6 * L), a6);
+                    a7 = s.fma(FloatVector.fromArray(S, bd, base + 7 * L), a7);
+                }
+                cursor[r] = k;
+                a0.intoArray(cd, o);
+                a1.intoArray(cd, o + L);
+                a2.intoArray(cd, o + 2 * L);
+                a3.intoArray(cd, o + 3 * L);
+                a4.intoArray(cd, o + 4 * L);
+                a5.intoArray(cd, o + 5 * L);
+                a6.intoArray(cd, o + 6 * L);
+                a7.intoArray(cd, o + 7 * L);
+            }
+        }
     }
 
     /** Same chains as {@link #rowsOuter}, accumulated in place in the row of C, one row of B after the other. */

@@ -112,26 +112,54 @@ class SparseTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("paths")
+    void chunksOfBAndEveryKindOfRemainderMatchTheReference(KernelPath path) {
+        // k around and past the forward's chunk of 64 rows of B (one, two and four chunks; a row with no entry in a
+        // chunk); n past one 128-column block with remainders of 4, 2 and 1 vectors and a masked part in every mix.
+        Linalg la = linalg(path, 1);
+        SplittableRandom rnd = new SplittableRandom(29);
+        for (int n : new int[] {135, 144, 176, 208, 240, 255, 256, 300}) {
+            for (int k : new int[] {63, 64, 65, 200}) {
+                for (int m : new int[] {5, 33}) {
+                    double density = DENSITIES[rnd.nextInt(DENSITIES.length)];
+                    float[] ab = ALPHA_BETA[rnd.nextInt(ALPHA_BETA.length)];
+                    checkForward(la, rnd, m, n, k, density, ab[0], ab[1], rnd.nextBoolean());
+                    checkUpdate(la, rnd, m, n, k, density, ab[0] == 0f ? 0.5f : ab[0], rnd.nextBoolean());
+                }
+            }
+        }
+    }
+
     @Test
     void bothPathsGiveTheSameBits() {
+        // n = 291: two blocks, 2 vectors and a masked part; 250: 4, 2, 1 vectors and a masked part. k = 150: three
+        // chunks of B in the forward. Every alpha/beta case (beta·C, C, 0 starts).
         SplittableRandom rnd = new SplittableRandom(5);
         for (int m : new int[] {1, 3, 7, 40}) {
-            Matrix ad = sparseDense(rnd, m, 90, 0.2, true);
-            CsrMatrix a = CsrMatrix.of(ad);
-            Matrix b = Ref.random(rnd, 90, 291, true);
-            Matrix c0 = Ref.random(rnd, m, 291, false);
-            Matrix cv = c0.copy();
-            Matrix cs = c0.copy();
-            linalg(KernelPath.VECTOR, 1).gemmSparse(0.5f, a, b, 0.25f, cv);
-            linalg(KernelPath.SCALAR, 1).gemmSparse(0.5f, a, b, 0.25f, cs);
-            assertThat(cv.contentEquals(cs)).as("forward, m=%d", m).isTrue();
-            Matrix d = Ref.random(rnd, m, 291, true);
-            Matrix wv = b.copy();
-            Matrix ws = b.copy();
-            linalg(KernelPath.VECTOR, 1).gemmSparseTransA(0.1f, a, d, wv);
-            linalg(KernelPath.SCALAR, 1).gemmSparseTransA(0.1f, a, d, ws);
-            assertThat(wv.contentEquals(ws)).as("update, m=%d", m).isTrue();
-            assertThat(wv.contentEquals(b)).isFalse();
+            for (int n : new int[] {291, 250}) {
+                for (float[] ab : ALPHA_BETA) {
+                    Matrix ad = sparseDense(rnd, m, 150, 0.2, true);
+                    CsrMatrix a = CsrMatrix.of(ad);
+                    Matrix b = Ref.random(rnd, 150, n, true);
+                    Matrix c0 = Ref.random(rnd, m, n, false);
+                    Matrix cv = c0.copy();
+                    Matrix cs = c0.copy();
+                    linalg(KernelPath.VECTOR, 1).gemmSparse(ab[0], a, b, ab[1], cv);
+                    linalg(KernelPath.SCALAR, 1).gemmSparse(ab[0], a, b, ab[1], cs);
+                    assertThat(cv.contentEquals(cs)).as("forward, m=%d n=%d alpha=%s beta=%s", m, n, ab[0], ab[1]).isTrue();
+                }
+                Matrix ad = sparseDense(rnd, m, 150, 0.2, true);
+                CsrMatrix a = CsrMatrix.of(ad);
+                Matrix b = Ref.random(rnd, 150, n, true);
+                Matrix d = Ref.random(rnd, m, n, true);
+                Matrix wv = b.copy();
+                Matrix ws = b.copy();
+                linalg(KernelPath.VECTOR, 1).gemmSparseTransA(0.1f, a, d, wv);
+                linalg(KernelPath.SCALAR, 1).gemmSparseTransA(0.1f, a, d, ws);
+                assertThat(wv.contentEquals(ws)).as("update, m=%d n=%d", m, n).isTrue();
+                assertThat(wv.contentEquals(b)).isFalse();
+            }
         }
     }
 

@@ -89,9 +89,14 @@ public final class CsrMatrix {
         }
         float[] d = dense.array();
         int nnz = 0;
+        boolean vector = VectorSupport.vectorAvailable();
         for (int i = 0; i < rows; i++) {
             rowStart[i] = nnz;
             int o = dense.offset() + i * dense.stride();
+            if (vector) {
+                nnz = VectorCompress.row(d, o, cols, colIdx, vals, nnz);
+                continue;
+            }
             for (int p = 0; p < cols; p++) {
                 float v = d[o + p];
                 if (v != 0f) {

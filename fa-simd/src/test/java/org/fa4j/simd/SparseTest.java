@@ -216,6 +216,37 @@ class SparseTest {
     }
 
     @Test
+    void compressingStoresEveryEntryThatIsNotZeroInRowOrder() {
+        // Rows of whole vectors, vectors and a tail, and a view; -0 is dropped, NaN, infinities and the smallest
+        // subnormal are kept. Checked entry by entry against a plain scan of the dense matrix.
+        SplittableRandom rnd = new SplittableRandom(31);
+        float[] special = {-0f, Float.NaN, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE};
+        for (int cols : new int[] {15, 16, 17, 33, 784}) {
+            for (double density : new double[] {0, 0.05, 0.2, 0.9, 1}) {
+                Matrix dense = sparseDense(rnd, 4, cols, density, cols == 33);
+                for (int t = 0; t < 4; t++) {
+                    dense.set(rnd.nextInt(4), rnd.nextInt(cols), special[rnd.nextInt(special.length)]);
+                }
+                CsrMatrix a = CsrMatrix.zeros(4, cols).copyFrom(dense);
+                int k = 0;
+                for (int i = 0; i < 4; i++) {
+                    assertThat(a.rowStart[i]).as("start of row %d, cols %d", i, cols).isEqualTo(k);
+                    for (int p = 0; p < cols; p++) {
+                        float v = dense.get(i, p);
+                        if (v != 0f) {
+                            assertThat(a.colIdx[k]).as("column of entry %d, cols %d", k, cols).isEqualTo(p);
+                            assertThat(Float.floatToRawIntBits(a.vals[k])).isEqualTo(Float.floatToRawIntBits(v));
+                            k++;
+                        }
+                    }
+                }
+                assertThat(a.rowStart[4]).isEqualTo(k);
+                assertThat(a.nonZeros()).isEqualTo(k);
+            }
+        }
+    }
+
+    @Test
     void nanAndInfinityAreStoredAndPropagate() {
         Matrix ad = Matrix.of(new float[][] {{0f, Float.NaN}, {Float.POSITIVE_INFINITY, 0f}});
         CsrMatrix a = CsrMatrix.of(ad);

@@ -129,11 +129,39 @@ class GemmTest {
         }
     }
 
+    @Test
+    void narrowProductsHaveThePackedPathsBits() {
+        // C of at most one vector of columns with B untransposed skips packing (VectorGemm.narrow); each element must
+        // come out as the packed path computes it: same k blocks (k = 1000: five), chains and final roundings, for
+        // whole 8-row blocks and the rows after them, every alpha/beta case, on views.
+        SplittableRandom rnd = new SplittableRandom(37);
+        int l = VectorGemm.L;
+        for (int n : new int[] {1, 5, 10, l}) {
+            for (int[] mk : new int[][] {{1, 7}, {7, 100}, {8, 209}, {100, 1000}, {1000, 100}, {13, 416}}) {
+                for (Op opA : Op.values()) {
+                    int m = mk[0];
+                    int k = mk[1];
+                    Matrix a = opA == Op.N ? Ref.random(rnd, m, k, true) : Ref.random(rnd, k, m, true);
+                    Matrix b = Ref.random(rnd, k, n, true);
+                    float[] ab = ALPHA_BETA[rnd.nextInt(ALPHA_BETA.length - 2)];
+                    Matrix c0 = Ref.random(rnd, m, n, true);
+                    Matrix narrow = c0.copy();
+                    Matrix packed = c0.copy();
+                    VectorGemm.gemm(opA, Op.N, ab[0], a, b, ab[1], narrow, 0, m, 0, n);
+                    VectorGemm.packed(opA, Op.N, ab[0], a, b, ab[1], packed, 0, m, 0, n);
+                    String what = String.format("%sN m=%d n=%d k=%d alpha=%s beta=%s", opA, m, n, k, ab[0], ab[1]);
+                    assertThat(narrow.contentEquals(packed)).as(what).isTrue();
+                    assertThat(Ref.gemmError(opA, Op.N, ab[0], a, b, ab[1], c0, narrow)).as(what).isNull();
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("paths")
     void resultsAreBitIdenticalAtOneTwoAndThreeThreads(KernelPath path) {
         SplittableRandom rnd = new SplittableRandom(3);
-        int[][] shapes = {{100, 1000, 78}, {301, 47, 290}, {130, 131, 513}, {2, 900, 300}};
+        int[][] shapes = {{100, 1000, 78}, {301, 47, 290}, {130, 131, 513}, {2, 900, 300}, {100, 10, 1000}, {1000, 10, 100}};
         for (int[] s : shapes) {
             for (Op opA : Op.values()) {
                 for (Op opB : Op.values()) {

@@ -13,7 +13,7 @@ import org.fa4j.simd.Matrix;
  * 20-30-5 network epoch after epoch (203 examples, so each epoch also has a short final batch of 3) until an epoch
  * allocates nothing on this thread (at least {@link #MIN_WARM_EPOCHS}) or {@link #MAX_WARM_EPOCHS} have run, then prints the least bytes allocated by the
  * next {@link #MEASURED_EPOCHS} epochs, one line per case: {@code case <path> <rule> batch <b> <input>: <bytes> bytes
- * per epoch after <w> warm-up epochs}.
+ * per epoch after <w> warm-up epochs}. A last case runs on two threads (see {@link #measureTwoThreads()}).
  *
  * <p>Why a fresh JVM with {@code -Xbatch}: the vector path runs its Vector API code in the interpreter or C1 (where
  * every vector is an object) until C2 has compiled it, and C2 recompiles after each uncommon trap (a shape or branch
@@ -57,7 +57,66 @@ public final class AllocationProbe {
                 }
             }
         }
+        measureTwoThreads();
         System.out.println("done");
+    }
+
+    /**
+     * One more case on two threads, where GEMM, the sparse products and the element-wise operations split their work
+     * with fa-simd's pool: feedback alignment, batch 100 of ~80% zeros through a 784-700-10 network (every product and
+     * the hidden layer's element-wise operations are past their thresholds). Counts the bytes of every thread.
+     */
+    private static void measureTwoThreads() {
+        Matrix x = Data.gaussian(203, 784, 3);
+        for (int i = 0; i < 203; i++) {
+            for (int j = 0; j < 784; j++) {
+                if ((i * 7 + j * 3) % 5 != 0) {
+                    x.set(i, j, 0f);
+                }
+            }
+        }
+        Matrix y = Data.oneHot(203, 10, 4);
+        int[] order = new int[203];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (i * 37) % 203;
+        }
+        Model m = Model.create(Data.logistic(784, 700, 10), FeedbackAlignment.uniform(0.5), 1);
+        Trainer t = Trainer.newBuilder(m, TrainingConfig.newBuilder().learningRate(0.01).batchSize(100).build())
+                .linalg(Linalg.newBuilder().path(KernelPath.VECTOR).threads(2).build()).build();
+        t.stepsInOrder(x, y, order); // starts the pool's worker
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = Thread.getAllStackTraces().keySet().stream().mapToLong(Thread::threadId).toArray();
+        long overhead = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long before = allThreads(mx, ids);
+            overhead = Math.min(overhead, allThreads(mx, ids) - before);
+        }
+        int warm = 1;
+        while (warm < MAX_WARM_EPOCHS) {
+            long before = allThreads(mx, ids);
+            t.stepsInOrder(x, y, order);
+            warm++;
+            if (allThreads(mx, ids) - before - overhead <= 0 && warm >= MIN_WARM_EPOCHS) {
+                break;
+            }
+        }
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < MEASURED_EPOCHS; attempt++) {
+            long before = allThreads(mx, ids);
+            t.stepsInOrder(x, y, order);
+            least = Math.min(least, allThreads(mx, ids) - before - overhead);
+        }
+        System.out.printf(Locale.ROOT, "case VECTOR feedback-alignment batch 100 sparse-two-threads: %d bytes per epoch after %d warm-up epochs%n",
+                least, warm);
+    }
+
+    /** Bytes allocated so far by the threads {@code ids} (the array returned by the bean is the measuring overhead). */
+    private static long allThreads(com.sun.management.ThreadMXBean mx, long[] ids) {
+        long sum = 0;
+        for (long b : mx.getThreadAllocatedBytes(ids)) {
+            sum += Math.max(0, b);
+        }
+        return sum;
     }
 
     private static void measure(KernelPath path, LearningRule rule, int batch, Matrix x, String input, Matrix y, int[] order) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The steady-state training step allocates nothing, on both kernel paths: backprop, feedback alignment, shallow and
  * node perturbation, online (batch 1) and mini-batch (10, with a final batch of 3), dense inputs and sparse ones
- * (layer 0 on fa-simd's sparse products), with a listener attached. {@link AllocationProbe} measures the training
+ * (layer 0 on fa-simd's sparse products), with a listener attached; and feedback alignment on two threads, where
+ * fa-simd's pool shares the products and element-wise operations (every thread's bytes counted). {@link AllocationProbe} measures the training
  * thread's allocated bytes (ThreadMXBean) over whole epochs after warm-up, in a fresh JVM started with {@code -Xbatch}
  * so that the warm-up C2 needs does not depend on the machine's load (see there). Each case must show 0 bytes.
  */
@@ -70,7 +71,7 @@ class AllocationTest {
                 cases++;
                 assertThat(Long.parseLong(m.group(2))).as("%s (after %s warm-up epochs, %s)", m.group(1), m.group(3), String.join(" ", flags)).isZero();
             }
-            assertThat(cases).as("2 paths x 4 rules x 2 batch sizes x 2 inputs").isEqualTo(32);
+            assertThat(cases).as("2 paths x 4 rules x 2 batch sizes x 2 inputs, and feedback alignment on two threads").isEqualTo(33);
         } finally {
             Files.deleteIfExists(log);
         }

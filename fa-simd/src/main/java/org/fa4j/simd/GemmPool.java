@@ -11,8 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * until none is left. Which thread computes a block does not change its arithmetic (see {@link Kernels#gemm}), so
  * results are the same for any number of threads.
  *
- * <p>The sparse products of {@link Linalg} ({@link Linalg#gemmSparse}, {@link Linalg#gemmSparseTransA}) run on the
- * same threads, split into blocks of C's columns in the same way.
+ * <p>The sparse products of {@link Linalg} ({@link Linalg#gemmSparse}, {@link Linalg#gemmSparseTransA}) and its
+ * element-wise operations on large matrices run on the same threads, split into blocks of C's columns in the same way.
  *
  * <p>One GEMM runs on the pool at a time: a caller that finds it busy computes all blocks itself (same result).
  * The job is held in fields rather than in a new object, so a call allocates nothing.
@@ -39,6 +39,8 @@ final class GemmPool {
     private CsrMatrix sparse;
     private boolean vector;
     private boolean transA;
+    // An element-wise operation of VectorElementwise#columns on a, b into c instead, when at least 0.
+    private int columnsOp = -1;
     private boolean byColumns;
     private int align;
     private int panels;
@@ -72,6 +74,7 @@ final class GemmPool {
             this.opA = opA;
             this.opB = opB;
             this.sparse = null;
+            this.columnsOp = -1;
             this.byColumns = byColumns;
             run(alpha, a, b, beta, c, align, panels, parts, threads);
         } finally {
@@ -93,11 +96,34 @@ final class GemmPool {
         }
         try {
             this.sparse = sp;
+            this.columnsOp = -1;
             this.vector = vector;
             this.transA = transA;
             this.byColumns = true;
             run(alpha, null, b, beta, c, align, (c.cols() + align - 1) / align, parts, threads);
         } finally {
+            claimed.set(-1L);
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@link VectorElementwise#columns} with operation {@code op} over {@code parts} blocks of the columns of
+     * {@code out} (multiples of {@code align}, as the sparse products split them, so a thread finds its own columns
+     * of a layer's output in its cache), with up to {@code threads} threads.
+     */
+    void columns(int op, Matrix a, Matrix b, Matrix out, int align, int parts, int threads) {
+        if (!lock.tryLock()) {
+            VectorElementwise.columns(op, a, b, out, 0, out.cols());
+            return;
+        }
+        try {
+            this.sparse = null;
+            this.columnsOp = op;
+            this.byColumns = true;
+            run(0f, a, b, 0f, out, align, (out.cols() + align - 1) / align, parts, threads);
+        } finally {
+            columnsOp = -1;
             claimed.set(-1L);
             lock.unlock();
         }
@@ -167,6 +193,9 @@ final class GemmPool {
             try {
                 if (sparse != null) {
                     Linalg.runSparse(vector, transA, alpha, sparse, b, beta, c, from(c.cols(), panels, parts, q, align),
+                            from(c.cols(), panels, parts, q + 1, align));
+                } else if (columnsOp >= 0) {
+                    VectorElementwise.columns(columnsOp, a, b, c, from(c.cols(), panels, parts, q, align),
                             from(c.cols(), panels, parts, q + 1, align));
                 } else {
                     runPart(kernels, opA, opB, alpha, a, b, beta, c, byColumns, align, panels, parts, q);

@@ -11,7 +11,9 @@ import java.util.Objects;
  * tall, else by rows) and runs them on a shared pool of daemon threads owned by fa-simd; products under
  * 2^18 multiply-adds, and matrix–vector shaped ones, run on the caller's thread. The sparse × dense products
  * ({@link #gemmSparse}, {@link #gemmSparseTransA} on a {@link CsrMatrix}) split C's columns on the same pool from
- * 2^21 multiply-adds. The other kernels are memory-bound and run on the caller's thread.
+ * 2^21 multiply-adds; the element-wise operations (activations, their derivatives, Hadamard product, difference,
+ * bias) on matrices of 2^16 elements or more split columns the same way on the vector path. The other kernels run on
+ * the caller's thread.
  * Every method checks shapes first (the message names the shapes) and writes only to its output argument;
  * none allocates in steady state. An output may alias an input only where the method says so.
  *
@@ -283,54 +285,89 @@ public final class Linalg {
 
     // ---------------------------------------------------------------- element-wise (out may be the input)
 
+    /** Element-wise operations on matrices of at least this many elements split their columns between threads. */
+    static final int ELEMENTWISE_PARALLEL_MIN = 1 << 16;
+
+    /**
+     * Runs element-wise operation {@code op} of {@link VectorElementwise#columns} on the shared pool, split by columns
+     * exactly as a sparse product of the same width is (so each thread reads the columns it has just written), when
+     * this instance has threads to spare, runs the vector path and {@code out} is large and wide enough; returns
+     * whether it did. The bits do not depend on the split: each element takes the same lane operation.
+     */
+    private boolean columns(int op, Matrix a, Matrix b, Matrix out) {
+        if (threads == 1 || path != KernelPath.VECTOR || (long) out.rows() * out.cols() < ELEMENTWISE_PARALLEL_MIN
+                || out.cols() < 2 * SPARSE_ALIGN) {
+            return false;
+        }
+        int panels = (out.cols() + SPARSE_ALIGN - 1) / SPARSE_ALIGN;
+        GemmPool.SHARED.columns(op, a, b, out, SPARSE_ALIGN, Math.min(Math.min(threads, panels), GemmPool.MAX_PARTS), threads);
+        return true;
+    }
+
     /** {@code out = 1 / (1 + exp(-in))}, element-wise. {@code out} may be {@code in}. */
     public void logistic(Matrix in, Matrix out) {
         Matrix.requireSameShape("logistic", in, out);
-        kernels.logistic(in, out);
+        if (!columns(VectorElementwise.LOGISTIC, in, null, out)) {
+            kernels.logistic(in, out);
+        }
     }
 
     /** {@code out = tanh(in)}, element-wise. {@code out} may be {@code in}. */
     public void tanh(Matrix in, Matrix out) {
         Matrix.requireSameShape("tanh", in, out);
-        kernels.tanh(in, out);
+        if (!columns(VectorElementwise.TANH, in, null, out)) {
+            kernels.tanh(in, out);
+        }
     }
 
     /** {@code out = max(in, 0)}, element-wise. {@code out} may be {@code in}. */
     public void relu(Matrix in, Matrix out) {
         Matrix.requireSameShape("relu", in, out);
-        kernels.relu(in, out);
+        if (!columns(VectorElementwise.RELU, in, null, out)) {
+            kernels.relu(in, out);
+        }
     }
 
     /** Logistic derivative from the activation {@code y = σ(a)}: {@code out = y (1 − y)}. {@code out} may be the input. */
     public void logisticDerivative(Matrix activation, Matrix out) {
         Matrix.requireSameShape("logisticDerivative", activation, out);
-        kernels.logisticDerivative(activation, out);
+        if (!columns(VectorElementwise.D_LOGISTIC, activation, null, out)) {
+            kernels.logisticDerivative(activation, out);
+        }
     }
 
     /** Tanh derivative from the activation {@code y = tanh(a)}: {@code out = 1 − y²}. {@code out} may be the input. */
     public void tanhDerivative(Matrix activation, Matrix out) {
         Matrix.requireSameShape("tanhDerivative", activation, out);
-        kernels.tanhDerivative(activation, out);
+        if (!columns(VectorElementwise.D_TANH, activation, null, out)) {
+            kernels.tanhDerivative(activation, out);
+        }
     }
 
     /** ReLU derivative from the activation {@code y = max(a, 0)}: {@code out = y > 0 ? 1 : 0}. {@code out} may be the input. */
     public void reluDerivative(Matrix activation, Matrix out) {
         Matrix.requireSameShape("reluDerivative", activation, out);
-        kernels.reluDerivative(activation, out);
+        if (!columns(VectorElementwise.D_RELU, activation, null, out)) {
+            kernels.reluDerivative(activation, out);
+        }
     }
 
     /** {@code out = a ∘ b} (element-wise product). {@code out} may be {@code a} or {@code b}. */
     public void hadamard(Matrix a, Matrix b, Matrix out) {
         Matrix.requireSameShape("hadamard", a, b);
         Matrix.requireSameShape("hadamard", a, out);
-        kernels.hadamard(a, b, out);
+        if (!columns(VectorElementwise.HADAMARD_COLS, a, b, out)) {
+            kernels.hadamard(a, b, out);
+        }
     }
 
     /** {@code out = a − b}. {@code out} may be {@code a} or {@code b}. */
     public void sub(Matrix a, Matrix b, Matrix out) {
         Matrix.requireSameShape("sub", a, b);
         Matrix.requireSameShape("sub", a, out);
-        kernels.sub(a, b, out);
+        if (!columns(VectorElementwise.SUB_COLS, a, b, out)) {
+            kernels.sub(a, b, out);
+        }
     }
 
     /** {@code y += alpha * x}. */
@@ -349,7 +386,9 @@ public final class Linalg {
         if (row.rows() != 1 || row.cols() != m.cols()) {
             throw new IllegalArgumentException("addRowVector: row is " + row.shape() + ", matrix is " + m.shape() + "; need row 1x" + m.cols());
         }
-        kernels.addRowVector(m, row);
+        if (!columns(VectorElementwise.ADD_ROW_COLS, m, row, m)) {
+            kernels.addRowVector(m, row);
+        }
     }
 
     /** {@code out(0, j) = Σ_i m(i, j)}: the bias gradient of a batch. {@code out} is {@code 1 × n}. */

@@ -19,12 +19,38 @@ final class VectorElementwise {
     private VectorElementwise() {
     }
 
-    private static final int LOGISTIC = 0;
-    private static final int TANH = 1;
-    private static final int RELU = 2;
-    private static final int D_LOGISTIC = 3;
-    private static final int D_TANH = 4;
-    private static final int D_RELU = 5;
+    static final int LOGISTIC = 0;
+    static final int TANH = 1;
+    static final int RELU = 2;
+    static final int D_LOGISTIC = 3;
+    static final int D_TANH = 4;
+    static final int D_RELU = 5;
+    // Operations of columns() beyond the unary ones.
+    static final int HADAMARD_COLS = 6;
+    static final int SUB_COLS = 7;
+    static final int ADD_ROW_COLS = 8;
+
+    /**
+     * Operation {@code op} (a unary one: {@code out = f(a)}; {@link #HADAMARD_COLS}, {@link #SUB_COLS}:
+     * {@code out = a ∘ b}, {@code a − b}; {@link #ADD_ROW_COLS}: {@code out += b} for the row b) on the columns
+     * {@code [j0, j1)} only: one thread's share when {@link Linalg} splits a large matrix between threads. Each element
+     * takes the same lane operation as in the whole-matrix call, so the bits do not depend on the split.
+     */
+    static void columns(int op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
+        int n = j1 - j0;
+        float[] od = out.array();
+        for (int i = 0; i < out.rows(); i++) {
+            int oo = out.offset() + i * out.stride() + j0;
+            if (op <= D_RELU) {
+                unaryRun(op, a.array(), a.offset() + i * a.stride() + j0, od, oo, n);
+            } else if (op == ADD_ROW_COLS) {
+                addRun(od, oo, b.array(), b.offset() + j0, od, oo, n);
+            } else {
+                binaryRun(op == HADAMARD_COLS ? HADAMARD : SUB, a.array(), a.offset() + i * a.stride() + j0, b.array(),
+                        b.offset() + i * b.stride() + j0, od, oo, n);
+            }
+        }
+    }
 
     static void logistic(Matrix in, Matrix out) {
         unary(LOGISTIC, in, out);
@@ -155,6 +181,7 @@ final class VectorElementwise {
 
     private static final int HADAMARD = 0;
     private static final int SUB = 1;
+    private static final int ADD = 2;
 
     static void hadamard(Matrix a, Matrix b, Matrix out) {
         binary(HADAMARD, a, b, out);
@@ -175,25 +202,51 @@ final class VectorElementwise {
         }
     }
 
+    // One method per operation: a single method with all three loops fell back to the Java (non-intrinsic) vector
+    // code once every branch had been taken (allocating per vector, 30x slower), as large vector methods here can.
     private static void binaryRun(int op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        if (op == HADAMARD) {
+            mulRun(a, ao, b, bo, out, oo, n);
+        } else if (op == SUB) {
+            subRun(a, ao, b, bo, out, oo, n);
+        } else {
+            addRun(a, ao, b, bo, out, oo, n);
+        }
+    }
+
+    private static void mulRun(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
         int bound = S.loopBound(n);
         int j = 0;
-        if (op == HADAMARD) {
-            for (; j < bound; j += L) {
-                FloatVector.fromArray(S, a, ao + j).mul(FloatVector.fromArray(S, b, bo + j)).intoArray(out, oo + j);
-            }
-            if (j < n) {
-                VectorMask<Float> m = S.indexInRange(j, n);
-                FloatVector.fromArray(S, a, ao + j, m).mul(FloatVector.fromArray(S, b, bo + j, m)).intoArray(out, oo + j, m);
-            }
-        } else {
-            for (; j < bound; j += L) {
-                FloatVector.fromArray(S, a, ao + j).sub(FloatVector.fromArray(S, b, bo + j)).intoArray(out, oo + j);
-            }
-            if (j < n) {
-                VectorMask<Float> m = S.indexInRange(j, n);
-                FloatVector.fromArray(S, a, ao + j, m).sub(FloatVector.fromArray(S, b, bo + j, m)).intoArray(out, oo + j, m);
-            }
+        for (; j < bound; j += L) {
+            FloatVector.fromArray(S, a, ao + j).mul(FloatVector.fromArray(S, b, bo + j)).intoArray(out, oo + j);
+        }
+        if (j < n) {
+            VectorMask<Float> m = S.indexInRange(j, n);
+            FloatVector.fromArray(S, a, ao + j, m).mul(FloatVector.fromArray(S, b, bo + j, m)).intoArray(out, oo + j, m);
+        }
+    }
+
+    private static void subRun(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        int bound = S.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += L) {
+            FloatVector.fromArray(S, a, ao + j).sub(FloatVector.fromArray(S, b, bo + j)).intoArray(out, oo + j);
+        }
+        if (j < n) {
+            VectorMask<Float> m = S.indexInRange(j, n);
+            FloatVector.fromArray(S, a, ao + j, m).sub(FloatVector.fromArray(S, b, bo + j, m)).intoArray(out, oo + j, m);
+        }
+    }
+
+    private static void addRun(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        int bound = S.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += L) {
+            FloatVector.fromArray(S, a, ao + j).add(FloatVector.fromArray(S, b, bo + j)).intoArray(out, oo + j);
+        }
+        if (j < n) {
+            VectorMask<Float> m = S.indexInRange(j, n);
+            FloatVector.fromArray(S, a, ao + j, m).add(FloatVector.fromArray(S, b, bo + j, m)).intoArray(out, oo + j, m);
         }
     }
 
@@ -245,20 +298,9 @@ final class VectorElementwise {
 
     static void addRowVector(Matrix m, Matrix row) {
         float[] md = m.array();
-        float[] rd = row.array();
-        int n = m.cols();
-        int bound = S.loopBound(n);
         for (int i = 0; i < m.rows(); i++) {
             int mo = m.offset() + i * m.stride();
-            int ro = row.offset();
-            int j = 0;
-            for (; j < bound; j += L) {
-                FloatVector.fromArray(S, md, mo + j).add(FloatVector.fromArray(S, rd, ro + j)).intoArray(md, mo + j);
-            }
-            if (j < n) {
-                VectorMask<Float> k = S.indexInRange(j, n);
-                FloatVector.fromArray(S, md, mo + j, k).add(FloatVector.fromArray(S, rd, ro + j, k)).intoArray(md, mo + j, k);
-            }
+            addRun(md, mo, row.array(), row.offset(), md, mo, m.cols());
         }
     }
 

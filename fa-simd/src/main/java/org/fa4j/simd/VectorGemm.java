@@ -139,7 +139,7 @@ final class VectorGemm {
                 int kc = Math.min(kc0, k - pc);
                 int mode = pc > 0 ? MODE_ADD : beta == 0f ? MODE_SET : MODE_BETA;
                 if (mr == MR) {
-                    narrowTile(ad, a.offset() + i * rowStep + pc * pStep, rowStep, pStep, bd, b.offset() + pc * bs + j0, bs, kc, m, t);
+                    narrowTile(ad, a.offset() + i * rowStep + pc * pStep, rowStep, pStep, bd, b.offset() + pc * bs + j0, bs, kc, nr, t);
                 } else {
                     for (int r = 0; r < mr; r++) {
                         FloatVector acc = FloatVector.zero(S);
@@ -156,9 +156,12 @@ final class VectorGemm {
         }
     }
 
-    /** The chains of {@link #narrow} for {@link #MR} rows over one k block, into rows of the tile buffer. */
-    private static void narrowTile(float[] ad, int ai, int rowStep, int pStep, float[] bd, int bi, int bs, int kc, VectorMask<Float> m,
-                                   float[] t) {
+    /**
+     * The chains of {@link #narrow} for {@link #MR} rows over one k block ({@code nr} columns), into rows of the tile
+     * buffer. It makes its own mask: a mask passed in is boxed whenever the call is not inlined.
+     */
+    private static void narrowTile(float[] ad, int ai, int rowStep, int pStep, float[] bd, int bi, int bs, int kc, int nr, float[] t) {
+        VectorMask<Float> m = S.indexInRange(0, nr);
         FloatVector c0 = FloatVector.zero(S);
         FloatVector c1 = c0;
         FloatVector c2 = c0;

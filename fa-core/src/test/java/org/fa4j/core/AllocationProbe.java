@@ -86,28 +86,39 @@ public final class AllocationProbe {
         t.stepsInOrder(x, y, order); // starts the pool's worker
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] ids = Thread.getAllStackTraces().keySet().stream().mapToLong(Thread::threadId).toArray();
+        long[] result = leastBytesPerEpoch(() -> t.stepsInOrder(x, y, order), () -> allThreads(mx, ids), 1);
+        System.out.printf(Locale.ROOT, "case VECTOR feedback-alignment batch 100 sparse-two-threads: %d bytes per epoch after %d warm-up epochs%n",
+                result[0], result[1]);
+    }
+
+    /**
+     * Runs {@code epoch} until one allocates nothing by {@code bytes} (at least {@link #MIN_WARM_EPOCHS} epochs counting
+     * the {@code done} already run, at most {@link #MAX_WARM_EPOCHS}), then returns the least bytes of the next
+     * {@link #MEASURED_EPOCHS} epochs, less the cost of reading {@code bytes} itself, and the warm-up epochs.
+     */
+    private static long[] leastBytesPerEpoch(Runnable epoch, java.util.function.LongSupplier bytes, int done) {
         long overhead = Long.MAX_VALUE;
         for (int attempt = 0; attempt < 5; attempt++) {
-            long before = allThreads(mx, ids);
-            overhead = Math.min(overhead, allThreads(mx, ids) - before);
+            long before = bytes.getAsLong();
+            overhead = Math.min(overhead, bytes.getAsLong() - before);
         }
-        int warm = 1;
+        int warm = done;
         while (warm < MAX_WARM_EPOCHS) {
-            long before = allThreads(mx, ids);
-            t.stepsInOrder(x, y, order);
+            long before = bytes.getAsLong();
+            epoch.run();
             warm++;
-            if (allThreads(mx, ids) - before - overhead <= 0 && warm >= MIN_WARM_EPOCHS) {
+            if (bytes.getAsLong() - before - overhead <= 0 && warm >= MIN_WARM_EPOCHS) {
                 break;
             }
         }
+        // Any allocation inside a step shows in every epoch (≥ 16 bytes × 21 or 203 steps); a one-off would not.
         long least = Long.MAX_VALUE;
         for (int attempt = 0; attempt < MEASURED_EPOCHS; attempt++) {
-            long before = allThreads(mx, ids);
-            t.stepsInOrder(x, y, order);
-            least = Math.min(least, allThreads(mx, ids) - before - overhead);
+            long before = bytes.getAsLong();
+            epoch.run();
+            least = Math.min(least, bytes.getAsLong() - before - overhead);
         }
-        System.out.printf(Locale.ROOT, "case VECTOR feedback-alignment batch 100 sparse-two-threads: %d bytes per epoch after %d warm-up epochs%n",
-                least, warm);
+        return new long[] {least, warm};
     }
 
     /** Bytes allocated so far by the threads {@code ids} (the array returned by the bean is the measuring overhead). */
@@ -130,31 +141,11 @@ public final class AllocationProbe {
                         sink[0] += s.loss();
                     }
                 }).build();
-        long overhead = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 5; attempt++) {
-            long before = allocatedBytes();
-            overhead = Math.min(overhead, allocatedBytes() - before);
-        }
-        int warm = 0;
-        while (warm < MAX_WARM_EPOCHS) {
-            long before = allocatedBytes();
-            t.stepsInOrder(x, y, order);
-            warm++;
-            if (allocatedBytes() - before - overhead <= 0 && warm >= MIN_WARM_EPOCHS) {
-                break;
-            }
-        }
-        // Any allocation inside a step shows in every epoch (≥ 16 bytes × 21 or 203 steps); a one-off would not.
-        long least = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < MEASURED_EPOCHS; attempt++) {
-            long before = allocatedBytes();
-            t.stepsInOrder(x, y, order);
-            least = Math.min(least, allocatedBytes() - before - overhead);
-        }
+        long[] result = leastBytesPerEpoch(() -> t.stepsInOrder(x, y, order), AllocationProbe::allocatedBytes, 0);
         if (!(sink[0] > 0)) {
             throw new IllegalStateException("the listener saw no loss");
         }
         System.out.printf(Locale.ROOT, "case %s %s batch %d %s: %d bytes per epoch after %d warm-up epochs%n", path, rule.name(), batch,
-                input, least, warm);
+                input, result[0], result[1]);
     }
 }

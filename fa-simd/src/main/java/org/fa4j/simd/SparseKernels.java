@@ -33,8 +33,8 @@ final class SparseKernels {
     }
 
     /**
-     * Output rows in order, each in column blocks of 8 vectors (then single vectors, then scalars) over
-     * {@code [j0, j1)}; the building block of the other loop orders. Rows with no entries are skipped when
+     * Output rows in order, each over {@code [j0, j1)} in blocks of 8 vectors, then 4, 2 and 1 vectors and a masked
+     * one (scalars on the scalar path); the building block of the other loop orders and their ragged ends. Rows with no entries are skipped when
      * {@code beta == 1}, where the chain is empty and changes nothing (the rows of W of zero inputs).
      */
     static void rowsOuter(boolean vector, int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta,

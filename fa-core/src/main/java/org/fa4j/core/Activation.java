@@ -17,6 +17,7 @@ public sealed interface Activation permits Activation.Identity, Activation.Logis
         @Override public String name() { return "identity"; }
         @Override public void apply(Linalg la, Matrix inOut) { }
         @Override public void derivative(Linalg la, Matrix activation, Matrix out) { out.fill(1f); }
+        @Override public void timesDerivative(Linalg la, Matrix activation, Matrix delta) { }
         @Override public double value(double a) { return a; }
         @Override public double derivativeAt(double a) { return 1; }
     }
@@ -26,6 +27,9 @@ public sealed interface Activation permits Activation.Identity, Activation.Logis
         @Override public String name() { return "logistic"; }
         @Override public void apply(Linalg la, Matrix inOut) { la.logistic(inOut, inOut); }
         @Override public void derivative(Linalg la, Matrix activation, Matrix out) { la.logisticDerivative(activation, out); }
+        @Override public void timesDerivative(Linalg la, Matrix activation, Matrix delta) {
+            la.timesDerivative(Linalg.Derivative.LOGISTIC, activation, delta);
+        }
         @Override public double value(double a) { return 1 / (1 + Math.exp(-a)); }
         @Override public double derivativeAt(double a) { double y = value(a); return y * (1 - y); }
     }
@@ -35,6 +39,9 @@ public sealed interface Activation permits Activation.Identity, Activation.Logis
         @Override public String name() { return "tanh"; }
         @Override public void apply(Linalg la, Matrix inOut) { la.tanh(inOut, inOut); }
         @Override public void derivative(Linalg la, Matrix activation, Matrix out) { la.tanhDerivative(activation, out); }
+        @Override public void timesDerivative(Linalg la, Matrix activation, Matrix delta) {
+            la.timesDerivative(Linalg.Derivative.TANH, activation, delta);
+        }
         @Override public double value(double a) { return Math.tanh(a); }
         @Override public double derivativeAt(double a) { double y = Math.tanh(a); return 1 - y * y; }
     }
@@ -44,6 +51,9 @@ public sealed interface Activation permits Activation.Identity, Activation.Logis
         @Override public String name() { return "relu"; }
         @Override public void apply(Linalg la, Matrix inOut) { la.relu(inOut, inOut); }
         @Override public void derivative(Linalg la, Matrix activation, Matrix out) { la.reluDerivative(activation, out); }
+        @Override public void timesDerivative(Linalg la, Matrix activation, Matrix delta) {
+            la.timesDerivative(Linalg.Derivative.RELU, activation, delta);
+        }
         @Override public double value(double a) { return Math.max(a, 0); }
         @Override public double derivativeAt(double a) { return a > 0 ? 1 : 0; }
     }
@@ -79,6 +89,12 @@ public sealed interface Activation permits Activation.Identity, Activation.Logis
 
     /** {@code out = f'(a)} element-wise, computed from {@code activation = f(a)}; {@code out} may be {@code activation}. */
     void derivative(Linalg la, Matrix activation, Matrix out);
+
+    /**
+     * {@code delta ∘= f'(a)}, computed from {@code activation = f(a)} in one pass; the same bits as {@link #derivative}
+     * into a buffer followed by a Hadamard product (nothing to do for the identity).
+     */
+    void timesDerivative(Linalg la, Matrix activation, Matrix delta);
 
     /** {@code f(a)} in float64: for references and tests. */
     double value(double a);

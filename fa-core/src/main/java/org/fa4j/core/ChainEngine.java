@@ -24,12 +24,8 @@ abstract class ChainEngine extends RuleEngine {
         }
     }
 
-    /** {@code δ_h ∘= f'_h(a_h)}, from the activation {@code h}; nothing for a linear layer. */
+    /** {@code δ_h ∘= f'_h(a_h)}, from the activation {@code h}, in one pass; nothing for a linear layer. */
     static void applyDerivative(Model m, Workspace ws, int h, Linalg la) {
-        Activation a = m.spec().layers().get(h).activation();
-        if (!(a instanceof Activation.Identity)) {
-            a.derivative(la, ws.act[h], ws.deriv[h]);
-            la.hadamard(ws.delta[h], ws.deriv[h], ws.delta[h]);
-        }
+        m.spec().layers().get(h).activation().timesDerivative(la, ws.act[h], ws.delta[h]);
     }
 }

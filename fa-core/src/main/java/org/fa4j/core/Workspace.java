@@ -18,6 +18,7 @@ final class Workspace {
     final Matrix err;
     final Matrix[] act;
     final Matrix[] delta;
+    /** {@code f'(a)} of the output layer only (hidden layers multiply it in place, see {@link Activation#timesDerivative}). */
     final Matrix[] deriv;
     final Matrix[] biasGrad;
     /** A rule's own per-batch-size buffers (see {@link RuleEngine}). */
@@ -42,7 +43,7 @@ final class Workspace {
             int n = spec.units(l);
             act[l] = Matrix.zeros(batch, n);
             delta[l] = Matrix.zeros(batch, n);
-            deriv[l] = Matrix.zeros(batch, n);
+            deriv[l] = l == depth - 1 ? Matrix.zeros(batch, n) : null; // hidden layers: Activation#timesDerivative
             biasGrad[l] = Matrix.zeros(1, n);
         }
         xs = CsrMatrix.zeros(batch, spec.inputs());

@@ -41,6 +41,9 @@ interface Kernels {
 
     void reluDerivative(Matrix activation, Matrix out);
 
+    /** {@code delta ∘= f'} from the activation: the roundings of the derivative kernel followed by {@link #hadamard}. */
+    void timesDerivative(Linalg.Derivative f, Matrix activation, Matrix delta);
+
     void hadamard(Matrix a, Matrix b, Matrix out);
 
     void sub(Matrix a, Matrix b, Matrix out);

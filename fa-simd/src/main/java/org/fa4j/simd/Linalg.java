@@ -352,6 +352,30 @@ public final class Linalg {
         }
     }
 
+    /** The derivative {@link #timesDerivative} multiplies by, computed from the activation {@code y}. */
+    public enum Derivative {
+        /** The logistic's, {@code y(1 − y)}. */
+        LOGISTIC,
+        /** tanh's, {@code 1 − y²}. */
+        TANH,
+        /** The ReLU's, {@code y > 0 ? 1 : 0}. */
+        RELU
+    }
+
+    /**
+     * {@code delta ∘= f'(a)} with {@code f'} computed from the activation {@code y = f(a)}: the step
+     * {@code δ = Δh ∘ f'(a)} of backprop and its relatives in one pass, with no buffer for {@code f'}. Each element is
+     * rounded as {@link #logisticDerivative} (or the tanh or ReLU one) followed by {@link #hadamard} round it, so the
+     * result has their bits. {@code delta} may be {@code activation}.
+     */
+    public void timesDerivative(Derivative f, Matrix activation, Matrix delta) {
+        Objects.requireNonNull(f, "f");
+        Matrix.requireSameShape("timesDerivative", activation, delta);
+        if (!columns(VectorElementwise.T_LOGISTIC + f.ordinal(), activation, null, delta)) {
+            kernels.timesDerivative(f, activation, delta);
+        }
+    }
+
     /** {@code out = a ∘ b} (element-wise product). {@code out} may be {@code a} or {@code b}. */
     public void hadamard(Matrix a, Matrix b, Matrix out) {
         Matrix.requireSameShape("hadamard", a, b);

@@ -126,6 +126,21 @@ final class ScalarKernels implements Kernels {
         map(activation, out, y -> y > 0f ? 1f : 0f);
     }
 
+    @Override
+    public void timesDerivative(Linalg.Derivative f, Matrix activation, Matrix delta) {
+        for (int i = 0; i < delta.rows(); i++) {
+            for (int j = 0; j < delta.cols(); j++) {
+                float y = activation.get(i, j);
+                float d = switch (f) {
+                    case LOGISTIC -> y * (1f - y);
+                    case TANH -> 1f - y * y;
+                    case RELU -> y > 0f ? 1f : 0f;
+                };
+                delta.set(i, j, delta.get(i, j) * d);
+            }
+        }
+    }
+
     private interface FloatOp {
         float apply(float v);
     }

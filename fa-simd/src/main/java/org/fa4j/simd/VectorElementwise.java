@@ -29,10 +29,15 @@ final class VectorElementwise {
     static final int HADAMARD_COLS = 6;
     static final int SUB_COLS = 7;
     static final int ADD_ROW_COLS = 8;
+    // out ∘= f'(a) for the logistic, tanh and relu (in the order of Linalg.Derivative).
+    static final int T_LOGISTIC = 9;
+    static final int T_TANH = 10;
+    static final int T_RELU = 11;
 
     /**
      * Operation {@code op} (a unary one: {@code out = f(a)}; {@link #HADAMARD_COLS}, {@link #SUB_COLS}:
-     * {@code out = a ∘ b}, {@code a − b}; {@link #ADD_ROW_COLS}: {@code out += b} for the row b) on the columns
+     * {@code out = a ∘ b}, {@code a − b}; {@link #ADD_ROW_COLS}: {@code out += b} for the row b; {@link #T_LOGISTIC},
+     * {@link #T_TANH}, {@link #T_RELU}: {@code out ∘= f'} from the activation a) on the columns
      * {@code [j0, j1)} only: one thread's share when {@link Linalg} splits a large matrix between threads. Each element
      * takes the same lane operation as in the whole-matrix call, so the bits do not depend on the split.
      */
@@ -43,6 +48,8 @@ final class VectorElementwise {
             int oo = out.offset() + i * out.stride() + j0;
             if (op <= D_RELU) {
                 unaryRun(op, a.array(), a.offset() + i * a.stride() + j0, od, oo, n);
+            } else if (op >= T_LOGISTIC) {
+                timesDerivativeRun(op, a.array(), a.offset() + i * a.stride() + j0, od, oo, n);
             } else if (op == ADD_ROW_COLS) {
                 addRun(od, oo, b.array(), b.offset() + j0, od, oo, n);
             } else {
@@ -176,6 +183,63 @@ final class VectorElementwise {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
             zero.blend(one, y.compare(VectorOperators.GT, 0f)).intoArray(out, oo + j, m);
+        }
+    }
+
+    // out ∘= f'(y): one method per function (see binaryRun); f' rounds as the derivative kernels do, then the product.
+    private static void timesDerivativeRun(int op, float[] y, int yo, float[] out, int oo, int n) {
+        if (op == T_LOGISTIC) {
+            timesDLogisticRun(y, yo, out, oo, n);
+        } else if (op == T_TANH) {
+            timesDTanhRun(y, yo, out, oo, n);
+        } else {
+            timesDReluRun(y, yo, out, oo, n);
+        }
+    }
+
+    private static void timesDLogisticRun(float[] in, int io, float[] out, int oo, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int bound = S.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += L) {
+            FloatVector y = FloatVector.fromArray(S, in, io + j);
+            FloatVector.fromArray(S, out, oo + j).mul(y.mul(one.sub(y))).intoArray(out, oo + j);
+        }
+        if (j < n) {
+            VectorMask<Float> m = S.indexInRange(j, n);
+            FloatVector y = FloatVector.fromArray(S, in, io + j, m);
+            FloatVector.fromArray(S, out, oo + j, m).mul(y.mul(one.sub(y))).intoArray(out, oo + j, m);
+        }
+    }
+
+    private static void timesDTanhRun(float[] in, int io, float[] out, int oo, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int bound = S.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += L) {
+            FloatVector y = FloatVector.fromArray(S, in, io + j);
+            FloatVector.fromArray(S, out, oo + j).mul(one.sub(y.mul(y))).intoArray(out, oo + j);
+        }
+        if (j < n) {
+            VectorMask<Float> m = S.indexInRange(j, n);
+            FloatVector y = FloatVector.fromArray(S, in, io + j, m);
+            FloatVector.fromArray(S, out, oo + j, m).mul(one.sub(y.mul(y))).intoArray(out, oo + j, m);
+        }
+    }
+
+    private static void timesDReluRun(float[] in, int io, float[] out, int oo, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector zero = FloatVector.zero(S);
+        int bound = S.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += L) {
+            FloatVector y = FloatVector.fromArray(S, in, io + j);
+            FloatVector.fromArray(S, out, oo + j).mul(zero.blend(one, y.compare(VectorOperators.GT, 0f))).intoArray(out, oo + j);
+        }
+        if (j < n) {
+            VectorMask<Float> m = S.indexInRange(j, n);
+            FloatVector y = FloatVector.fromArray(S, in, io + j, m);
+            FloatVector.fromArray(S, out, oo + j, m).mul(zero.blend(one, y.compare(VectorOperators.GT, 0f))).intoArray(out, oo + j, m);
         }
     }
 

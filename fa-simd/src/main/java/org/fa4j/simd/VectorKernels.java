@@ -124,6 +124,11 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void timesDerivative(Linalg.Derivative f, Matrix activation, Matrix delta) {
+        VectorElementwise.columns(VectorElementwise.T_LOGISTIC + f.ordinal(), activation, null, delta, 0, delta.cols());
+    }
+
+    @Override
     public void hadamard(Matrix a, Matrix b, Matrix out) {
         VectorElementwise.hadamard(a, b, out);
     }

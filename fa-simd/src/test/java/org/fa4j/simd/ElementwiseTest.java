@@ -257,7 +257,9 @@ class ElementwiseTest {
         assertThat(120L * 1000).isGreaterThanOrEqualTo(Linalg.ELEMENTWISE_PARALLEL_MIN);
         Unary[] ops = {Linalg::logistic, Linalg::tanh, Linalg::relu, Linalg::logisticDerivative, Linalg::tanhDerivative,
                 Linalg::reluDerivative, (la, in, out) -> la.hadamard(in, out, out), (la, in, out) -> la.sub(in, out, out),
-                (la, in, out) -> la.addRowVector(out, in.rows(0, 1))};
+                (la, in, out) -> la.addRowVector(out, in.rows(0, 1)), (la, in, out) -> la.timesDerivative(Linalg.Derivative.LOGISTIC, in, out),
+                (la, in, out) -> la.timesDerivative(Linalg.Derivative.TANH, in, out),
+                (la, in, out) -> la.timesDerivative(Linalg.Derivative.RELU, in, out)};
         for (boolean views : new boolean[] {false, true}) {
             for (int o = 0; o < ops.length; o++) {
                 Matrix in = Ref.random(rnd, 120, 1000, views);
@@ -273,5 +275,40 @@ class ElementwiseTest {
                 assertThat(Ref.outsideUnchanged(out2, before)).as("operation %d writes only inside its output", o).isTrue();
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KernelPath.class)
+    void timesDerivativeHasTheBitsOfTheDerivativeThenHadamard(KernelPath path) {
+        // Independent of the fused code: the derivative kernel into a buffer, then the Hadamard product, on every
+        // width 1..70 (vector bodies and tails), views, and in place (delta is the activation).
+        Linalg la = Linalg.newBuilder().path(path).threads(1).build();
+        SplittableRandom rnd = new SplittableRandom(43);
+        for (Linalg.Derivative f : Linalg.Derivative.values()) {
+            for (int cols = 1; cols <= 70; cols++) {
+                int rows = 1 + rnd.nextInt(4);
+                Matrix y = Ref.random(rnd, rows, cols, cols % 2 == 0);
+                Matrix delta = Ref.random(rnd, rows, cols, cols % 3 == 0);
+                Matrix d = Matrix.zeros(rows, cols);
+                switch (f) {
+                    case LOGISTIC -> la.logisticDerivative(y, d);
+                    case TANH -> la.tanhDerivative(y, d);
+                    case RELU -> la.reluDerivative(y, d);
+                }
+                Matrix expected = Matrix.zeros(rows, cols);
+                la.hadamard(delta, d, expected);
+                float[] before = delta.array().clone();
+                la.timesDerivative(f, y, delta);
+                assertThat(delta.contentEquals(expected)).as("%s %s %dx%d", path, f, rows, cols).isTrue();
+                assertThat(Ref.outsideUnchanged(delta, before)).as("writes only inside delta").isTrue();
+                Matrix self = y.copy();
+                Matrix selfExpected = Matrix.zeros(rows, cols);
+                la.hadamard(y, d, selfExpected);
+                la.timesDerivative(f, self, self);
+                assertThat(self.contentEquals(selfExpected)).as("%s %s in place, %dx%d", path, f, rows, cols).isTrue();
+            }
+        }
+        assertThatThrownBy(() -> la.timesDerivative(Linalg.Derivative.TANH, Matrix.zeros(2, 3), Matrix.zeros(3, 2)))
+                .hasMessageContaining("2x3").hasMessageContaining("3x2");
     }
 }

@@ -35,19 +35,9 @@ public final class AllocationProbe {
 
     public static void main(String[] args) {
         Matrix dense = Data.gaussian(203, 20, 1);
-        Matrix sparse = dense.copy(); // ~80% zeros: layer 0 takes the sparse path
-        for (int i = 0; i < 203; i++) {
-            for (int j = 0; j < 20; j++) {
-                if ((i * 7 + j * 3) % 5 != 0) {
-                    sparse.set(i, j, 0f);
-                }
-            }
-        }
+        Matrix sparse = fourFifthsZero(dense.copy()); // layer 0 takes the sparse path
         Matrix y = Data.oneHot(203, 5, 2);
-        int[] order = new int[203];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = (i * 37) % 203;
-        }
+        int[] order = order();
         for (KernelPath path : KernelPath.values()) {
             for (LearningRule rule : List.of(new Backprop(), FeedbackAlignment.uniform(0.5), new Shallow(), new NodePerturbation(0.05))) {
                 for (int batch : new int[] {1, 10}) {
@@ -67,19 +57,9 @@ public final class AllocationProbe {
      * the hidden layer's element-wise operations are past their thresholds). Counts the bytes of every thread.
      */
     private static void measureTwoThreads() {
-        Matrix x = Data.gaussian(203, 784, 3);
-        for (int i = 0; i < 203; i++) {
-            for (int j = 0; j < 784; j++) {
-                if ((i * 7 + j * 3) % 5 != 0) {
-                    x.set(i, j, 0f);
-                }
-            }
-        }
+        Matrix x = fourFifthsZero(Data.gaussian(203, 784, 3));
         Matrix y = Data.oneHot(203, 10, 4);
-        int[] order = new int[203];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = (i * 37) % 203;
-        }
+        int[] order = order();
         Model m = Model.create(Data.logistic(784, 700, 10), FeedbackAlignment.uniform(0.5), 1);
         Trainer t = Trainer.newBuilder(m, TrainingConfig.newBuilder().learningRate(0.01).batchSize(100).build())
                 .linalg(Linalg.newBuilder().path(KernelPath.VECTOR).threads(2).build()).build();
@@ -119,6 +99,27 @@ public final class AllocationProbe {
             least = Math.min(least, bytes.getAsLong() - before - overhead);
         }
         return new long[] {least, warm};
+    }
+
+    /** {@code m} with four entries in five set to 0 (a fixed pattern), for layer 0's sparse path. */
+    private static Matrix fourFifthsZero(Matrix m) {
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                if ((i * 7 + j * 3) % 5 != 0) {
+                    m.set(i, j, 0f);
+                }
+            }
+        }
+        return m;
+    }
+
+    /** A fixed permutation of the 203 examples (37 is prime to 203). */
+    private static int[] order() {
+        int[] order = new int[203];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (i * 37) % 203;
+        }
+        return order;
     }
 
     /** Bytes allocated so far by the threads {@code ids} (the array returned by the bean is the measuring overhead). */

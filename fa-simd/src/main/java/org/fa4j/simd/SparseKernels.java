@@ -193,7 +193,7 @@ final class SparseKernels {
         if (vector) {
             if (j + 8 * L <= j1) {
                 Scratch sc = scaled(start[outRows], idx, val, alpha, b.stride());
-                int[] cursor = CURSORS.get().of(outRows);
+                int[] cursor = sc.cursors(outRows);
                 for (; j + 8 * L <= j1; j += 8 * L) {
                     chunked(outRows, start, idx, sc, b, beta, c, j, cursor);
                 }
@@ -243,12 +243,13 @@ final class SparseKernels {
         return sc;
     }
 
-    /** Per-thread arrays of {@link #scaled}; grown once, then reused. */
+    /** Per-thread arrays of {@link #scaled} and {@link #chunked}'s row cursors; grown once, then reused. */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
         float[] scaled = new float[0];
         int[] offsets = new int[0];
+        private int[] cursor = new int[0];
 
         Scratch of(int n) {
             if (scaled.length < n) {
@@ -256,6 +257,13 @@ final class SparseKernels {
                 offsets = new int[n];
             }
             return this;
+        }
+
+        int[] cursors(int rows) {
+            if (cursor.length < rows) {
+                cursor = new int[rows];
+            }
+            return cursor;
         }
     }
 
@@ -331,20 +339,6 @@ final class SparseKernels {
 
     /** Rows of B per chunk of {@link #chunked}: 64 rows of one 8-vector block are 32 KB. */
     static final int CHUNK = 64;
-
-    /** Per-thread row cursors of {@link #chunked}; grown once, then reused. */
-    private static final ThreadLocal<Cursors> CURSORS = ThreadLocal.withInitial(Cursors::new);
-
-    private static final class Cursors {
-        private int[] cursor = new int[0];
-
-        int[] of(int rows) {
-            if (cursor.length < rows) {
-                cursor = new int[rows];
-            }
-            return cursor;
-        }
-    }
 
     /** The chains of columns {@code [j, j + 8L)} of every row of C, chunk by chunk of B's rows (see {@link #columnsOuter}). */
     private static void chunked(int outRows, int[] start, int[] idx, Scratch sc, Matrix b, float beta, Matrix c, int j, int[] cursor) {

@@ -209,8 +209,15 @@ final class VectorGemm {
                 } else if (full && mode == MODE_SET) {
                     kernelSet(kc, ap, ir * kc, bp, jr * kc, cd, co0 + ir * ldc + jr, ldc, alpha);
                 } else {
-                    kernel(kc, ap, ir * kc, bp, jr * kc, tile);
-                    update(tile, Math.min(MR, mc - ir), nr, cd, co0 + ir * ldc + jr, ldc, alpha, beta, mode);
+                    int mr = Math.min(MR, mc - ir);
+                    if (nr <= L) {
+                        kernelOne(kc, ap, ir * kc, bp, jr * kc, tile);
+                    } else if (mr <= MR / 2) {
+                        kernelHalf(kc, ap, ir * kc, bp, jr * kc, tile);
+                    } else {
+                        kernel(kc, ap, ir * kc, bp, jr * kc, tile);
+                    }
+                    update(tile, mr, nr, cd, co0 + ir * ldc + jr, ldc, alpha, beta, mode);
                 }
             }
         }
@@ -462,6 +469,81 @@ final class VectorGemm {
         one.mul(c70).intoArray(t, 7 * NR);
         one.mul(c71).intoArray(t, 7 * NR + L);
         one.mul(c72).intoArray(t, 7 * NR + 2 * L);
+    }
+
+    /**
+     * {@link #kernel} for a ragged column panel of at most one vector ({@code n = 1024}: 21 panels of 48 columns and
+     * one of 16; {@code n = 784}: 16 and one of 16): 8 rows × 1 vector, the same chains, a third of the work.
+     */
+    static void kernelOne(int kc, float[] ap, int ao, float[] bp, int bo, float[] t) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c0 = z, c1 = z, c2 = z, c3 = z, c4 = z, c5 = z, c6 = z, c7 = z;
+        for (int p = 0; p < kc; p++) {
+            int ai = ao + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo + p * NR);
+            c0 = FloatVector.broadcast(S, ap[ai]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, ap[ai + 1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, ap[ai + 2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, ap[ai + 3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, ap[ai + 4]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, ap[ai + 5]).fma(b0, c5);
+            c6 = FloatVector.broadcast(S, ap[ai + 6]).fma(b0, c6);
+            c7 = FloatVector.broadcast(S, ap[ai + 7]).fma(b0, c7);
+        }
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        one.mul(c0).intoArray(t, 0);
+        one.mul(c1).intoArray(t, NR);
+        one.mul(c2).intoArray(t, 2 * NR);
+        one.mul(c3).intoArray(t, 3 * NR);
+        one.mul(c4).intoArray(t, 4 * NR);
+        one.mul(c5).intoArray(t, 5 * NR);
+        one.mul(c6).intoArray(t, 6 * NR);
+        one.mul(c7).intoArray(t, 7 * NR);
+    }
+
+    /**
+     * {@link #kernel} for a ragged row panel of at most {@code MR / 2} rows (a batch of 100: 12 panels of 8 rows and
+     * one of 4): 4 rows × 3 vectors, the same chains, half the work.
+     */
+    static void kernelHalf(int kc, float[] ap, int ao, float[] bp, int bo, float[] t) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z, c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * NR;
+            int ai = ao + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+        }
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        one.mul(c00).intoArray(t, 0);
+        one.mul(c01).intoArray(t, L);
+        one.mul(c02).intoArray(t, 2 * L);
+        one.mul(c10).intoArray(t, NR);
+        one.mul(c11).intoArray(t, NR + L);
+        one.mul(c12).intoArray(t, NR + 2 * L);
+        one.mul(c20).intoArray(t, 2 * NR);
+        one.mul(c21).intoArray(t, 2 * NR + L);
+        one.mul(c22).intoArray(t, 2 * NR + 2 * L);
+        one.mul(c30).intoArray(t, 3 * NR);
+        one.mul(c31).intoArray(t, 3 * NR + L);
+        one.mul(c32).intoArray(t, 3 * NR + 2 * L);
     }
 
     /**

@@ -100,7 +100,8 @@ class GemmTest {
      * An element's bits do not depend on where its micro-tile lies: the product of a sub-block (A without its first 3
      * rows, B without its first column) equals the matching block of the whole product bit for bit, although the
      * shift turns full tiles into ragged ones (full tiles write C inside the micro-kernel, ragged ones through the tile
-     * buffer). Covers modes SET (beta 0), BETA and ADD (k spans several k blocks).
+     * buffer; the whole product's last 3 rows run the 4-row kernel and its last 8 columns the one-vector kernel, the
+     * sub-product computes them in full tiles). Covers modes SET (beta 0), BETA and ADD (k spans several k blocks).
      */
     @ParameterizedTest
     @MethodSource("paths")

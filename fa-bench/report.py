@@ -2,8 +2,11 @@
 """Turns a JMH JSON result of fa-bench into a table: time per call, GFLOP/s (GEMM), GB/s (gemv/ger/copy, with the
 fraction of the copy bandwidth), bytes allocated per call (when run with -prof gc) with the
 allocation rate: a rate that is the same for every benchmark (copy included) is JMH's own background, not the kernel. With --peer FILE (the output of
-../shared/peers/openblas_gemm.py, one file per thread count) it adds OpenBLAS's GFLOP/s and our ratio to it.
-Usage: report.py RESULT.json [--peer PEER_T1.txt --peer PEER_T2.txt]"""
+../shared/peers/openblas_gemm.py, one file per thread count) it adds OpenBLAS's GFLOP/s and our ratio to it. With
+--peer-stats FILE (the output of fa-bench/peer_gemm_stats.py, one or more runs per thread count) it adds the
+like-for-like ratios: OpenBLAS's mean time over our JMH mean, and its best call over our best call (the best of each
+over the runs in the file). Ratios above 1 mean we are faster.
+Usage: report.py RESULT.json [--peer PEER_T1.txt --peer PEER_T2.txt] [--peer-stats STATS_T1.txt ...]"""
 import json, re, sys
 
 SHAPES = {"forward": (100, 1000, 784), "backward": (100, 784, 1000), "grad": (784, 1000, 100), "square": (1024, 1024, 1024)}
@@ -25,6 +28,14 @@ def main(argv):
             m = re.match(r"\s*(\w+)\s.*?([\d.]+) GFLOP/s\s+threads=(\d+)", line)
             if m:
                 peer[(m.group(1), int(m.group(3)))] = float(m.group(2))
+    stats = {}  # (shape, threads) -> (best GFLOP/s, mean GFLOP/s), the better of each over the runs
+    for p in [argv[i + 1] for i, a in enumerate(argv) if a == "--peer-stats"]:
+        for line in open(p):
+            m = re.match(r"\s*(\w+)\s.*best\s+[\d.]+ ms\s+([\d.]+) GFLOP/s\s+mean\s+[\d.]+ ms\s+([\d.]+) GFLOP/s\s+threads=(\d+)", line)
+            if m:
+                key = (m.group(1), int(m.group(4)))
+                old = stats.get(key, (0.0, 0.0))
+                stats[key] = (max(old[0], float(m.group(2))), max(old[1], float(m.group(3))))
     runs = json.load(open(path))
     rows, copy_gbs = [], None
     for r in runs:
@@ -45,11 +56,11 @@ def main(argv):
         rows.append((bench, method, prm, t, best, alloc))
         if method == "copy":
             copy_gbs = MOVED["copy"] / t / 1e9
-    print("| benchmark | params | time/call | rate | best-call rate | vs peer / copy | B/op (alloc MB/s) |")
-    print("|---|---|---|---|---|---|---|")
+    print("| benchmark | params | time/call | rate | best-call rate | vs peer / copy | OpenBLAS mean/ours, best/ours | B/op (alloc MB/s) |")
+    print("|---|---|---|---|---|---|---|---|")
     for bench, method, prm, t, best, alloc in rows:
         ps = ",".join(f"{k}={v}" for k, v in sorted(prm.items()))
-        rate = brate = cmp = ""
+        rate = brate = cmp = like = ""
         if bench == "GemmBench":
             m, n, k = SHAPES[prm["shape"]]
             g = 2 * m * n * k / t / 1e9
@@ -61,13 +72,16 @@ def main(argv):
             o = peer.get((prm["shape"], int(prm["threads"])))
             if o:
                 cmp = f"OpenBLAS {o:.1f}: ×{g / o:.2f}" + (f" (best ×{gb / o:.2f})" if gb else "")
+            st = stats.get((prm["shape"], int(prm["threads"])))
+            if st:
+                like = f"×{g / st[1]:.2f} mean" + (f", ×{gb / st[0]:.2f} best" if gb else "")
         elif method in MOVED:
             gbs = MOVED[method] / t / 1e9
             rate = f"{gbs:.1f} GB/s"
             if copy_gbs and method != "copy":
                 cmp = f"{gbs / copy_gbs:.0%} of copy"
         a = "" if alloc is None else f"{alloc[0]:.1f} ({alloc[1]:.3f})"
-        print(f"| {bench}.{method} | {ps} | {t * 1e6:.1f} µs | {rate} | {brate} | {cmp} | {a} |")
+        print(f"| {bench}.{method} | {ps} | {t * 1e6:.1f} µs | {rate} | {brate} | {cmp} | {like} | {a} |")
 
 
 if __name__ == "__main__":

@@ -345,16 +345,17 @@ final class VectorGemm {
                 }
             } else {
                 // op(B)(p, j) = B(j, p): column j of op(B) is row j of B, contiguous in p. 16×16 blocks are
-                // transposed in registers; a ragged end in p or j is covered by one more block that overlaps the
-                // previous one (it rewrites some values with the same values). Narrow panels or short k blocks go
+                // transposed in registers, 16 rows of B at a time along p (each row read in order: backward shape 2%
+                // faster than all of the panel's rows at each p); a ragged end in p or j is covered by one more block
+                // that overlaps the previous one (it rewrites some values with the same values). Narrow panels or short k blocks go
                 // four rows at a time, so each p writes four adjacent floats.
                 int p16 = 0;
                 if (Transpose16.AVAILABLE && nr >= 16 && kc >= 16) {
                     int src = base + (jc + jr) * bs + pc;
-                    for (int p = 0; p < kc; p += 16) {
-                        int pp = Math.min(p, kc - 16);
-                        for (int v = 0; v < nr; v += 16) {
-                            int vv = Math.min(v, nr - 16);
+                    for (int v = 0; v < nr; v += 16) {
+                        int vv = Math.min(v, nr - 16);
+                        for (int p = 0; p < kc; p += 16) {
+                            int pp = Math.min(p, kc - 16);
                             Transpose16.block(bd, src + vv * bs + pp, bs, bp, dst + pp * NR + vv, NR);
                         }
                     }

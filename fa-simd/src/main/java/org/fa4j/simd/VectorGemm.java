@@ -345,10 +345,10 @@ final class VectorGemm {
                 }
             } else {
                 // op(B)(p, j) = B(j, p): column j of op(B) is row j of B, contiguous in p. 16×16 blocks are
-                // transposed in registers, 16 rows of B at a time along p (each row read in order: backward shape 2%
-                // faster than all of the panel's rows at each p); a ragged end in p or j is covered by one more block
-                // that overlaps the previous one (it rewrites some values with the same values). Narrow panels or short k blocks go
-                // four rows at a time, so each p writes four adjacent floats.
+                // transposed in registers, 16 rows of B at a time along p (each row read in order: backward shape
+                // 2% faster than all of the panel's rows at each p); a ragged end in p or j is covered by one more
+                // block that overlaps the previous one (it rewrites some values with the same values). Narrow panels
+                // or short k blocks go four rows at a time, so each p writes four adjacent floats.
                 int p16 = 0;
                 if (Transpose16.AVAILABLE && nr >= 16 && kc >= 16) {
                     int src = base + (jc + jr) * bs + pc;

@@ -14,6 +14,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The sparse products of {@link Linalg} ({@link Linalg#gemmSparse}, {@link Linalg#gemmSparseTransA}) and its
  * element-wise operations on large matrices run on the same threads, split into blocks of C's columns in the same way.
  *
+ * <p>When a GEMM is split by columns every thread needs all of op(A); the threads then pack it once into one buffer,
+ * each taking pieces until none is left, before computing their blocks ({@link Kernels#gemmSharedASize}), instead of
+ * each packing all of it. Two threads, in-process A/B: backward shape 0.85 → 0.72 ms, 1024³ 1–3% faster.
+ *
  * <p>One GEMM runs on the pool at a time: a caller that finds it busy computes all blocks itself (same result).
  * The job is held in fields rather than in a new object, so a call allocates nothing.
  */
@@ -45,6 +49,16 @@ final class GemmPool {
     private int align;
     private int panels;
     private int parts;
+    // A GEMM split by columns with op(A) packed once for all threads (see Kernels#gemmSharedASize) when shareA is set:
+    // op(A) is m x sharedK, in sharedPieces pieces grouped into at most MAX_PARTS units, one bit each in packClaimed
+    // (taken) and packDone (packed); both all set between jobs. The buffer grows once and is kept.
+    private boolean shareA;
+    private int sharedK;
+    private int sharedPieces;
+    private int sharedUnits;
+    private float[] sharedA = new float[0];
+    private final AtomicLong packClaimed = new AtomicLong(-1L);
+    private final AtomicLong packDone = new AtomicLong(-1L);
 
     /** Most blocks a job is split into (one bit each in {@link #claimed}). */
     static final int MAX_PARTS = 64;
@@ -76,10 +90,60 @@ final class GemmPool {
             this.sparse = null;
             this.columnsOp = -1;
             this.byColumns = byColumns;
+            int k = opA == Op.N ? a.cols() : a.rows();
+            int size = byColumns && parts > 1 && threads > 1 ? kernels.gemmSharedASize(c.rows(), k) : 0;
+            shareA = size > 0;
+            if (shareA) {
+                if (sharedA.length < size) {
+                    sharedA = new float[size];
+                }
+                sharedK = k;
+                sharedPieces = kernels.gemmSharedAPieces(c.rows(), k);
+                sharedUnits = Math.min(sharedPieces, MAX_PARTS);
+                long none = sharedUnits == MAX_PARTS ? 0L : -1L << sharedUnits;
+                packDone.set(none);
+                packClaimed.set(none);
+            }
             run(alpha, a, b, beta, c, align, panels, parts, threads);
         } finally {
             claimed.set(-1L);
+            packClaimed.set(-1L);
+            packDone.set(-1L);
+            shareA = false;
             lock.unlock();
+        }
+    }
+
+    /**
+     * Packs units of the shared op(A) until all are packed: takes free units, and waits for those another thread is
+     * packing. Called by every thread of a shared-A job after it has claimed a block and before it computes it; a
+     * thread that comes late finds everything packed, one that comes alone packs everything.
+     */
+    private void packSharedA() {
+        while (true) {
+            if (packDone.get() == -1L) {
+                return;
+            }
+            long m = packClaimed.get();
+            long free = ~m;
+            if (free == 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            int u = Long.numberOfTrailingZeros(free);
+            if (!packClaimed.compareAndSet(m, m | (1L << u))) {
+                continue;
+            }
+            try {
+                kernels.gemmPackSharedA(opA, a, c.rows(), sharedK, (int) ((long) sharedPieces * u / sharedUnits),
+                        (int) ((long) sharedPieces * (u + 1) / sharedUnits), sharedA);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            long d;
+            do {
+                d = packDone.get();
+            } while (!packDone.compareAndSet(d, d | (1L << u)));
         }
     }
 
@@ -197,6 +261,10 @@ final class GemmPool {
                 } else if (columnsOp >= 0) {
                     VectorElementwise.columns(columnsOp, a, b, c, from(c.cols(), panels, parts, q, align),
                             from(c.cols(), panels, parts, q + 1, align));
+                } else if (shareA) {
+                    packSharedA();
+                    kernels.gemm(opA, opB, alpha, a, b, beta, c, from(c.cols(), panels, parts, q, align),
+                            from(c.cols(), panels, parts, q + 1, align), sharedA);
                 } else {
                     runPart(kernels, opA, opB, alpha, a, b, beta, c, byColumns, align, panels, parts, q);
                 }

@@ -14,6 +14,33 @@ interface Kernels {
      */
     void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int i0, int i1, int j0, int j1);
 
+    /**
+     * For a product split between threads by columns, where every thread needs all of op(A) ({@code m × k}): the
+     * floats of one buffer that holds op(A) packed for all of them ({@link #gemmPackSharedA}), or 0 when this
+     * implementation packs no A (then each part runs {@link #gemm} alone).
+     */
+    default int gemmSharedASize(int m, int k) {
+        return 0;
+    }
+
+    /** How many pieces the shared packing of op(A) falls into; threads take pieces until none is left. */
+    default int gemmSharedAPieces(int m, int k) {
+        return 0;
+    }
+
+    /** Packs pieces {@code from..to} of op(A) ({@code m × k}) into {@code packedA}. */
+    default void gemmPackSharedA(Op opA, Matrix a, int m, int k, int from, int to, float[] packedA) {
+        throw new UnsupportedOperationException("this implementation packs no A");
+    }
+
+    /**
+     * {@link #gemm} for columns {@code j0..j1} and all rows of C, with op(A) already packed whole in {@code packedA}
+     * by {@link #gemmPackSharedA}. Same bits as {@link #gemm}.
+     */
+    default void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int j0, int j1, float[] packedA) {
+        gemm(opA, opB, alpha, a, b, beta, c, 0, c.rows(), j0, j1);
+    }
+
     /** Whether a product of this shape may be split into blocks of C (false: one call with the whole of C). */
     boolean gemmSplittable(int m, int n, int k);
 

@@ -76,7 +76,9 @@ final class VectorGemm {
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
-    static void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int i0, int i1, int j0, int j1) {
+    /** The block {@code i0..i1 × j0..j1} of C; {@code sharedA}: op(A) packed whole, or null (see {@link #packed}). */
+    static void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int i0, int i1, int j0, int j1,
+                     float[] sharedA) {
         if (i0 >= i1 || j0 >= j1) {
             return;
         }
@@ -84,17 +86,59 @@ final class VectorGemm {
             narrow(opA, alpha, a, b, beta, c, i0, i1, j0, j1);
             return;
         }
-        packed(opA, opB, alpha, a, b, beta, c, i0, i1, j0, j1);
+        packed(opA, opB, alpha, a, b, beta, c, i0, i1, j0, j1, sharedA);
     }
 
-    /** The packed (Goto/BLIS) product of the class comment, for any shape. */
-    static void packed(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int i0, int i1, int j0, int j1) {
+    /**
+     * Floats of the buffer for op(A) packed whole ({@code m × k}, rows padded to {@link #MR}): k block by k block,
+     * each holding the row blocks of {@link #MC} as {@link #packA} lays them out. Threads that split a product by
+     * columns all need all of op(A); packed once into one buffer ({@link #packShared}), each packs its share instead
+     * of the whole (1024³ on two threads: packing A took 8% of each thread's time).
+     */
+    static int sharedSize(int m, int k) {
+        return roundUp(m, MR) * k;
+    }
+
+    /** How many (k block, row block) pieces {@link #packShared} packs op(A) in. */
+    static int sharedPieces(int m, int k) {
+        int kc0 = kBlock(k);
+        return ((k + kc0 - 1) / kc0) * ((m + MC - 1) / MC);
+    }
+
+    /** Packs pieces {@code from..to} (see {@link #sharedPieces}) of op(A), {@code m × k}, into {@code dst}. */
+    static void packShared(Op opA, Matrix a, int m, int k, int from, int to, float[] dst) {
+        int kc0 = kBlock(k);
+        int rowBlocks = (m + MC - 1) / MC;
+        int mPad = roundUp(m, MR);
+        for (int piece = from; piece < to; piece++) {
+            int pc = piece / rowBlocks * kc0;
+            int ic = piece % rowBlocks * MC;
+            int kc = Math.min(kc0, k - pc);
+            packA(opA, a, ic, Math.min(MC, m - ic), pc, kc, dst, sharedOffset(mPad, pc, ic, kc));
+        }
+    }
+
+    /** Where the row block at {@code ic} of the k block at {@code pc} (of {@code kc}) starts in the whole packed A. */
+    private static int sharedOffset(int mPad, int pc, int ic, int kc) {
+        return mPad * pc + ic * kc;
+    }
+
+    /**
+     * The packed (Goto/BLIS) product of the class comment, for any shape. With {@code sharedA} not null, op(A) is
+     * already packed there whole, as {@link #packShared} lays it out (rows {@code i0..i1} must then be all of C's).
+     */
+    static void packed(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int i0, int i1, int j0, int j1,
+                       float[] sharedA) {
+        if (sharedA != null && (i0 != 0 || i1 != c.rows())) {
+            throw new IllegalArgumentException("a shared packed A covers all rows of C, not rows " + i0 + ".." + i1);
+        }
         int k = opA == Op.N ? a.cols() : a.rows();
         Buffers buf = BUFFERS.get();
         int kc0 = kBlock(k);
         int mcMax = Math.min(MC, roundUp(i1 - i0, MR));
         int ncMax = Math.min(NC, roundUp(j1 - j0, NR));
-        float[] ap = buf.a(mcMax * kc0);
+        int mPad = roundUp(i1 - i0, MR);
+        float[] ap = sharedA != null ? sharedA : buf.a(mcMax * kc0);
         float[] bp = buf.b(ncMax * kc0);
         float[] cd = c.array();
         int ldc = c.stride();
@@ -106,8 +150,13 @@ final class VectorGemm {
                 packB(opB, b, pc, kc, jc, nc, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    packA(opA, a, ic, mc, pc, kc, ap);
-                    macroKernel(buf.tile, ap, bp, kc, mc, nc, cd, c.offset() + ic * ldc + jc, ldc, alpha, beta, mode);
+                    int apo = 0;
+                    if (sharedA == null) {
+                        packA(opA, a, ic, mc, pc, kc, ap, 0);
+                    } else {
+                        apo = sharedOffset(mPad, pc, ic, kc);
+                    }
+                    macroKernel(buf.tile, ap, apo, bp, kc, mc, nc, cd, c.offset() + ic * ldc + jc, ldc, alpha, beta, mode);
                 }
             }
         }
@@ -198,24 +247,24 @@ final class VectorGemm {
      * the A block streams from L2 (measured here: 160–166 GFLOP/s for kc 112–256, against 140–166 with row panels
      * outer, whose B block streams from L2 instead).
      */
-    private static void macroKernel(float[] tile, float[] ap, float[] bp, int kc, int mc, int nc, float[] cd, int co0, int ldc,
-                                    float alpha, float beta, int mode) {
+    private static void macroKernel(float[] tile, float[] ap, int apo, float[] bp, int kc, int mc, int nc, float[] cd, int co0,
+                                    int ldc, float alpha, float beta, int mode) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
                 boolean full = nr == NR && mc - ir >= MR;
                 if (full && mode == MODE_ADD) {
-                    kernelAdd(kc, ap, ir * kc, bp, jr * kc, cd, co0 + ir * ldc + jr, ldc, alpha);
+                    kernelAdd(kc, ap, apo + ir * kc, bp, jr * kc, cd, co0 + ir * ldc + jr, ldc, alpha);
                 } else if (full && mode == MODE_SET) {
-                    kernelSet(kc, ap, ir * kc, bp, jr * kc, cd, co0 + ir * ldc + jr, ldc, alpha);
+                    kernelSet(kc, ap, apo + ir * kc, bp, jr * kc, cd, co0 + ir * ldc + jr, ldc, alpha);
                 } else {
                     int mr = Math.min(MR, mc - ir);
                     if (nr <= L) {
-                        kernelOne(kc, ap, ir * kc, bp, jr * kc, tile);
+                        kernelOne(kc, ap, apo + ir * kc, bp, jr * kc, tile);
                     } else if (mr <= MR / 2) {
-                        kernelHalf(kc, ap, ir * kc, bp, jr * kc, tile);
+                        kernelHalf(kc, ap, apo + ir * kc, bp, jr * kc, tile);
                     } else {
-                        kernel(kc, ap, ir * kc, bp, jr * kc, tile);
+                        kernel(kc, ap, apo + ir * kc, bp, jr * kc, tile);
                     }
                     update(tile, mr, nr, cd, co0 + ir * ldc + jr, ldc, alpha, beta, mode);
                 }
@@ -251,16 +300,17 @@ final class VectorGemm {
     }
 
     /**
-     * Packs rows {@code ic..ic+mc} and k range {@code pc..pc+kc} of op(A) into panels of {@link #MR} rows:
-     * panel q holds, for each p, the MR values {@code op(A)(ic + q·MR + r, pc + p)}, zero beyond row mc.
+     * Packs rows {@code ic..ic+mc} and k range {@code pc..pc+kc} of op(A) into panels of {@link #MR} rows from
+     * {@code ap[apo]} on: panel q holds, for each p, the MR values {@code op(A)(ic + q·MR + r, pc + p)}, zero beyond
+     * row mc.
      */
-    static void packA(Op opA, Matrix a, int ic, int mc, int pc, int kc, float[] ap) {
+    static void packA(Op opA, Matrix a, int ic, int mc, int pc, int kc, float[] ap, int apo) {
         float[] ad = a.array();
         int as = a.stride();
         int base = a.offset();
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
-            int dst = ir * kc;
+            int dst = apo + ir * kc;
             if (opA == Op.N && Transpose16.AVAILABLE && ir + 2 * MR <= mc && kc >= 16) {
                 // Two full panels (16 rows) at once: 16×16 blocks transposed in registers, each output row split
                 // between the two panels; a ragged end in p is covered by one more block overlapping the previous.

@@ -39,7 +39,27 @@ final class VectorKernels implements Kernels {
             gemvRoute(opA, opB, alpha, a, b, beta, c);
             return;
         }
-        VectorGemm.gemm(opA, opB, alpha, a, b, beta, c, i0, i1, j0, j1);
+        VectorGemm.gemm(opA, opB, alpha, a, b, beta, c, i0, i1, j0, j1, null);
+    }
+
+    @Override
+    public int gemmSharedASize(int m, int k) {
+        return VectorGemm.sharedSize(m, k);
+    }
+
+    @Override
+    public int gemmSharedAPieces(int m, int k) {
+        return VectorGemm.sharedPieces(m, k);
+    }
+
+    @Override
+    public void gemmPackSharedA(Op opA, Matrix a, int m, int k, int from, int to, float[] packedA) {
+        VectorGemm.packShared(opA, a, m, k, from, to, packedA);
+    }
+
+    @Override
+    public void gemm(Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c, int j0, int j1, float[] packedA) {
+        VectorGemm.gemm(opA, opB, alpha, a, b, beta, c, 0, c.rows(), j0, j1, packedA);
     }
 
     @Override

@@ -148,8 +148,8 @@ class GemmTest {
                     Matrix c0 = Ref.random(rnd, m, n, true);
                     Matrix narrow = c0.copy();
                     Matrix packed = c0.copy();
-                    VectorGemm.gemm(opA, Op.N, ab[0], a, b, ab[1], narrow, 0, m, 0, n);
-                    VectorGemm.packed(opA, Op.N, ab[0], a, b, ab[1], packed, 0, m, 0, n);
+                    VectorGemm.gemm(opA, Op.N, ab[0], a, b, ab[1], narrow, 0, m, 0, n, null);
+                    VectorGemm.packed(opA, Op.N, ab[0], a, b, ab[1], packed, 0, m, 0, n, null);
                     String what = String.format("%sN m=%d n=%d k=%d alpha=%s beta=%s", opA, m, n, k, ab[0], ab[1]);
                     assertThat(narrow.contentEquals(packed)).as(what).isTrue();
                     assertThat(Ref.gemmError(opA, Op.N, ab[0], a, b, ab[1], c0, narrow)).as(what).isNull();
@@ -162,7 +162,10 @@ class GemmTest {
     @MethodSource("paths")
     void resultsAreBitIdenticalAtOneTwoAndThreeThreads(KernelPath path) {
         SplittableRandom rnd = new SplittableRandom(3);
-        int[][] shapes = {{100, 1000, 78}, {301, 47, 290}, {130, 131, 513}, {2, 900, 300}, {100, 10, 1000}, {1000, 10, 100}};
+        // {333, 400, 450}: split by columns with op(A) packed once for all threads, in 3 row blocks (the last ragged)
+        // times 3 k blocks.
+        int[][] shapes = {{100, 1000, 78}, {301, 47, 290}, {130, 131, 513}, {2, 900, 300}, {100, 10, 1000}, {1000, 10, 100},
+            {333, 400, 450}};
         for (int[] s : shapes) {
             for (Op opA : Op.values()) {
                 for (Op opB : Op.values()) {
@@ -180,6 +183,46 @@ class GemmTest {
                     }
                     assertThat(out[1].contentEquals(out[0])).as("2 threads == 1 thread, %s%s %s", opA, opB, java.util.Arrays.toString(s)).isTrue();
                     assertThat(out[2].contentEquals(out[0])).as("3 threads == 1 thread, %s%s %s", opA, opB, java.util.Arrays.toString(s)).isTrue();
+                }
+            }
+        }
+    }
+
+    /**
+     * op(A) packed whole for all threads ({@link VectorGemm#packShared}, the pieces in any order) gives every block of
+     * columns the bits of packing A per block: every transpose case, several row blocks with a ragged last one, several
+     * k blocks with a shorter last one, a view of A, and column ranges that start and end inside a micro-tile panel.
+     */
+    @Test
+    void sharedPackedAGivesTheBitsOfPackingPerBlock() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        int[][] shapes = {{333, 200, 450}, {8, 100, 209}, {145, 61, 1000}, {3, 50, 17}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            for (Op opA : Op.values()) {
+                for (Op opB : Op.values()) {
+                    Matrix a = opA == Op.N ? Ref.random(rnd, m, k, true) : Ref.random(rnd, k, m, true);
+                    Matrix b = opB == Op.N ? Ref.random(rnd, k, n, false) : Ref.random(rnd, n, k, false);
+                    float[] shared = new float[VectorGemm.sharedSize(m, k)];
+                    java.util.Arrays.fill(shared, Float.NaN);
+                    int pieces = VectorGemm.sharedPieces(m, k);
+                    for (int piece = pieces - 1; piece >= 0; piece--) {
+                        VectorGemm.packShared(opA, a, m, k, piece, piece + 1, shared);
+                    }
+                    Matrix c0 = Ref.random(rnd, m, n, false);
+                    for (int[] cols : new int[][] {{0, n}, {5, n - 7}, {n / 2, n}}) {
+                        Matrix own = c0.copy();
+                        Matrix withShared = c0.copy();
+                        VectorGemm.packed(opA, opB, 0.5f, a, b, 0.25f, own, 0, m, cols[0], cols[1], null);
+                        VectorGemm.packed(opA, opB, 0.5f, a, b, 0.25f, withShared, 0, m, cols[0], cols[1], shared);
+                        assertThat(withShared.contentEquals(own)).as("%s%s %s columns %s", opA, opB, java.util.Arrays.toString(s),
+                                java.util.Arrays.toString(cols)).isTrue();
+                        if (cols[0] == 0 && cols[1] == n) {
+                            assertThat(Ref.gemmError(opA, opB, 0.5f, a, b, 0.25f, c0, withShared)).isNull();
+                        }
+                    }
                 }
             }
         }

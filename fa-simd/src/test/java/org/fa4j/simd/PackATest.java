@@ -31,7 +31,7 @@ class PackATest {
         int panels = (mc + VectorGemm.MR - 1) / VectorGemm.MR;
         float[] ap = new float[panels * VectorGemm.MR * kc];
         Arrays.fill(ap, Float.NaN);
-        VectorGemm.packA(opA, a, ic, mc, pc, kc, ap);
+        VectorGemm.packA(opA, a, ic, mc, pc, kc, ap, 0);
         for (int q = 0; q < panels; q++) {
             for (int p = 0; p < kc; p++) {
                 for (int r = 0; r < VectorGemm.MR; r++) {

@@ -8,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Packed, cache-tiled GEMM on the Vector API (Goto/BLIS structure): {@code C[i0:i1, j0:j1] = alpha·op(A)·op(B) + beta·C}.
  *
  * <p>Loops, outermost first: column blocks of {@link #NC}, k blocks of {@link #kBlock(int)} (B's block packed into
- * panels of {@link #NR} columns, kept in L2), row blocks of {@link #MC} (A's block packed into panels of {@link #MR}
- * rows), column panels (one B panel stays in L1), row panels, then the {@code MR × NR} register-blocked
+ * panels of {@link #NR} columns, kept in L2; with a single row block, each panel is packed just before it is used),
+ * row blocks of {@link #MC} (A's block packed into panels of {@link #MR} rows), column panels (one B panel stays in
+ * L1), row panels, then the {@code MR × NR} register-blocked
  * micro-kernel: 8 rows × 3 vectors = 24 accumulators updated with {@code fma}.
  * Packing handles the transposes and zero-pads ragged edges, so the micro-kernel only sees full panels. A full tile
  * in modes SET and ADD is written into C by the micro-kernel itself ({@link #kernelSet}, {@link #kernelAdd}); a
@@ -139,7 +140,11 @@ final class VectorGemm {
         int ncMax = Math.min(NC, roundUp(j1 - j0, NR));
         int mPad = roundUp(i1 - i0, MR);
         float[] ap = sharedA != null ? sharedA : buf.a(mcMax * kc0);
-        float[] bp = buf.b(ncMax * kc0);
+        // One row block (a batch of up to MC rows): each B panel serves that block only, so it is packed just before
+        // its row panels run and is still in L1 for them, instead of the whole B block being packed to L2 first and
+        // read back (one thread, in-process A/B: forward 100×1000×784 3–6%, backward 6–11% faster).
+        boolean panelByPanel = i1 - i0 <= MC;
+        float[] bp = buf.b((panelByPanel ? NR : ncMax) * kc0);
         float[] cd = c.array();
         int ldc = c.stride();
         for (int jc = j0; jc < j1; jc += NC) {
@@ -147,7 +152,9 @@ final class VectorGemm {
             for (int pc = 0; pc < k; pc += kc0) {
                 int kc = Math.min(kc0, k - pc);
                 int mode = pc > 0 ? MODE_ADD : beta == 0f ? MODE_SET : MODE_BETA;
-                packB(opB, b, pc, kc, jc, nc, bp);
+                if (!panelByPanel) {
+                    packB(opB, b, pc, kc, jc, nc, bp);
+                }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     int apo = 0;
@@ -156,7 +163,16 @@ final class VectorGemm {
                     } else {
                         apo = sharedOffset(mPad, pc, ic, kc);
                     }
-                    macroKernel(buf.tile, ap, apo, bp, kc, mc, nc, cd, c.offset() + ic * ldc + jc, ldc, alpha, beta, mode);
+                    if (panelByPanel) {
+                        for (int jr = 0; jr < nc; jr += NR) {
+                            int nr = Math.min(NR, nc - jr);
+                            packB(opB, b, pc, kc, jc + jr, nr, bp);
+                            macroKernel(buf.tile, ap, apo, bp, kc, mc, nr, cd, c.offset() + ic * ldc + jc + jr, ldc, alpha, beta,
+                                    mode);
+                        }
+                    } else {
+                        macroKernel(buf.tile, ap, apo, bp, kc, mc, nc, cd, c.offset() + ic * ldc + jc, ldc, alpha, beta, mode);
+                    }
                 }
             }
         }

@@ -228,6 +228,36 @@ class GemmTest {
         }
     }
 
+    /**
+     * A product of at most one row block packs B panel by panel, just before each panel is used; a taller one packs
+     * B's whole block first. Both give every element the same bits: the first 100 rows of a 200-row product (two row
+     * blocks) against the product of those 100 rows alone, every transpose case and mode (k spans five k blocks).
+     */
+    @Test
+    void packingBPanelByPanelGivesTheBitsOfPackingTheBlock() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        int m = 200;
+        int n = 111;
+        int k = 1000;
+        Linalg la = linalg(KernelPath.VECTOR, 1);
+        for (Op opA : Op.values()) {
+            for (Op opB : Op.values()) {
+                Matrix a = opA == Op.N ? Ref.random(rnd, m, k, false) : Ref.random(rnd, k, m, false);
+                Matrix b = opB == Op.N ? Ref.random(rnd, k, n, true) : Ref.random(rnd, n, k, true);
+                Matrix aTop = opA == Op.N ? a.rows(0, 100) : a.cols(0, 100);
+                Matrix c0 = Ref.random(rnd, m, n, false);
+                for (float beta : new float[] {0f, 0.5f}) {
+                    Matrix whole = c0.copy();
+                    la.gemm(opA, opB, 0.75f, a, b, beta, whole);
+                    Matrix top = c0.rows(0, 100).copy();
+                    la.gemm(opA, opB, 0.75f, aTop, b, beta, top);
+                    assertThat(top.contentEquals(whole.rows(0, 100).copy())).as("%s%s beta=%s", opA, opB, beta).isTrue();
+                    assertThat(Ref.gemmError(opA, opB, 0.75f, aTop, b, beta, c0.rows(0, 100), top)).isNull();
+                }
+            }
+        }
+    }
+
     @Test
     void concurrentCallersSharingThePoolGetTheSingleThreadResult() throws Exception {
         // Two callers race for the shared pool; the one that finds it busy computes its blocks alone.

@@ -1,12 +1,13 @@
 package org.fa4j.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Transposes 16×16 blocks of floats in registers (four butterfly stages of two-input lane selections ({@code selectFrom(v1, v2)}, one permute instruction each)), for packing a
- * transposed operand. Only for 16-lane (512-bit) float species; {@link #AVAILABLE} says whether it applies here.
+ * Transposes blocks of floats in registers for packing: 16×16 blocks for a transposed B ({@link #block}, four
+ * butterfly stages), 8×16 blocks for a panel of A ({@link #packPanel}, three stages). Each stage is two-input lane
+ * selections ({@code selectFrom(v1, v2)}, one permute instruction each). Only for 16-lane (512-bit) float species;
+ * {@link #AVAILABLE} says whether it applies here.
  */
 final class Transpose16 {
 
@@ -40,25 +41,125 @@ final class Transpose16 {
         return FloatVector.fromArray(S, ix, 0);
     }
 
-    /** Lanes 0..7, and lanes 8..15 of a 16-lane vector. */
-    private static final VectorMask<Float> LOW = AVAILABLE ? S.indexInRange(0, 8) : null;
-    private static final VectorMask<Float> HIGH = AVAILABLE ? LOW.not() : null;
+    // packPanel's stages 2 and 3 (its stage 1 is L8/H8): see index2, index3.
+    private static final FloatVector P2L = index2(false);
+    private static final FloatVector P2H = index2(true);
+    private static final FloatVector P3L = index3(false);
+    private static final FloatVector P3H = index3(true);
 
-    /** {@code dst[d + p·ld + j] = src[s + j·ls + p]} for j, p in 0..15. */
-    static void block(float[] src, int s, int ls, float[] dst, int d, int ld) {
-        transpose(src, s, ls, dst, d, ld, -1);
+    /**
+     * Stage 2 of {@link #packPanel}: from lanes {@code (r2, c2, c1, c0)} of two vectors that differ in r1 to lanes
+     * {@code (r2, r1, c1, c0)} of two that differ in c2 ({@code high}: c2 = 1). Lane bits are listed high to low.
+     */
+    private static FloatVector index2(boolean high) {
+        if (!AVAILABLE) {
+            return null;
+        }
+        float[] ix = new float[16];
+        for (int l = 0; l < 16; l++) {
+            int r2 = l >> 3 & 1;
+            int r1 = l >> 2 & 1;
+            int c1 = l >> 1 & 1;
+            int c0 = l & 1;
+            ix[l] = (r1 == 1 ? 16 : 0) + r2 * 8 + (high ? 4 : 0) + c1 * 2 + c0;
+        }
+        return FloatVector.fromArray(S, ix, 0);
     }
 
     /**
-     * The same transpose, with each output row split into two 8-float halves: {@code dst[d0 + p·8 + j] =
-     * src[s + j·ls + p]} and {@code dst[d1 + p·8 + j] = src[s + (8 + j)·ls + p]} for p in 0..15, j in 0..7 — two
-     * 8-row packed A panels at once. Needs {@code d1 >= 8}.
+     * Stage 3 of {@link #packPanel}: from lanes {@code (r2, r1, c1, c0)} of two vectors that differ in r0 to lanes
+     * {@code (c0, r2, r1, r0)} of two that differ in c1 ({@code high}: c1 = 1).
      */
-    static void blockHalves(float[] src, int s, int ls, float[] dst, int d0, int d1) {
-        transpose(src, s, ls, dst, d0, d1, d1);
+    private static FloatVector index3(boolean high) {
+        if (!AVAILABLE) {
+            return null;
+        }
+        float[] ix = new float[16];
+        for (int l = 0; l < 16; l++) {
+            int c0 = l >> 3 & 1;
+            int r2 = l >> 2 & 1;
+            int r1 = l >> 1 & 1;
+            int r0 = l & 1;
+            ix[l] = (r0 == 1 ? 16 : 0) + r2 * 8 + r1 * 4 + (high ? 2 : 0) + c0;
+        }
+        return FloatVector.fromArray(S, ix, 0);
     }
 
-    private static void transpose(float[] src, int s, int ls, float[] dst, int d, int ld, int d1) {
+    /**
+     * Packs one panel of 8 rows of a row-major matrix ({@code src[s + r·ls + p]}, r in 0..7, p in 0..kc-1, kc ≥ 16)
+     * into {@code dst[d + p·8 + r]}: {@link VectorGemm#packA}'s layout of a full panel. 8×16 blocks in registers:
+     * three stages of two-input selections swap the row bits with the top column bits, so each of the 8 output
+     * vectors holds two consecutive p of all 8 rows and is stored whole (24 selections and 8 stores per 128 floats,
+     * where 16×16 blocks split between two panels took 32 and 16 masked stores). A ragged end in p is covered by
+     * one more block that overlaps the previous one.
+     */
+    static void packPanel(float[] src, int s, int ls, float[] dst, int d, int kc) {
+        for (int p = 0; p < kc; p += 16) {
+            int pp = Math.min(p, kc - 16);
+            int x = s + pp;
+            // Vector r holds row r: element (r, c) at lane c. Bits: vector (r2 r1 r0), lane (c3 c2 c1 c0).
+            FloatVector v0 = FloatVector.fromArray(S, src, x);
+            FloatVector v1 = FloatVector.fromArray(S, src, x + ls);
+            FloatVector v2 = FloatVector.fromArray(S, src, x + 2 * ls);
+            FloatVector v3 = FloatVector.fromArray(S, src, x + 3 * ls);
+            FloatVector v4 = FloatVector.fromArray(S, src, x + 4 * ls);
+            FloatVector v5 = FloatVector.fromArray(S, src, x + 5 * ls);
+            FloatVector v6 = FloatVector.fromArray(S, src, x + 6 * ls);
+            FloatVector v7 = FloatVector.fromArray(S, src, x + 7 * ls);
+            FloatVector t;
+            // Stage 1, pairs differing in r2: vector (c3 r1 r0), lane (r2 c2 c1 c0).
+            t = v0;
+            v0 = L8.selectFrom(t, v4);
+            v4 = H8.selectFrom(t, v4);
+            t = v1;
+            v1 = L8.selectFrom(t, v5);
+            v5 = H8.selectFrom(t, v5);
+            t = v2;
+            v2 = L8.selectFrom(t, v6);
+            v6 = H8.selectFrom(t, v6);
+            t = v3;
+            v3 = L8.selectFrom(t, v7);
+            v7 = H8.selectFrom(t, v7);
+            // Stage 2, pairs differing in r1: vector (c3 c2 r0), lane (r2 r1 c1 c0).
+            t = v0;
+            v0 = P2L.selectFrom(t, v2);
+            v2 = P2H.selectFrom(t, v2);
+            t = v1;
+            v1 = P2L.selectFrom(t, v3);
+            v3 = P2H.selectFrom(t, v3);
+            t = v4;
+            v4 = P2L.selectFrom(t, v6);
+            v6 = P2H.selectFrom(t, v6);
+            t = v5;
+            v5 = P2L.selectFrom(t, v7);
+            v7 = P2H.selectFrom(t, v7);
+            // Stage 3, pairs differing in r0: vector (c3 c2 c1) = p / 2, lane (c0 r2 r1 r0) = (p % 2)·8 + r.
+            t = v0;
+            v0 = P3L.selectFrom(t, v1);
+            v1 = P3H.selectFrom(t, v1);
+            t = v2;
+            v2 = P3L.selectFrom(t, v3);
+            v3 = P3H.selectFrom(t, v3);
+            t = v4;
+            v4 = P3L.selectFrom(t, v5);
+            v5 = P3H.selectFrom(t, v5);
+            t = v6;
+            v6 = P3L.selectFrom(t, v7);
+            v7 = P3H.selectFrom(t, v7);
+            int o = d + pp * 8;
+            v0.intoArray(dst, o);
+            v1.intoArray(dst, o + 16);
+            v2.intoArray(dst, o + 32);
+            v3.intoArray(dst, o + 48);
+            v4.intoArray(dst, o + 64);
+            v5.intoArray(dst, o + 80);
+            v6.intoArray(dst, o + 96);
+            v7.intoArray(dst, o + 112);
+        }
+    }
+
+    /** {@code dst[d + p·ld + j] = src[s + j·ls + p]} for j, p in 0..15. */
+    static void block(float[] src, int s, int ls, float[] dst, int d, int ld) {
         FloatVector r0 = FloatVector.fromArray(S, src, s + 0 * ls);
         FloatVector r1 = FloatVector.fromArray(S, src, s + 1 * ls);
         FloatVector r2 = FloatVector.fromArray(S, src, s + 2 * ls);
@@ -172,41 +273,6 @@ final class Transpose16 {
         x = r14;
         r14 = L1.selectFrom(x, r15);
         r15 = H1.selectFrom(x, r15);
-        if (d1 >= 0) {
-            r0.intoArray(dst, d + 0 * 8, LOW);
-            r0.intoArray(dst, d1 + 0 * 8 - 8, HIGH);
-            r1.intoArray(dst, d + 1 * 8, LOW);
-            r1.intoArray(dst, d1 + 1 * 8 - 8, HIGH);
-            r2.intoArray(dst, d + 2 * 8, LOW);
-            r2.intoArray(dst, d1 + 2 * 8 - 8, HIGH);
-            r3.intoArray(dst, d + 3 * 8, LOW);
-            r3.intoArray(dst, d1 + 3 * 8 - 8, HIGH);
-            r4.intoArray(dst, d + 4 * 8, LOW);
-            r4.intoArray(dst, d1 + 4 * 8 - 8, HIGH);
-            r5.intoArray(dst, d + 5 * 8, LOW);
-            r5.intoArray(dst, d1 + 5 * 8 - 8, HIGH);
-            r6.intoArray(dst, d + 6 * 8, LOW);
-            r6.intoArray(dst, d1 + 6 * 8 - 8, HIGH);
-            r7.intoArray(dst, d + 7 * 8, LOW);
-            r7.intoArray(dst, d1 + 7 * 8 - 8, HIGH);
-            r8.intoArray(dst, d + 8 * 8, LOW);
-            r8.intoArray(dst, d1 + 8 * 8 - 8, HIGH);
-            r9.intoArray(dst, d + 9 * 8, LOW);
-            r9.intoArray(dst, d1 + 9 * 8 - 8, HIGH);
-            r10.intoArray(dst, d + 10 * 8, LOW);
-            r10.intoArray(dst, d1 + 10 * 8 - 8, HIGH);
-            r11.intoArray(dst, d + 11 * 8, LOW);
-            r11.intoArray(dst, d1 + 11 * 8 - 8, HIGH);
-            r12.intoArray(dst, d + 12 * 8, LOW);
-            r12.intoArray(dst, d1 + 12 * 8 - 8, HIGH);
-            r13.intoArray(dst, d + 13 * 8, LOW);
-            r13.intoArray(dst, d1 + 13 * 8 - 8, HIGH);
-            r14.intoArray(dst, d + 14 * 8, LOW);
-            r14.intoArray(dst, d1 + 14 * 8 - 8, HIGH);
-            r15.intoArray(dst, d + 15 * 8, LOW);
-            r15.intoArray(dst, d1 + 15 * 8 - 8, HIGH);
-            return;
-        }
         r0.intoArray(dst, d + 0 * ld);
         r1.intoArray(dst, d + 1 * ld);
         r2.intoArray(dst, d + 2 * ld);

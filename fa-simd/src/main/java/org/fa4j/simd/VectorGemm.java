@@ -327,15 +327,10 @@ final class VectorGemm {
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
             int dst = apo + ir * kc;
-            if (opA == Op.N && Transpose16.AVAILABLE && ir + 2 * MR <= mc && kc >= 16) {
-                // Two full panels (16 rows) at once: 16×16 blocks transposed in registers, each output row split
-                // between the two panels; a ragged end in p is covered by one more block overlapping the previous.
-                int src = base + (ic + ir) * as + pc;
-                for (int p = 0; p < kc; p += 16) {
-                    int pp = Math.min(p, kc - 16);
-                    Transpose16.blockHalves(ad, src + pp, as, ap, dst + pp * MR, dst + MR * kc + pp * MR);
-                }
-                ir += MR;
+            if (opA == Op.N && Transpose16.AVAILABLE && mr == MR && kc >= 16) {
+                // A full panel: 8×16 blocks transposed in registers (one thread, in-process A/B against 16×16 blocks
+                // stored in halves: backward 2–7%, 1024³ about 1% faster).
+                Transpose16.packPanel(ad, base + (ic + ir) * as + pc, as, ap, dst, kc);
                 continue;
             }
             if (opA == Op.N) {

@@ -565,7 +565,8 @@ final class VectorGemm {
 
     /**
      * {@link #kernel} for a ragged row panel of at most {@code MR / 2} rows (a batch of 100: 12 panels of 8 rows and
-     * one of 4): 4 rows × 3 vectors, the same chains, half the work.
+     * one of 4): 4 rows × 3 vectors, the same chains, half the work. Its loop is {@link #kernel}'s first four rows,
+     * written out for the reason given there.
      */
     static void kernelHalf(int kc, float[] ap, int ao, float[] bp, int bo, float[] t) {
         FloatVector z = FloatVector.zero(S);

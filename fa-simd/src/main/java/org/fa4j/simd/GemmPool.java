@@ -60,6 +60,12 @@ final class GemmPool {
     private final AtomicLong packClaimed = new AtomicLong(-1L);
     private final AtomicLong packDone = new AtomicLong(-1L);
 
+    /**
+     * Largest op(A), in floats, packed once for all threads (16 MB; 1024² is 4 MB). The buffer is kept for the next
+     * call, so a larger A is packed by each thread for itself, in blocks of a few hundred KB, as on one thread.
+     */
+    static final int SHARED_A_MAX = 1 << 22;
+
     /** Most blocks a job is split into (one bit each in {@link #claimed}). */
     static final int MAX_PARTS = 64;
 
@@ -91,11 +97,11 @@ final class GemmPool {
             this.columnsOp = -1;
             this.byColumns = byColumns;
             int k = opA == Op.N ? a.cols() : a.rows();
-            int size = byColumns && parts > 1 && threads > 1 ? kernels.gemmSharedASize(c.rows(), k) : 0;
-            shareA = size > 0;
+            long size = byColumns && parts > 1 && threads > 1 ? kernels.gemmSharedASize(c.rows(), k) : 0;
+            shareA = size > 0 && size <= SHARED_A_MAX;
             if (shareA) {
                 if (sharedA.length < size) {
-                    sharedA = new float[size];
+                    sharedA = new float[(int) size];
                 }
                 sharedK = k;
                 sharedPieces = kernels.gemmSharedAPieces(c.rows(), k);
@@ -120,6 +126,7 @@ final class GemmPool {
      * thread that comes late finds everything packed, one that comes alone packs everything.
      */
     private void packSharedA() {
+        int spins = 0;
         while (true) {
             if (packDone.get() == -1L) {
                 return;
@@ -127,7 +134,12 @@ final class GemmPool {
             long m = packClaimed.get();
             long free = ~m;
             if (free == 0) {
-                Thread.onSpinWait();
+                // Another thread is packing the last units: a few microseconds, unless it lost its core.
+                if (spins++ < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
                 continue;
             }
             int u = Long.numberOfTrailingZeros(free);

@@ -19,7 +19,7 @@ interface Kernels {
      * floats of one buffer that holds op(A) packed for all of them ({@link #gemmPackSharedA}), or 0 when this
      * implementation packs no A (then each part runs {@link #gemm} alone).
      */
-    default int gemmSharedASize(int m, int k) {
+    default long gemmSharedASize(int m, int k) {
         return 0;
     }
 

@@ -96,8 +96,8 @@ final class VectorGemm {
      * columns all need all of op(A); packed once into one buffer ({@link #packShared}), each packs its share instead
      * of the whole (1024³ on two threads: packing A took 8% of each thread's time).
      */
-    static int sharedSize(int m, int k) {
-        return roundUp(m, MR) * k;
+    static long sharedSize(int m, int k) {
+        return (long) roundUp(m, MR) * k;
     }
 
     /** How many (k block, row block) pieces {@link #packShared} packs op(A) in. */

@@ -43,7 +43,7 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
-    public int gemmSharedASize(int m, int k) {
+    public long gemmSharedASize(int m, int k) {
         return VectorGemm.sharedSize(m, k);
     }
 

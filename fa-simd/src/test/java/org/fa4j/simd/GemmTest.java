@@ -205,7 +205,7 @@ class GemmTest {
                 for (Op opB : Op.values()) {
                     Matrix a = opA == Op.N ? Ref.random(rnd, m, k, true) : Ref.random(rnd, k, m, true);
                     Matrix b = opB == Op.N ? Ref.random(rnd, k, n, false) : Ref.random(rnd, n, k, false);
-                    float[] shared = new float[VectorGemm.sharedSize(m, k)];
+                    float[] shared = new float[(int) VectorGemm.sharedSize(m, k)];
                     java.util.Arrays.fill(shared, Float.NaN);
                     int pieces = VectorGemm.sharedPieces(m, k);
                     for (int piece = pieces - 1; piece >= 0; piece--) {
@@ -256,6 +256,26 @@ class GemmTest {
                 }
             }
         }
+    }
+
+    /** An op(A) above {@link GemmPool#SHARED_A_MAX} is packed by each thread for itself: the same bits as one thread. */
+    @Test
+    void aTooLargeToShareIsPackedPerThreadWithTheSameBits() {
+        SplittableRandom rnd = new SplittableRandom(29);
+        int m = 2050;
+        int k = 2048;
+        int n = 2050;
+        assertThat(VectorGemm.sharedSize(m, k)).isGreaterThan(GemmPool.SHARED_A_MAX);
+        Matrix a = Ref.random(rnd, m, k, false);
+        Matrix b = Ref.random(rnd, k, n, false);
+        Matrix one = Matrix.zeros(m, n);
+        Matrix two = Matrix.zeros(m, n);
+        linalg(KernelPath.VECTOR, 1).mult(a, b, one);
+        Linalg la = linalg(KernelPath.VECTOR, 2);
+        assertThat(la.gemmParts(m, n, k)).isEqualTo(2);
+        la.mult(a, b, two);
+        assertThat(two.contentEquals(one)).isTrue();
+        assertThat(Ref.gemmError(Op.N, Op.N, 1f, a.rows(2040, m), b, 0f, one.rows(2040, m), one.rows(2040, m))).isNull();
     }
 
     @Test

@@ -258,6 +258,29 @@ class GemmTest {
         }
     }
 
+    /**
+     * An op(A) shared between threads in more pieces than the pool has claim bits (77 pieces: 11 row blocks times 7 k
+     * blocks, in 64 units) has the one-thread bits, for both layouts of A.
+     */
+    @Test
+    void aSharedInMorePiecesThanUnitsHasTheOneThreadBits() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        int m = 1500;
+        int k = 1300;
+        int n = 1600;
+        assertThat(VectorGemm.sharedPieces(m, k)).isGreaterThan(GemmPool.MAX_PARTS);
+        assertThat(VectorGemm.sharedSize(m, k)).isLessThanOrEqualTo(GemmPool.SHARED_A_MAX);
+        for (Op opA : Op.values()) {
+            Matrix a = opA == Op.N ? Ref.random(rnd, m, k, false) : Ref.random(rnd, k, m, false);
+            Matrix b = Ref.random(rnd, k, n, false);
+            Matrix one = Matrix.zeros(m, n);
+            Matrix two = Matrix.zeros(m, n);
+            linalg(KernelPath.VECTOR, 1).gemm(opA, Op.N, 1f, a, b, 0f, one);
+            linalg(KernelPath.VECTOR, 2).gemm(opA, Op.N, 1f, a, b, 0f, two);
+            assertThat(two.contentEquals(one)).as("%sN", opA).isTrue();
+        }
+    }
+
     /** An op(A) above {@link GemmPool#SHARED_A_MAX} is packed by each thread for itself: the same bits as one thread. */
     @Test
     void aTooLargeToShareIsPackedPerThreadWithTheSameBits() {

@@ -272,13 +272,22 @@ class GemmTest {
         assertThat(VectorGemm.sharedSize(m, k)).isLessThanOrEqualTo(GemmPool.SHARED_A_MAX);
         for (Op opA : Op.values()) {
             Matrix a = opA == Op.N ? Ref.random(rnd, m, k, false) : Ref.random(rnd, k, m, false);
-            Matrix b = Ref.random(rnd, k, n, false);
-            Matrix one = Matrix.zeros(m, n);
-            Matrix two = Matrix.zeros(m, n);
-            linalg(KernelPath.VECTOR, 1).gemm(opA, Op.N, 1f, a, b, 0f, one);
-            linalg(KernelPath.VECTOR, 2).gemm(opA, Op.N, 1f, a, b, 0f, two);
-            assertThat(two.contentEquals(one)).as("%sN", opA).isTrue();
+            twoThreadsGiveTheOneThreadBits(opA, a, Ref.random(rnd, k, n, false));
         }
+    }
+
+    /** op(A)·B on one thread and on two (split by columns, checked), compared bit for bit; returns the result. */
+    private static Matrix twoThreadsGiveTheOneThreadBits(Op opA, Matrix a, Matrix b) {
+        int m = opA == Op.N ? a.rows() : a.cols();
+        int n = b.cols();
+        Matrix one = Matrix.zeros(m, n);
+        Matrix two = Matrix.zeros(m, n);
+        linalg(KernelPath.VECTOR, 1).gemm(opA, Op.N, 1f, a, b, 0f, one);
+        Linalg la = linalg(KernelPath.VECTOR, 2);
+        assertThat(la.gemmParts(m, n, b.rows())).isEqualTo(2);
+        la.gemm(opA, Op.N, 1f, a, b, 0f, two);
+        assertThat(two.contentEquals(one)).as("%sN %dx%dx%d", opA, m, n, b.rows()).isTrue();
+        return one;
     }
 
     /** An op(A) above {@link GemmPool#SHARED_A_MAX} is packed by each thread for itself: the same bits as one thread. */
@@ -291,13 +300,7 @@ class GemmTest {
         assertThat(VectorGemm.sharedSize(m, k)).isGreaterThan(GemmPool.SHARED_A_MAX);
         Matrix a = Ref.random(rnd, m, k, false);
         Matrix b = Ref.random(rnd, k, n, false);
-        Matrix one = Matrix.zeros(m, n);
-        Matrix two = Matrix.zeros(m, n);
-        linalg(KernelPath.VECTOR, 1).mult(a, b, one);
-        Linalg la = linalg(KernelPath.VECTOR, 2);
-        assertThat(la.gemmParts(m, n, k)).isEqualTo(2);
-        la.mult(a, b, two);
-        assertThat(two.contentEquals(one)).isTrue();
+        Matrix one = twoThreadsGiveTheOneThreadBits(Op.N, a, b);
         assertThat(Ref.gemmError(Op.N, Op.N, 1f, a.rows(2040, m), b, 0f, one.rows(2040, m), one.rows(2040, m))).isNull();
     }
 

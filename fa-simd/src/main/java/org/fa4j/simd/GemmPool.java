@@ -85,7 +85,7 @@ final class GemmPool {
         int panels = (dim + align - 1) / align;
         if (!lock.tryLock()) {
             for (int q = 0; q < parts; q++) {
-                runPart(kernels, opA, opB, alpha, a, b, beta, c, byColumns, align, panels, parts, q);
+                runPart(kernels, opA, opB, alpha, a, b, beta, c, byColumns, align, panels, parts, q, null);
             }
             return;
         }
@@ -273,12 +273,12 @@ final class GemmPool {
                 } else if (columnsOp >= 0) {
                     VectorElementwise.columns(columnsOp, a, b, c, from(c.cols(), panels, parts, q, align),
                             from(c.cols(), panels, parts, q + 1, align));
-                } else if (shareA) {
-                    packSharedA();
-                    kernels.gemm(opA, opB, alpha, a, b, beta, c, from(c.cols(), panels, parts, q, align),
-                            from(c.cols(), panels, parts, q + 1, align), sharedA);
                 } else {
-                    runPart(kernels, opA, opB, alpha, a, b, beta, c, byColumns, align, panels, parts, q);
+                    if (shareA) {
+                        packSharedA();
+                    }
+                    runPart(kernels, opA, opB, alpha, a, b, beta, c, byColumns, align, panels, parts, q,
+                            shareA ? sharedA : null);
                 }
             } catch (Throwable t) {
                 failure = t;
@@ -289,12 +289,15 @@ final class GemmPool {
         }
     }
 
+    /** Block q of C; {@code sharedA}: op(A) packed for all threads (a split by columns), or null. */
     private static void runPart(Kernels kernels, Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c,
-                                boolean byColumns, int align, int panels, int parts, int q) {
+                                boolean byColumns, int align, int panels, int parts, int q, float[] sharedA) {
         int dim = byColumns ? c.cols() : c.rows();
         int from = from(dim, panels, parts, q, align);
         int to = from(dim, panels, parts, q + 1, align);
-        if (byColumns) {
+        if (sharedA != null) {
+            kernels.gemm(opA, opB, alpha, a, b, beta, c, from, to, sharedA);
+        } else if (byColumns) {
             kernels.gemm(opA, opB, alpha, a, b, beta, c, 0, c.rows(), from, to);
         } else {
             kernels.gemm(opA, opB, alpha, a, b, beta, c, from, to, 0, c.cols());

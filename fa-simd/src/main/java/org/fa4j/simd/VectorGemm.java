@@ -136,9 +136,9 @@ final class VectorGemm {
         int k = opA == Op.N ? a.cols() : a.rows();
         Buffers buf = BUFFERS.get();
         int kc0 = kBlock(k);
-        int mcMax = Math.min(MC, roundUp(i1 - i0, MR));
-        int ncMax = Math.min(NC, roundUp(j1 - j0, NR));
         int mPad = roundUp(i1 - i0, MR);
+        int mcMax = Math.min(MC, mPad);
+        int ncMax = Math.min(NC, roundUp(j1 - j0, NR));
         float[] ap = sharedA != null ? sharedA : buf.a(mcMax * kc0);
         // One row block (a batch of up to MC rows): each B panel serves that block only, so it is packed just before
         // its row panels run and is still in L1 for them, instead of the whole B block being packed to L2 first and

@@ -259,6 +259,44 @@ class GemmTest {
     }
 
     /**
+     * Above {@link VectorGemm#ROWS_OUTER_MIN_C} elements of C the macro-kernel runs row panels outermost, below it
+     * column panels; each element keeps its bits: a 740×710 product (rows outer; ragged row block, row panel and column
+     * panel) against its top and bottom 370 rows computed alone (columns outer), every transpose case and mode (k spans
+     * three k blocks), and rows of the whole against the float64 reference.
+     */
+    @Test
+    void rowPanelsOuterGiveTheBitsOfColumnPanelsOuter() {
+        SplittableRandom rnd = new SplittableRandom(37);
+        int m = 740;
+        int n = 710;
+        int k = 450;
+        assertThat((long) m * n).isGreaterThanOrEqualTo(VectorGemm.ROWS_OUTER_MIN_C);
+        assertThat((long) m / 2 * n).isLessThan(VectorGemm.ROWS_OUTER_MIN_C);
+        Linalg la = linalg(KernelPath.VECTOR, 1);
+        for (Op opA : Op.values()) {
+            for (Op opB : Op.values()) {
+                Matrix a = opA == Op.N ? Ref.random(rnd, m, k, false) : Ref.random(rnd, k, m, false);
+                Matrix b = opB == Op.N ? Ref.random(rnd, k, n, true) : Ref.random(rnd, n, k, true);
+                Matrix c0 = Ref.random(rnd, m, n, false);
+                for (float beta : new float[] {0f, 0.5f}) {
+                    Matrix whole = c0.copy();
+                    la.gemm(opA, opB, -1.25f, a, b, beta, whole);
+                    for (int i0 : new int[] {0, m / 2}) {
+                        Matrix aHalf = opA == Op.N ? a.rows(i0, i0 + m / 2) : a.cols(i0, i0 + m / 2);
+                        Matrix half = c0.rows(i0, i0 + m / 2).copy();
+                        la.gemm(opA, opB, -1.25f, aHalf, b, beta, half);
+                        assertThat(half.contentEquals(whole.rows(i0, i0 + m / 2).copy()))
+                                .as("%s%s beta=%s rows from %d", opA, opB, beta, i0).isTrue();
+                    }
+                    Matrix aLast = opA == Op.N ? a.rows(m - 12, m) : a.cols(m - 12, m);
+                    assertThat(Ref.gemmError(opA, opB, -1.25f, aLast, b, beta, c0.rows(m - 12, m), whole.rows(m - 12, m)))
+                            .as("%s%s beta=%s", opA, opB, beta).isNull();
+                }
+            }
+        }
+    }
+
+    /**
      * An op(A) shared between threads in more pieces than the pool has claim bits (77 pieces: 11 row blocks times 7 k
      * blocks, in 64 units) has the one-thread bits, for both layouts of A.
      */

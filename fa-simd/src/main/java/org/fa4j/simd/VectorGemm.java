@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * panels of {@link #NR} columns, kept in L2; with a single row block, each panel is packed just before it is used),
  * row blocks of {@link #MC} (A's block packed into panels of {@link #MR} rows), column panels (one B panel stays in
  * L1) and row panels inside them, or the other way round when C's block is larger than L2
- * ({@link #ROWS_OUTER_MIN_C}), then the {@code MR × NR} register-blocked
+ * ({@link #ROWS_OUTER_ABOVE}), then the {@code MR × NR} register-blocked
  * micro-kernel: 8 rows × 3 vectors = 24 accumulators updated with {@code fma}.
  * Packing handles the transposes and zero-pads ragged edges, so the micro-kernel only sees full panels. A full tile
  * in modes SET and ADD is written into C by the micro-kernel itself ({@link #kernelSet}, {@link #kernelAdd}); a
@@ -42,13 +42,14 @@ final class VectorGemm {
     /** Columns of B per packed block. */
     static final int NC = 32 * NR;
     /**
-     * Elements of C's block (rows × columns of one call) from which the macro-kernel runs row panels outermost: each
+     * Elements of C's block (rows × columns of one call) above which the macro-kernel runs row panels outermost: each
      * row panel then sweeps its 8 rows of C in order, which the hardware prefetcher follows, where column panels
      * outermost visit every row of the block for each panel and C's tiles miss cache once C no longer fits in L2
      * (2 MB, 2^19 floats). One thread, in-process A/B: 1024³ 2–5% and 784×1000×100 (Aᵀ) 3% faster, 800³ 1.5%,
-     * 1500³ 1–3%; below the threshold column panels outermost stay ahead (300³ 4%, 700³ 3%).
+     * 1500³ 1–3%; at or below the threshold column panels outermost stay ahead (300³ 4%, 700³ 3%, and 1024³ on two
+     * threads, 1024 × 512 of C each: 1%).
      */
-    static final long ROWS_OUTER_MIN_C = 1L << 19;
+    static final long ROWS_OUTER_ABOVE = 1L << 19;
 
     private static final int MODE_SET = 0;   // C = alpha*acc
     private static final int MODE_BETA = 1;  // C = alpha*acc + beta*C
@@ -153,7 +154,7 @@ final class VectorGemm {
         // its row panels run and is still in L1 for them, instead of the whole B block being packed to L2 first and
         // read back (one thread, in-process A/B: forward 100×1000×784 3–6%, backward 6–11% faster).
         boolean panelByPanel = i1 - i0 <= MC;
-        boolean rowsOuter = !panelByPanel && (long) (i1 - i0) * (j1 - j0) >= ROWS_OUTER_MIN_C;
+        boolean rowsOuter = !panelByPanel && (long) (i1 - i0) * (j1 - j0) > ROWS_OUTER_ABOVE;
         float[] bp = buf.b((panelByPanel ? NR : ncMax) * kc0);
         float[] cd = c.array();
         int ldc = c.stride();
@@ -272,7 +273,7 @@ final class VectorGemm {
      * All micro-tiles of one packed A block ({@code mc × kc}) times one packed B block ({@code kc × nc}), written to
      * C at {@code co0}. Column panels outer: each B panel is loaded into L1 once and reused by every row panel while
      * the A block streams from L2 (measured here: 160–166 GFLOP/s for kc 112–256, against 140–166 with row panels
-     * outer, whose B block streams from L2 instead), unless {@code rowsOuter} (see {@link #ROWS_OUTER_MIN_C}).
+     * outer, whose B block streams from L2 instead), unless {@code rowsOuter} (see {@link #ROWS_OUTER_ABOVE}).
      */
     private static void macroKernel(float[] tile, float[] ap, int apo, float[] bp, int kc, int mc, int nc, float[] cd, int co0,
                                     int ldc, float alpha, float beta, int mode, boolean rowsOuter) {

@@ -404,7 +404,23 @@ final class VectorGemm {
         float[] bd = b.array();
         int bs = b.stride();
         int base = b.offset();
-        for (int jr = 0; jr < nc; jr += NR) {
+        int jr0 = 0;
+        if (opB == Op.N && nc > NR) {
+            // Several panels (B's whole block): row p of B goes into every full panel before row p + 1 is read, so B
+            // is read in memory order; panel by panel, each row gives 192 bytes at a stride of B's row, which the
+            // prefetcher does not follow (one thread, in-process A/B: 1024³ 1–2% faster, 300³ and 700³ the same).
+            jr0 = nc / NR * NR;
+            for (int p = 0; p < kc; p++) {
+                int src = base + (pc + p) * bs + jc;
+                for (int jr = 0; jr < jr0; jr += NR) {
+                    int d = jr * kc + p * NR;
+                    FloatVector.fromArray(S, bd, src + jr).intoArray(bp, d);
+                    FloatVector.fromArray(S, bd, src + jr + L).intoArray(bp, d + L);
+                    FloatVector.fromArray(S, bd, src + jr + 2 * L).intoArray(bp, d + 2 * L);
+                }
+            }
+        }
+        for (int jr = jr0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int dst = jr * kc;
             if (opB == Op.N) {

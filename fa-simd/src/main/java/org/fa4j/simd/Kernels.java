@@ -47,7 +47,7 @@ interface Kernels {
     /** Block boundaries between threads fall on multiples of this many rows (a micro-tile height). */
     int gemmRowAlign();
 
-    /** Block boundaries between threads fall on multiples of this many columns (a micro-tile width). */
+    /** Block boundaries between threads fall on multiples of this many columns (a vector, or 1 for the scalar path). */
     int gemmColAlign();
 
     /** {@code y = alpha * op(A) * x + beta * y}, with x and y single-row matrices. */

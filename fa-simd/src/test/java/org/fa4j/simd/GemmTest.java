@@ -100,8 +100,9 @@ class GemmTest {
      * An element's bits do not depend on where its micro-tile lies: the product of a sub-block (A without its first 3
      * rows, B without its first column) equals the matching block of the whole product bit for bit, although the
      * shift turns full tiles into ragged ones (full tiles write C inside the micro-kernel, ragged ones through the tile
-     * buffer; the whole product's last 3 rows run the 4-row kernel and its last 8 columns the one-vector kernel, the
-     * sub-product computes them in full tiles). Covers modes SET (beta 0), BETA and ADD (k spans several k blocks).
+     * buffer; the whole product's last 3 rows run the 4-row kernel and its last 8 columns the one-vector kernel, or,
+     * with 320 columns, its last 32 the two-vector kernel; the sub-product computes some of them in full tiles). Covers
+     * modes SET (beta 0), BETA and ADD (k spans several k blocks).
      */
     @ParameterizedTest
     @MethodSource("paths")
@@ -109,22 +110,24 @@ class GemmTest {
         SplittableRandom rnd = new SplittableRandom(11);
         Linalg la = linalg(path, 1);
         int m = 43;
-        int n = 3 * 97 + 5;
         int k = 600;
-        for (Op opA : Op.values()) {
-            for (Op opB : Op.values()) {
-                Matrix a = opA == Op.N ? Ref.random(rnd, m, k, false) : Ref.random(rnd, k, m, false);
-                Matrix b = opB == Op.N ? Ref.random(rnd, k, n, false) : Ref.random(rnd, n, k, false);
-                Matrix aSub = opA == Op.N ? a.rows(3, m) : a.cols(3, m);
-                Matrix bSub = opB == Op.N ? b.cols(1, n) : b.rows(1, n);
-                Matrix c0 = Ref.random(rnd, m, n, false);
-                for (float beta : new float[] {0f, 0.5f, 1f}) {
-                    Matrix whole = c0.copy();
-                    la.gemm(opA, opB, 0.75f, a, b, beta, whole);
-                    Matrix part = c0.rows(3, m).cols(1, n).copy();
-                    la.gemm(opA, opB, 0.75f, aSub, bSub, beta, part);
-                    assertThat(part.contentEquals(whole.rows(3, m).cols(1, n).copy()))
-                            .as("%s%s beta=%s: the shifted sub-product equals the whole product's block", opA, opB, beta).isTrue();
+        for (int n : new int[] {3 * 97 + 5, 6 * 48 + 32}) {
+            for (Op opA : Op.values()) {
+                for (Op opB : Op.values()) {
+                    Matrix a = opA == Op.N ? Ref.random(rnd, m, k, false) : Ref.random(rnd, k, m, false);
+                    Matrix b = opB == Op.N ? Ref.random(rnd, k, n, false) : Ref.random(rnd, n, k, false);
+                    Matrix aSub = opA == Op.N ? a.rows(3, m) : a.cols(3, m);
+                    Matrix bSub = opB == Op.N ? b.cols(1, n) : b.rows(1, n);
+                    Matrix c0 = Ref.random(rnd, m, n, false);
+                    for (float beta : new float[] {0f, 0.5f, 1f}) {
+                        Matrix whole = c0.copy();
+                        la.gemm(opA, opB, 0.75f, a, b, beta, whole);
+                        Matrix part = c0.rows(3, m).cols(1, n).copy();
+                        la.gemm(opA, opB, 0.75f, aSub, bSub, beta, part);
+                        assertThat(part.contentEquals(whole.rows(3, m).cols(1, n).copy()))
+                                .as("%s%s n=%d beta=%s: the shifted sub-product equals the whole product's block", opA, opB, n, beta)
+                                .isTrue();
+                    }
                 }
             }
         }

@@ -44,6 +44,11 @@ interface Kernels {
     /** Whether a product of this shape may be split into blocks of C (false: one call with the whole of C). */
     boolean gemmSplittable(int m, int n, int k);
 
+    /** Whether a product split between {@code threads} threads is split by columns of C, else by rows: the longer side. */
+    default boolean gemmSplitByColumns(int m, int n, int threads) {
+        return n >= m;
+    }
+
     /** Block boundaries between threads fall on multiples of this many rows (a micro-tile height). */
     int gemmRowAlign();
 

@@ -141,7 +141,7 @@ public final class Linalg {
             kernels.gemm(opA, opB, alpha, a, b, beta, c, 0, m, 0, n);
             return;
         }
-        boolean byColumns = n >= m;
+        boolean byColumns = kernels.gemmSplitByColumns(m, n, threads);
         GemmPool.SHARED.gemm(kernels, opA, opB, alpha, a, b, beta, c, byColumns,
                 byColumns ? kernels.gemmColAlign() : kernels.gemmRowAlign(), parts, threads);
     }
@@ -154,7 +154,7 @@ public final class Linalg {
         if (threads == 1 || (long) m * n * k < PARALLEL_MIN_MNK || !kernels.gemmSplittable(m, n, k)) {
             return 1;
         }
-        boolean byColumns = n >= m;
+        boolean byColumns = kernels.gemmSplitByColumns(m, n, threads);
         int dim = byColumns ? n : m;
         int align = byColumns ? kernels.gemmColAlign() : kernels.gemmRowAlign();
         int panels = (dim + align - 1) / align;

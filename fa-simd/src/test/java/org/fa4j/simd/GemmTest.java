@@ -300,15 +300,15 @@ class GemmTest {
     }
 
     /**
-     * An op(A) shared between threads in more pieces than the pool has claim bits (77 pieces: 11 row blocks times 7 k
+     * An op(A) shared between threads in more pieces than the pool has claim bits (69 pieces: 3 row blocks times 23 k
      * blocks, in 64 units) has the one-thread bits, for both layouts of A.
      */
     @Test
     void aSharedInMorePiecesThanUnitsHasTheOneThreadBits() {
         SplittableRandom rnd = new SplittableRandom(31);
-        int m = 1500;
-        int k = 1300;
-        int n = 1600;
+        int m = 300;
+        int k = 4600;
+        int n = 700;
         assertThat(VectorGemm.sharedPieces(m, k)).isGreaterThan(GemmPool.MAX_PARTS);
         assertThat(VectorGemm.sharedSize(m, k)).isLessThanOrEqualTo(GemmPool.SHARED_A_MAX);
         for (Op opA : Op.values()) {
@@ -317,7 +317,10 @@ class GemmTest {
         }
     }
 
-    /** op(A)·B on one thread and on two (split by columns, checked), compared bit for bit; returns the result. */
+    /**
+     * op(A)·B on one thread and on two (split by columns, so op(A) is packed once for both or, when too large, by
+     * each; checked), compared bit for bit; returns the result.
+     */
     private static Matrix twoThreadsGiveTheOneThreadBits(Op opA, Matrix a, Matrix b) {
         int m = opA == Op.N ? a.rows() : a.cols();
         int n = b.cols();
@@ -326,23 +329,52 @@ class GemmTest {
         linalg(KernelPath.VECTOR, 1).gemm(opA, Op.N, 1f, a, b, 0f, one);
         Linalg la = linalg(KernelPath.VECTOR, 2);
         assertThat(la.gemmParts(m, n, b.rows())).isEqualTo(2);
+        assertThat(VectorKernels.INSTANCE.gemmSplitByColumns(m, n, 2)).as("split by columns").isTrue();
         la.gemm(opA, Op.N, 1f, a, b, 0f, two);
         assertThat(two.contentEquals(one)).as("%sN %dx%dx%d", opA, m, n, b.rows()).isTrue();
         return one;
+    }
+
+    /**
+     * A C at most twice as wide as tall, with a row block for every thread, is split by rows (each thread packs all of
+     * op(B)); the same bits as one thread, every transpose case, the split falling inside a row block.
+     */
+    @Test
+    void aSquareishProductSplitByRowsHasTheOneThreadBits() {
+        SplittableRandom rnd = new SplittableRandom(41);
+        int m = 620;
+        int n = 1000;
+        int k = 450;
+        assertThat(VectorKernels.INSTANCE.gemmSplitByColumns(m, n, 2)).as("split by columns").isFalse();
+        assertThat(VectorKernels.INSTANCE.gemmSplitByColumns(100, n, 2)).as("a batch of 100 rows").isTrue();
+        assertThat(VectorKernels.INSTANCE.gemmSplitByColumns(m, 2 * m + 1, 2)).as("more than twice as wide").isTrue();
+        for (Op opA : Op.values()) {
+            for (Op opB : Op.values()) {
+                Matrix a = opA == Op.N ? Ref.random(rnd, m, k, false) : Ref.random(rnd, k, m, false);
+                Matrix b = opB == Op.N ? Ref.random(rnd, k, n, true) : Ref.random(rnd, n, k, true);
+                Matrix one = Ref.random(rnd, m, n, false);
+                Matrix two = one.copy();
+                linalg(KernelPath.VECTOR, 1).gemm(opA, opB, 0.5f, a, b, -1f, one);
+                Linalg la = linalg(KernelPath.VECTOR, 2);
+                assertThat(la.gemmParts(m, n, k)).isEqualTo(2);
+                la.gemm(opA, opB, 0.5f, a, b, -1f, two);
+                assertThat(two.contentEquals(one)).as("%s%s", opA, opB).isTrue();
+            }
+        }
     }
 
     /** An op(A) above {@link GemmPool#SHARED_A_MAX} is packed by each thread for itself: the same bits as one thread. */
     @Test
     void aTooLargeToShareIsPackedPerThreadWithTheSameBits() {
         SplittableRandom rnd = new SplittableRandom(29);
-        int m = 2050;
-        int k = 2048;
-        int n = 2050;
+        int m = 280;
+        int k = 15000;
+        int n = 600;
         assertThat(VectorGemm.sharedSize(m, k)).isGreaterThan(GemmPool.SHARED_A_MAX);
         Matrix a = Ref.random(rnd, m, k, false);
         Matrix b = Ref.random(rnd, k, n, false);
         Matrix one = twoThreadsGiveTheOneThreadBits(Op.N, a, b);
-        assertThat(Ref.gemmError(Op.N, Op.N, 1f, a.rows(2040, m), b, 0f, one.rows(2040, m), one.rows(2040, m))).isNull();
+        assertThat(Ref.gemmError(Op.N, Op.N, 1f, a.rows(m - 10, m), b, 0f, one.rows(m - 10, m), one.rows(m - 10, m))).isNull();
     }
 
     @Test

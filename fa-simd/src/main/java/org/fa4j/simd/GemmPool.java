@@ -7,8 +7,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The daemon threads that share GEMM work, owned by fa-simd. A call splits C into {@code parts} blocks of whole
- * micro-tile panels (by columns when C is wider than tall, else by rows); the caller and the workers claim blocks
- * until none is left. Which thread computes a block does not change its arithmetic (see {@link Kernels#gemm}), so
+ * micro-tile panels (by columns or by rows, see {@link Kernels#gemmSplitByColumns}); the caller and the workers claim
+ * blocks until none is left. Which thread computes a block does not change its arithmetic (see {@link Kernels#gemm}), so
  * results are the same for any number of threads.
  *
  * <p>The sparse products of {@link Linalg} ({@link Linalg#gemmSparse}, {@link Linalg#gemmSparseTransA}) and its

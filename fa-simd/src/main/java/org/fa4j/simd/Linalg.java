@@ -7,8 +7,9 @@ import java.util.Objects;
  *
  * <p>An instance fixes two things: the number of threads GEMM may use and the {@link KernelPath}. Results are
  * bit-identical for any thread count, because every output element is computed by one thread in a fixed order
- * that depends only on the shapes. GEMM splits C into blocks of whole micro-tiles (by columns when C is wider than
- * tall, else by rows) and runs them on a shared pool of daemon threads owned by fa-simd; products under
+ * that depends only on the shapes. GEMM splits C into blocks of whole micro-tiles (by columns when C is much wider
+ * than tall or too short to give every thread a row block, else by rows) and runs them on a shared pool of daemon
+ * threads owned by fa-simd; products under
  * 2^18 multiply-adds, and matrix–vector shaped ones, run on the caller's thread. The sparse × dense products
  * ({@link #gemmSparse}, {@link #gemmSparseTransA} on a {@link CsrMatrix}) split C's columns on the same pool from
  * 2^21 multiply-adds; the element-wise operations (activations, their derivatives, Hadamard product, difference,

@@ -70,8 +70,8 @@ final class VectorKernels implements Kernels {
     /**
      * By rows also when C is wider than tall but every thread gets at least a row block ({@link VectorGemm#MC} rows)
      * and C is at most twice as wide: each thread then packs all of op(B) for itself, where a split by columns packs
-     * op(A) once for all threads. Two threads, in-process A/B against the split by columns: 1024³ 4–6%,
-     * 784×1000×100 (Aᵀ) 3–5%, 600×1200×1000 2–6%, 1000×1000×500 4–6% and 700³ 4–7% faster; for wider C (300×2000,
+     * op(A) once for all threads. Two threads, in-process A/B against the split by columns: 1024³ 3–6%,
+     * 784×1000×100 (Aᵀ) 0–5%, 600×1200×1000 2–6%, 1000×1000×500 4–6% and 700³ 4–7% faster; for wider C (300×2000,
      * 500×3000, 400×4000) the columns were as fast or faster, and a batch of 100 rows stays split by columns.
      */
     @Override

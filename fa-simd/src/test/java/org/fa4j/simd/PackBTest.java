@@ -3,7 +3,7 @@ package org.fa4j.simd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,16 +19,9 @@ class PackBTest {
     @CsvSource({"N, 0, 16, 0, 48", "N, 3, 37, 5, 20", "N, 1, 40, 2, 144", "N, 0, 53, 7, 161", "N, 2, 9, 0, 97",
         "T, 0, 16, 0, 48", "T, 3, 37, 5, 20", "T, 1, 40, 2, 144", "T, 0, 53, 7, 161", "T, 2, 9, 0, 97"})
     void packedPanelsHoldOpBPanelByPanelWithZeroPadding(Op opB, int pc, int kc, int jc, int nc) {
-        Random rnd = new Random(11);
         int rows = opB == Op.N ? pc + kc + 3 : jc + nc + 3;
         int cols = opB == Op.N ? jc + nc + 4 : pc + kc + 4;
-        Matrix big = Matrix.zeros(rows, cols + 5);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols + 5; j++) {
-                big.set(i, j, (float) rnd.nextGaussian());
-            }
-        }
-        Matrix b = big.cols(3, 3 + cols); // stride larger than cols
+        Matrix b = Ref.random(new SplittableRandom(11), rows, cols, true); // a strided view ringed by sentinels
         int nr = VectorGemm.NR;
         int panels = (nc + nr - 1) / nr;
         float[] bp = new float[panels * nr * kc];

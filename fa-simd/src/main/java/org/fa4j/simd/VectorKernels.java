@@ -90,9 +90,10 @@ final class VectorKernels implements Kernels {
     /**
      * One vector, not a whole micro-tile: a thread's last panel may then be one or two vectors wide, which
      * {@link VectorGemm#kernelOne}/{@link VectorGemm#kernelTwo} compute at a third or two thirds of a panel's cost, so
-     * the threads' shares differ by less (1024 columns on two threads: 10⅔ and 10⅔ panels' work instead of 11 and
-     * 10⅓). Two threads, in-process A/B, four runs a shape: best calls of 1024³ 0–4%, of the forward shape
-     * (1000 columns) 3–5% and of the gradient shape 0–2% faster; the medians moved within the machine's noise.
+     * the threads' shares differ by less (1000 columns on two threads: 10⅓ and 10⅔ panels' work instead of 10 and 11;
+     * 1024: 10⅔ each instead of 11 and 10⅓). Two threads, in-process A/B, four runs a shape: best calls of the forward
+     * shape (1000 columns) 3–5%, of the gradient shape 0–2% and of 1024³ (then split by columns) 0–4% faster; the
+     * medians moved within the machine's noise.
      */
     @Override
     public int gemmColAlign() {

@@ -345,7 +345,7 @@ class GemmTest {
         int m = 620;
         int n = 1000;
         int k = 450;
-        assertThat(VectorKernels.INSTANCE.gemmSplitByColumns(m, n, 2)).as("split by columns").isFalse();
+        assertThat(VectorKernels.INSTANCE.gemmSplitByColumns(m, n, 2)).as("620×1000 split by rows").isFalse();
         assertThat(VectorKernels.INSTANCE.gemmSplitByColumns(100, n, 2)).as("a batch of 100 rows").isTrue();
         assertThat(VectorKernels.INSTANCE.gemmSplitByColumns(m, 2 * m + 1, 2)).as("more than twice as wide").isTrue();
         for (Op opA : Op.values()) {

@@ -140,18 +140,33 @@ final class VectorElementwise {
         }
     }
 
+    // The derivatives from the activation y, shared by the derivative kernels and timesDerivative, so both round
+    // f' the same way.
+
+    private static FloatVector dLogistic(FloatVector y, FloatVector one) {
+        return y.mul(one.sub(y));
+    }
+
+    private static FloatVector dTanh(FloatVector y, FloatVector one) {
+        return one.sub(y.mul(y));
+    }
+
+    private static FloatVector dRelu(FloatVector y, FloatVector one, FloatVector zero) {
+        return zero.blend(one, y.compare(VectorOperators.GT, 0f));
+    }
+
     private static void dLogisticRun(float[] in, int io, float[] out, int oo, int n) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         int bound = S.loopBound(n);
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            y.mul(one.sub(y)).intoArray(out, oo + j);
+            dLogistic(y, one).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            y.mul(one.sub(y)).intoArray(out, oo + j, m);
+            dLogistic(y, one).intoArray(out, oo + j, m);
         }
     }
 
@@ -161,12 +176,12 @@ final class VectorElementwise {
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            one.sub(y.mul(y)).intoArray(out, oo + j);
+            dTanh(y, one).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            one.sub(y.mul(y)).intoArray(out, oo + j, m);
+            dTanh(y, one).intoArray(out, oo + j, m);
         }
     }
 
@@ -177,12 +192,12 @@ final class VectorElementwise {
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            zero.blend(one, y.compare(VectorOperators.GT, 0f)).intoArray(out, oo + j);
+            dRelu(y, one, zero).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            zero.blend(one, y.compare(VectorOperators.GT, 0f)).intoArray(out, oo + j, m);
+            dRelu(y, one, zero).intoArray(out, oo + j, m);
         }
     }
 
@@ -203,12 +218,12 @@ final class VectorElementwise {
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            FloatVector.fromArray(S, out, oo + j).mul(y.mul(one.sub(y))).intoArray(out, oo + j);
+            FloatVector.fromArray(S, out, oo + j).mul(dLogistic(y, one)).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            FloatVector.fromArray(S, out, oo + j, m).mul(y.mul(one.sub(y))).intoArray(out, oo + j, m);
+            FloatVector.fromArray(S, out, oo + j, m).mul(dLogistic(y, one)).intoArray(out, oo + j, m);
         }
     }
 
@@ -218,12 +233,12 @@ final class VectorElementwise {
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            FloatVector.fromArray(S, out, oo + j).mul(one.sub(y.mul(y))).intoArray(out, oo + j);
+            FloatVector.fromArray(S, out, oo + j).mul(dTanh(y, one)).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            FloatVector.fromArray(S, out, oo + j, m).mul(one.sub(y.mul(y))).intoArray(out, oo + j, m);
+            FloatVector.fromArray(S, out, oo + j, m).mul(dTanh(y, one)).intoArray(out, oo + j, m);
         }
     }
 
@@ -234,12 +249,12 @@ final class VectorElementwise {
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            FloatVector.fromArray(S, out, oo + j).mul(zero.blend(one, y.compare(VectorOperators.GT, 0f))).intoArray(out, oo + j);
+            FloatVector.fromArray(S, out, oo + j).mul(dRelu(y, one, zero)).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            FloatVector.fromArray(S, out, oo + j, m).mul(zero.blend(one, y.compare(VectorOperators.GT, 0f))).intoArray(out, oo + j, m);
+            FloatVector.fromArray(S, out, oo + j, m).mul(dRelu(y, one, zero)).intoArray(out, oo + j, m);
         }
     }
 

@@ -140,33 +140,18 @@ final class VectorElementwise {
         }
     }
 
-    // The derivatives from the activation y, shared by the derivative kernels and timesDerivative, so both round
-    // f' the same way.
-
-    private static FloatVector dLogistic(FloatVector y, FloatVector one) {
-        return y.mul(one.sub(y));
-    }
-
-    private static FloatVector dTanh(FloatVector y, FloatVector one) {
-        return one.sub(y.mul(y));
-    }
-
-    private static FloatVector dRelu(FloatVector y, FloatVector one, FloatVector zero) {
-        return zero.blend(one, y.compare(VectorOperators.GT, 0f));
-    }
-
     private static void dLogisticRun(float[] in, int io, float[] out, int oo, int n) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         int bound = S.loopBound(n);
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            dLogistic(y, one).intoArray(out, oo + j);
+            y.mul(one.sub(y)).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            dLogistic(y, one).intoArray(out, oo + j, m);
+            y.mul(one.sub(y)).intoArray(out, oo + j, m);
         }
     }
 
@@ -176,12 +161,12 @@ final class VectorElementwise {
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            dTanh(y, one).intoArray(out, oo + j);
+            one.sub(y.mul(y)).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            dTanh(y, one).intoArray(out, oo + j, m);
+            one.sub(y.mul(y)).intoArray(out, oo + j, m);
         }
     }
 
@@ -192,16 +177,18 @@ final class VectorElementwise {
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            dRelu(y, one, zero).intoArray(out, oo + j);
+            zero.blend(one, y.compare(VectorOperators.GT, 0f)).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            dRelu(y, one, zero).intoArray(out, oo + j, m);
+            zero.blend(one, y.compare(VectorOperators.GT, 0f)).intoArray(out, oo + j, m);
         }
     }
 
     // out ∘= f'(y): one method per function (see binaryRun); f' rounds as the derivative kernels do, then the product.
+    // The lane expressions are written out here and in d*Run: helpers shared by both (dLogistic(y, one), ...) were
+    // left out of line at some call sites and boxed their vectors (AllocationTest: 58 KB per batch-1 backprop step).
     private static void timesDerivativeRun(int op, float[] y, int yo, float[] out, int oo, int n) {
         if (op == T_LOGISTIC) {
             timesDLogisticRun(y, yo, out, oo, n);
@@ -218,12 +205,12 @@ final class VectorElementwise {
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            FloatVector.fromArray(S, out, oo + j).mul(dLogistic(y, one)).intoArray(out, oo + j);
+            FloatVector.fromArray(S, out, oo + j).mul(y.mul(one.sub(y))).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            FloatVector.fromArray(S, out, oo + j, m).mul(dLogistic(y, one)).intoArray(out, oo + j, m);
+            FloatVector.fromArray(S, out, oo + j, m).mul(y.mul(one.sub(y))).intoArray(out, oo + j, m);
         }
     }
 
@@ -233,12 +220,12 @@ final class VectorElementwise {
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            FloatVector.fromArray(S, out, oo + j).mul(dTanh(y, one)).intoArray(out, oo + j);
+            FloatVector.fromArray(S, out, oo + j).mul(one.sub(y.mul(y))).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            FloatVector.fromArray(S, out, oo + j, m).mul(dTanh(y, one)).intoArray(out, oo + j, m);
+            FloatVector.fromArray(S, out, oo + j, m).mul(one.sub(y.mul(y))).intoArray(out, oo + j, m);
         }
     }
 
@@ -249,12 +236,12 @@ final class VectorElementwise {
         int j = 0;
         for (; j < bound; j += L) {
             FloatVector y = FloatVector.fromArray(S, in, io + j);
-            FloatVector.fromArray(S, out, oo + j).mul(dRelu(y, one, zero)).intoArray(out, oo + j);
+            FloatVector.fromArray(S, out, oo + j).mul(zero.blend(one, y.compare(VectorOperators.GT, 0f))).intoArray(out, oo + j);
         }
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector y = FloatVector.fromArray(S, in, io + j, m);
-            FloatVector.fromArray(S, out, oo + j, m).mul(dRelu(y, one, zero)).intoArray(out, oo + j, m);
+            FloatVector.fromArray(S, out, oo + j, m).mul(zero.blend(one, y.compare(VectorOperators.GT, 0f))).intoArray(out, oo + j, m);
         }
     }
 

@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Loops, outermost first: column blocks of {@link #NC}, k blocks of {@link #kBlock(int)} (B's block packed into
  * panels of {@link #NR} columns, kept in L2; with a single row block, each panel is packed just before it is used),
  * row blocks of {@link #MC} (A's block packed into panels of {@link #MR} rows), column panels (one B panel stays in
- * L1) and row panels inside them, or the other way round when C's block is larger than L2
+ * L1) and row panels inside them, or the other way round when C's block takes more than half of L2
  * ({@link #ROWS_OUTER_ABOVE}; row panels then go in small groups, {@link #ROW_GROUP_K}), then the {@code MR × NR}
  * register-blocked micro-kernel: 8 rows × 3 vectors = 24 accumulators updated with {@code fma}.
  * Packing handles the transposes and zero-pads ragged edges, so the micro-kernel only sees full panels. A full tile
@@ -46,10 +46,11 @@ final class VectorGemm {
      * row panel then sweeps its 8 rows of C in order, which the hardware prefetcher follows, where column panels
      * outermost visit every row of the block for each panel and C's tiles miss cache once C no longer fits in L2
      * (2 MB, 2^19 floats). One thread, in-process A/B: 1024³ 2–5% and 784×1000×100 (Aᵀ) 3% faster, 800³ 1.5%,
-     * 1500³ 1–3%; at or below the threshold column panels outermost stay ahead (300³ 4%, 700³ 3%, and 1024³ on two
-     * threads, 1024 × 512 of C each: 1%).
+     * 1500³ 1–3%. With row panels in groups ({@link #ROW_GROUP_K}) the threshold moved down from 2^19 to 2^18:
+     * 600×700 (k 300) 1–3% faster, 700³ the same, and on two threads (split by rows) 1024³ 1–4% and 784×1000×100
+     * 2–4% faster; at 300³ and 400³ column panels outermost stay ahead (1–5%).
      */
-    static final long ROWS_OUTER_ABOVE = 1L << 19;
+    static final long ROWS_OUTER_ABOVE = 1L << 18;
 
     /**
      * With row panels outermost, they go in groups of {@code ROW_GROUP_K / kc} (at least one) that share each B panel:

@@ -54,8 +54,8 @@ final class VectorGemm {
 
     /**
      * With row panels outermost, they go in groups of {@code ROW_GROUP_K / kc} (at least one) that share each B panel:
-     * the group's A panels (about 26 KB) stay in L1 while the B panels pass, and each B panel comes from L2 once per
-     * group instead of once per row panel. One thread, in-process A/B against one row panel at a time: 784×1000×100
+     * each B panel comes from L2 once per group instead of once per row panel, and the group's A panels (about 26 KB)
+     * are read again for every B panel. One thread, in-process A/B against one row panel at a time: 784×1000×100
      * (Aᵀ, k block 100, 8 row panels) 2.2–2.7% faster, 1024³ (k block 205, 4 row panels) 1.2–1.6%, 800³ 2%, 1500³
      * 3–7%; {@code 624} and {@code 1248} measured the same as 832.
      */

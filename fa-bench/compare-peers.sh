@@ -5,12 +5,16 @@
 # our JMH mean against OpenBLAS's mean and our best call against its best (same two runs, the better of each).
 # OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE are unset for the peer so OpenBLAS picks its native kernel.
 # Also runs gemv/ger/copy on 1000x784 (GB/s and fraction of copy bandwidth).
-# Usage: fa-bench/compare-peers.sh [PEERS_DIR]   (default: ../shared/peers next to the repository)
+# RUNS=N repeats the whole comparison N times in a row and then prints the median of each ratio
+# (fa-bench/median-ratios.py): one run moves by up to 0.07 in a one-thread cell on this shared machine.
+# Usage: [RUNS=N] fa-bench/compare-peers.sh [PEERS_DIR]   (default: ../shared/peers next to the repository)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 peers=${1:-../shared/peers}
 [ -f "$peers/openblas_gemm.py" ] || peers=fa-bench/peers
 [ -f "$peers/openblas_gemm.py" ] || { echo "compare-peers: no openblas_gemm.py in $peers (pass the peers dir)" >&2; exit 2; }
+runs=${RUNS:-1}
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "compare-peers: RUNS must be a whole number >= 1, got '$runs'" >&2; exit 2; }
 . bin/jdk25.sh
 JDK=$(fa4j_find_jdk)
 ./mvnw -q -pl fa-bench -am package -DskipTests
@@ -26,13 +30,26 @@ for x, y in zip(a, b):
     print(x if g(x) >= g(y) else y)
 PY
 }
-for n in 1 2; do peer "$n" > "$t/peer-before-t$n.txt"; stats "$n" > "$t/stats-before-t$n.txt"; done
-"$JDK/bin/java" -jar $t/benchmarks.jar 'GemmBench|Blas2Bench' -bm sample -prof gc -rf json -rff "$t/compare.json"
-for n in 1 2; do
-  peer "$n" > "$t/peer-after-t$n.txt"; best_of "$t/peer-before-t$n.txt" "$t/peer-after-t$n.txt" > "$t/peer-t$n.txt"
-  stats "$n" > "$t/stats-after-t$n.txt"; cat "$t/stats-before-t$n.txt" "$t/stats-after-t$n.txt" > "$t/stats-t$n.txt"
+run_once() {
+  for n in 1 2; do peer "$n" > "$t/peer-before-t$n.txt"; stats "$n" > "$t/stats-before-t$n.txt"; done
+  "$JDK/bin/java" -jar $t/benchmarks.jar 'GemmBench|Blas2Bench' -bm sample -prof gc -rf json -rff "$t/compare.json"
+  for n in 1 2; do
+    peer "$n" > "$t/peer-after-t$n.txt"; best_of "$t/peer-before-t$n.txt" "$t/peer-after-t$n.txt" > "$t/peer-t$n.txt"
+    stats "$n" > "$t/stats-after-t$n.txt"; cat "$t/stats-before-t$n.txt" "$t/stats-after-t$n.txt" > "$t/stats-t$n.txt"
+  done
+  echo; echo "OpenBLAS (best of before/after):"; cat "$t/peer-t1.txt" "$t/peer-t2.txt"
+  echo; echo "OpenBLAS, each call timed (before, after):"; cat "$t/stats-t1.txt" "$t/stats-t2.txt"; echo
+  python3 fa-bench/report.py "$t/compare.json" --peer "$t/peer-t1.txt" --peer "$t/peer-t2.txt" \
+    --peer-stats "$t/stats-t1.txt" --peer-stats "$t/stats-t2.txt"
+}
+if [ "$runs" = 1 ]; then
+  run_once
+  exit
+fi
+rm -f "$t"/compare-run-*.txt
+for i in $(seq "$runs"); do
+  echo "== compare-peers run $i of $runs"
+  run_once | tee "$t/compare-run-$i.txt"
 done
-echo; echo "OpenBLAS (best of before/after):"; cat "$t/peer-t1.txt" "$t/peer-t2.txt"
-echo; echo "OpenBLAS, each call timed (before, after):"; cat "$t/stats-t1.txt" "$t/stats-t2.txt"; echo
-python3 fa-bench/report.py "$t/compare.json" --peer "$t/peer-t1.txt" --peer "$t/peer-t2.txt" \
-  --peer-stats "$t/stats-t1.txt" --peer-stats "$t/stats-t2.txt"
+echo
+python3 fa-bench/median-ratios.py $(for i in $(seq "$runs"); do echo "$t/compare-run-$i.txt"; done)

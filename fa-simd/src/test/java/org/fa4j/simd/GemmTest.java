@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
@@ -262,17 +263,21 @@ class GemmTest {
     }
 
     /**
-     * Above {@link VectorGemm#ROWS_OUTER_ABOVE} elements of C the macro-kernel runs row panels outermost, up to it
-     * column panels; each element keeps its bits: a 740×700 product (rows outer; ragged row block, row panel and column
-     * panel) against its top and bottom 370 rows computed alone (columns outer), every transpose case and mode (k spans
-     * three k blocks), and rows of the whole against the float64 reference.
+     * Above {@link VectorGemm#ROWS_OUTER_ABOVE} elements of C the macro-kernel runs row panels outermost (in groups of
+     * {@link VectorGemm#rowGroup} panels), up to it column panels; each element keeps its bits: a 740×700 product (rows
+     * outer; ragged row block, row panel, column panel and group) against its top and bottom 370 rows computed alone
+     * (columns outer), every transpose case and mode, and rows of the whole against the float64 reference. k 450 spans
+     * three k blocks of 150 (groups of 5 panels); with k 40 a group (20 panels) holds a whole row block.
      */
-    @Test
-    void rowPanelsOuterGiveTheBitsOfColumnPanelsOuter() {
+    @ParameterizedTest(name = "k {0}")
+    @CsvSource({"450, false", "40, true"})
+    void rowPanelsOuterGiveTheBitsOfColumnPanelsOuter(int k, boolean groupHoldsRowBlock) {
         SplittableRandom rnd = new SplittableRandom(37);
         int m = 740;
         int n = 700;
-        int k = 450;
+        int groupRows = VectorGemm.rowGroup(VectorGemm.kBlock(k)) * VectorGemm.MR;
+        assertThat(groupRows >= VectorGemm.MC).as("group of %d rows, row block of %d", groupRows, VectorGemm.MC)
+                .isEqualTo(groupHoldsRowBlock);
         assertThat((long) m * n).isGreaterThan(VectorGemm.ROWS_OUTER_ABOVE);
         assertThat((long) m / 2 * n).isLessThanOrEqualTo(VectorGemm.ROWS_OUTER_ABOVE);
         Linalg la = linalg(KernelPath.VECTOR, 1);

@@ -27,7 +27,10 @@ def ratios(path):
 def main(paths):
     if not paths:
         sys.exit("median-ratios: give one or more compare-peers.sh outputs")
-    runs = [ratios(p) for p in paths]
+    try:
+        runs = [ratios(p) for p in paths]
+    except OSError as e:
+        sys.exit(f"median-ratios: cannot read {e.filename}: {e.strerror}")
     for p, r in zip(paths, runs):
         if not r:
             sys.exit(f"median-ratios: no GEMM ratios in {p} (not a compare-peers.sh output, or the peer stats are missing)")

@@ -1,5 +1,9 @@
 package org.fa4j.simd;
 
+import org.fa4j.simd.internal.KernelLoader;
+import org.fa4j.simd.internal.Kernels;
+import org.fa4j.simd.internal.SparseIndex;
+
 /**
  * A sparse {@code rows × cols} float matrix in compressed-sparse-row form, for the sparse-input products of
  * {@link Linalg} ({@link Linalg#gemmSparse}, {@link Linalg#gemmSparseTransA}): a layer whose input is mostly zeros
@@ -30,6 +34,9 @@ public final class CsrMatrix {
     final float[] colVals;
     private int nonZeros;
     private boolean columnsReady = true;
+    /** The two indices as the kernels read them: views of the arrays above, made once. */
+    private final SparseIndex byRow;
+    private final SparseIndex byColumn;
 
     private CsrMatrix(int rows, int cols, int capacity) {
         if (rows < 0 || cols < 0 || capacity < 0) {
@@ -44,6 +51,18 @@ public final class CsrMatrix {
         colStart = new int[cols + 1];
         rowIdx = new int[capacity];
         colVals = new float[capacity];
+        byRow = new SparseIndex(rows, rowStart, colIdx, vals);
+        byColumn = new SparseIndex(cols, colStart, rowIdx, colVals);
+    }
+
+    /** The kernel path that compresses rows: either gives the same entries; the vector one is faster. */
+    private static final class Compressor {
+        static final Kernels KERNELS = KernelLoader.kernels(VectorSupport.path());
+    }
+
+    /** The row-compressed index ({@code transposed}: the column-compressed one, which must be built). */
+    SparseIndex index(boolean transposed) {
+        return transposed ? byColumn : byRow;
     }
 
     /** An all-zero {@code rows × cols} matrix that can hold any content of that shape (capacity {@code rows·cols}). */
@@ -89,22 +108,10 @@ public final class CsrMatrix {
         }
         float[] d = dense.array();
         int nnz = 0;
-        boolean vector = VectorSupport.vectorAvailable();
+        Kernels kernels = Compressor.KERNELS;
         for (int i = 0; i < rows; i++) {
             rowStart[i] = nnz;
-            int o = dense.offset() + i * dense.stride();
-            if (vector) {
-                nnz = VectorCompress.row(d, o, cols, colIdx, vals, nnz);
-                continue;
-            }
-            for (int p = 0; p < cols; p++) {
-                float v = d[o + p];
-                if (v != 0f) {
-                    colIdx[nnz] = p;
-                    vals[nnz] = v;
-                    nnz++;
-                }
-            }
+            nnz = kernels.compressRow(d, dense.offset() + i * dense.stride(), cols, colIdx, vals, nnz);
         }
         rowStart[rows] = nnz;
         nonZeros = nnz;

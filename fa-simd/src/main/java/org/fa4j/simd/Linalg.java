@@ -1,6 +1,11 @@
 package org.fa4j.simd;
 
 import java.util.Objects;
+import org.fa4j.simd.internal.ElementwiseOp;
+import org.fa4j.simd.internal.GemmPool;
+import org.fa4j.simd.internal.KernelLoader;
+import org.fa4j.simd.internal.Kernels;
+import org.fa4j.simd.internal.Tuning;
 
 /**
  * The kernels of fa4j: GEMM, GEMV, GER and the element-wise operations of training, on {@link Matrix} operands.
@@ -36,7 +41,7 @@ public final class Linalg {
     private Linalg(int threads, KernelPath path) {
         this.threads = threads;
         this.path = path;
-        this.kernels = path == KernelPath.VECTOR ? VectorKernels.INSTANCE : ScalarKernels.INSTANCE;
+        this.kernels = KernelLoader.kernels(path);
     }
 
     /** The shared default: {@link VectorSupport#path()} and {@code fa4j.simd.threads} (else all processors). */
@@ -147,19 +152,16 @@ public final class Linalg {
                 byColumns ? kernels.gemmColAlign() : kernels.gemmRowAlign(), parts, threads);
     }
 
-    /** Products below this many multiply-adds run on the caller's thread: waking a worker would cost more. */
-    static final long PARALLEL_MIN_MNK = 1L << 18;
-
     /** How many blocks C is split into: 1 (the caller alone) for small products, else up to one per thread. */
     int gemmParts(int m, int n, int k) {
-        if (threads == 1 || (long) m * n * k < PARALLEL_MIN_MNK || !kernels.gemmSplittable(m, n, k)) {
+        if (threads == 1 || (long) m * n * k < Tuning.PARALLEL_MIN_MNK || !kernels.gemmSplittable(m, n, k)) {
             return 1;
         }
         boolean byColumns = kernels.gemmSplitByColumns(m, n, threads);
         int dim = byColumns ? n : m;
         int align = byColumns ? kernels.gemmColAlign() : kernels.gemmRowAlign();
         int panels = (dim + align - 1) / align;
-        return Math.min(Math.min(threads, panels), GemmPool.MAX_PARTS);
+        return Math.min(Math.min(threads, panels), Tuning.MAX_PARTS);
     }
 
     /** C = beta·C, or 0 when beta is 0 (old contents, NaN included, are ignored). */
@@ -255,60 +257,44 @@ public final class Linalg {
         sparse(true, alpha, a, d, 1f, w);
     }
 
-    /** Sparse products whose multiply-adds ({@code nonZeros · n}) reach this many split C's columns between threads. */
-    static final long SPARSE_PARALLEL_MIN = 1L << 21;
-
-    /** Thread blocks of a sparse product cover whole multiples of this many columns (8 vectors of 16 floats). */
-    static final int SPARSE_ALIGN = 128;
-
     private void sparse(boolean transA, float alpha, CsrMatrix a, Matrix b, float beta, Matrix c) {
         if (c.rows() == 0 || c.cols() == 0) {
             return;
         }
-        boolean vector = path == KernelPath.VECTOR;
-        int panels = (c.cols() + SPARSE_ALIGN - 1) / SPARSE_ALIGN;
-        int parts = threads == 1 || (long) a.nonZeros() * c.cols() < SPARSE_PARALLEL_MIN ? 1 : Math.min(Math.min(threads, panels), GemmPool.MAX_PARTS);
+        int align = Tuning.COLUMN_BLOCK;
+        int panels = (c.cols() + align - 1) / align;
+        int parts = threads == 1 || (long) a.nonZeros() * c.cols() < Tuning.SPARSE_PARALLEL_MIN ? 1
+                : Math.min(Math.min(threads, panels), Tuning.MAX_PARTS);
         if (parts <= 1) {
-            runSparse(vector, transA, alpha, a, b, beta, c, 0, c.cols());
+            GemmPool.runSparse(kernels, transA, alpha, a.index(transA), b, beta, c, 0, c.cols());
             return;
         }
-        GemmPool.SHARED.sparse(vector, transA, alpha, a, b, beta, c, SPARSE_ALIGN, parts, threads);
-    }
-
-    /** One of the two sparse products on the columns {@code [j0, j1)} of C. */
-    static void runSparse(boolean vector, boolean transA, float alpha, CsrMatrix a, Matrix b, float beta, Matrix c, int j0, int j1) {
-        if (transA) {
-            SparseKernels.update(vector, a.cols(), a.colStart, a.rowIdx, a.colVals, alpha, b, c, j0, j1); // beta is 1
-        } else {
-            SparseKernels.columnsOuter(vector, a.rows(), a.rowStart, a.colIdx, a.vals, alpha, b, beta, c, j0, j1);
-        }
+        GemmPool.SHARED.sparse(kernels, transA, alpha, a.index(transA), b, beta, c, align, parts, threads);
     }
 
     // ---------------------------------------------------------------- element-wise (out may be the input)
 
-    /** Element-wise operations on matrices of at least this many elements split their columns between threads. */
-    static final int ELEMENTWISE_PARALLEL_MIN = 1 << 16;
-
     /**
-     * Runs element-wise operation {@code op} of {@link VectorElementwise#columns} on the shared pool, split by columns
-     * exactly as a sparse product of the same width is (so each thread reads the columns it has just written), when
-     * this instance has threads to spare, runs the vector path and {@code out} is large and wide enough; returns
-     * whether it did. The bits do not depend on the split: each element takes the same lane operation.
+     * Runs element-wise operation {@code op} on the shared pool, split by columns exactly as a sparse product of the
+     * same width is (so each thread reads the columns it has just written), when this instance has threads to spare,
+     * runs the vector path and {@code out} is large and wide enough; returns whether it did. The bits do not depend on
+     * the split: each element takes the same lane operation.
      */
-    private boolean columns(int op, Matrix a, Matrix b, Matrix out) {
-        if (threads == 1 || path != KernelPath.VECTOR || (long) out.rows() * out.cols() < ELEMENTWISE_PARALLEL_MIN
-                || out.cols() < 2 * SPARSE_ALIGN) {
+    private boolean columns(ElementwiseOp op, Matrix a, Matrix b, Matrix out) {
+        int align = Tuning.COLUMN_BLOCK;
+        if (threads == 1 || path != KernelPath.VECTOR || (long) out.rows() * out.cols() < Tuning.ELEMENTWISE_PARALLEL_MIN
+                || out.cols() < 2 * align) {
             return false;
         }
-        int panels = (out.cols() + SPARSE_ALIGN - 1) / SPARSE_ALIGN;
-        GemmPool.SHARED.columns(op, a, b, out, SPARSE_ALIGN, Math.min(Math.min(threads, panels), GemmPool.MAX_PARTS), threads);
+        int panels = (out.cols() + align - 1) / align;
+        GemmPool.SHARED.columns(kernels, op, a, b, out, align, Math.min(Math.min(threads, panels), Tuning.MAX_PARTS), threads);
         return true;
     }
 
     /** {@code out = 1 / (1 + exp(-in))}, element-wise. {@code out} may be {@code in}. */
     public void logistic(Matrix in, Matrix out) {
         Matrix.requireSameShape("logistic", in, out);
-        if (!columns(VectorElementwise.LOGISTIC, in, null, out)) {
+        if (!columns(ElementwiseOp.LOGISTIC, in, null, out)) {
             kernels.logistic(in, out);
         }
     }
@@ -316,7 +302,7 @@ public final class Linalg {
     /** {@code out = tanh(in)}, element-wise. {@code out} may be {@code in}. */
     public void tanh(Matrix in, Matrix out) {
         Matrix.requireSameShape("tanh", in, out);
-        if (!columns(VectorElementwise.TANH, in, null, out)) {
+        if (!columns(ElementwiseOp.TANH, in, null, out)) {
             kernels.tanh(in, out);
         }
     }
@@ -324,7 +310,7 @@ public final class Linalg {
     /** {@code out = max(in, 0)}, element-wise. {@code out} may be {@code in}. */
     public void relu(Matrix in, Matrix out) {
         Matrix.requireSameShape("relu", in, out);
-        if (!columns(VectorElementwise.RELU, in, null, out)) {
+        if (!columns(ElementwiseOp.RELU, in, null, out)) {
             kernels.relu(in, out);
         }
     }
@@ -332,7 +318,7 @@ public final class Linalg {
     /** Logistic derivative from the activation {@code y = σ(a)}: {@code out = y (1 − y)}. {@code out} may be the input. */
     public void logisticDerivative(Matrix activation, Matrix out) {
         Matrix.requireSameShape("logisticDerivative", activation, out);
-        if (!columns(VectorElementwise.D_LOGISTIC, activation, null, out)) {
+        if (!columns(ElementwiseOp.LOGISTIC_DERIVATIVE, activation, null, out)) {
             kernels.logisticDerivative(activation, out);
         }
     }
@@ -340,7 +326,7 @@ public final class Linalg {
     /** Tanh derivative from the activation {@code y = tanh(a)}: {@code out = 1 − y²}. {@code out} may be the input. */
     public void tanhDerivative(Matrix activation, Matrix out) {
         Matrix.requireSameShape("tanhDerivative", activation, out);
-        if (!columns(VectorElementwise.D_TANH, activation, null, out)) {
+        if (!columns(ElementwiseOp.TANH_DERIVATIVE, activation, null, out)) {
             kernels.tanhDerivative(activation, out);
         }
     }
@@ -348,7 +334,7 @@ public final class Linalg {
     /** ReLU derivative from the activation {@code y = max(a, 0)}: {@code out = y > 0 ? 1 : 0}. {@code out} may be the input. */
     public void reluDerivative(Matrix activation, Matrix out) {
         Matrix.requireSameShape("reluDerivative", activation, out);
-        if (!columns(VectorElementwise.D_RELU, activation, null, out)) {
+        if (!columns(ElementwiseOp.RELU_DERIVATIVE, activation, null, out)) {
             kernels.reluDerivative(activation, out);
         }
     }
@@ -372,7 +358,7 @@ public final class Linalg {
     public void timesDerivative(Derivative f, Matrix activation, Matrix delta) {
         Objects.requireNonNull(f, "f");
         Matrix.requireSameShape("timesDerivative", activation, delta);
-        if (!columns(VectorElementwise.T_LOGISTIC + f.ordinal(), activation, null, delta)) {
+        if (!columns(ElementwiseOp.times(f), activation, null, delta)) {
             kernels.timesDerivative(f, activation, delta);
         }
     }
@@ -381,7 +367,7 @@ public final class Linalg {
     public void hadamard(Matrix a, Matrix b, Matrix out) {
         Matrix.requireSameShape("hadamard", a, b);
         Matrix.requireSameShape("hadamard", a, out);
-        if (!columns(VectorElementwise.HADAMARD_COLS, a, b, out)) {
+        if (!columns(ElementwiseOp.HADAMARD, a, b, out)) {
             kernels.hadamard(a, b, out);
         }
     }
@@ -390,7 +376,7 @@ public final class Linalg {
     public void sub(Matrix a, Matrix b, Matrix out) {
         Matrix.requireSameShape("sub", a, b);
         Matrix.requireSameShape("sub", a, out);
-        if (!columns(VectorElementwise.SUB_COLS, a, b, out)) {
+        if (!columns(ElementwiseOp.SUB, a, b, out)) {
             kernels.sub(a, b, out);
         }
     }
@@ -411,7 +397,7 @@ public final class Linalg {
         if (row.rows() != 1 || row.cols() != m.cols()) {
             throw new IllegalArgumentException("addRowVector: row is " + row.shape() + ", matrix is " + m.shape() + "; need row 1x" + m.cols());
         }
-        if (!columns(VectorElementwise.ADD_ROW_COLS, m, row, m)) {
+        if (!columns(ElementwiseOp.ADD_ROW, m, row, m)) {
             kernels.addRowVector(m, row);
         }
     }

@@ -53,7 +53,7 @@ public final class VectorSupport {
             why = "module jdk.incubator.vector is not in the boot layer (on the class path, add --add-modules jdk.incubator.vector)";
         } else {
             try {
-                bits = VectorKernels.preferredBits();
+                bits = org.fa4j.simd.internal.KernelLoader.preferredVectorBits();
             } catch (LinkageError e) {
                 bits = 0;
             }

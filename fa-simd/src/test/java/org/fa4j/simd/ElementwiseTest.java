@@ -1,5 +1,8 @@
 package org.fa4j.simd;
 
+import org.fa4j.simd.internal.Tuning;
+import org.fa4j.simd.internal.vector.VectorKernels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -254,7 +257,7 @@ class ElementwiseTest {
         SplittableRandom rnd = new SplittableRandom(41);
         Linalg one = Linalg.newBuilder().path(KernelPath.VECTOR).threads(1).build();
         Linalg two = Linalg.newBuilder().path(KernelPath.VECTOR).threads(2).build();
-        assertThat(120L * 1000).isGreaterThanOrEqualTo(Linalg.ELEMENTWISE_PARALLEL_MIN);
+        assertThat(120L * 1000).isGreaterThanOrEqualTo(Tuning.ELEMENTWISE_PARALLEL_MIN);
         Unary[] ops = {Linalg::logistic, Linalg::tanh, Linalg::relu, Linalg::logisticDerivative, Linalg::tanhDerivative,
                 Linalg::reluDerivative, (la, in, out) -> la.hadamard(in, out, out), (la, in, out) -> la.sub(in, out, out),
                 (la, in, out) -> la.addRowVector(out, in.rows(0, 1)), (la, in, out) -> la.timesDerivative(Linalg.Derivative.LOGISTIC, in, out),

@@ -1,5 +1,9 @@
 package org.fa4j.simd;
 
+import org.fa4j.simd.internal.Tuning;
+import org.fa4j.simd.internal.vector.VectorGemm;
+import org.fa4j.simd.internal.vector.VectorKernels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -314,8 +318,8 @@ class GemmTest {
         int m = 300;
         int k = 4600;
         int n = 700;
-        assertThat(VectorGemm.sharedPieces(m, k)).isGreaterThan(GemmPool.MAX_PARTS);
-        assertThat(VectorGemm.sharedSize(m, k)).isLessThanOrEqualTo(GemmPool.SHARED_A_MAX);
+        assertThat(VectorGemm.sharedPieces(m, k)).isGreaterThan(Tuning.MAX_PARTS);
+        assertThat(VectorGemm.sharedSize(m, k)).isLessThanOrEqualTo(Tuning.SHARED_A_MAX);
         for (Op opA : Op.values()) {
             Matrix a = opA == Op.N ? Ref.random(rnd, m, k, false) : Ref.random(rnd, k, m, false);
             twoThreadsGiveTheOneThreadBits(opA, a, Ref.random(rnd, k, n, false));
@@ -368,14 +372,14 @@ class GemmTest {
         }
     }
 
-    /** An op(A) above {@link GemmPool#SHARED_A_MAX} is packed by each thread for itself: the same bits as one thread. */
+    /** An op(A) above {@link Tuning#SHARED_A_MAX} is packed by each thread for itself: the same bits as one thread. */
     @Test
     void aTooLargeToShareIsPackedPerThreadWithTheSameBits() {
         SplittableRandom rnd = new SplittableRandom(29);
         int m = 280;
         int k = 15000;
         int n = 600;
-        assertThat(VectorGemm.sharedSize(m, k)).isGreaterThan(GemmPool.SHARED_A_MAX);
+        assertThat(VectorGemm.sharedSize(m, k)).isGreaterThan(Tuning.SHARED_A_MAX);
         Matrix a = Ref.random(rnd, m, k, false);
         Matrix b = Ref.random(rnd, k, n, false);
         Matrix one = twoThreadsGiveTheOneThreadBits(Op.N, a, b);

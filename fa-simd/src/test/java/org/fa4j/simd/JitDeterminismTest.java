@@ -1,5 +1,6 @@
 package org.fa4j.simd;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -52,7 +53,7 @@ class JitDeterminismTest {
             TimeoutException {
         Path classes = Path.of("target", "classes");
         Path testClasses = Path.of("target", "test-classes");
-        assertThat(classes.resolve("org/fa4j/simd/VectorMath.class")).exists();
+        assertThat(classes.resolve("org/fa4j/simd/internal/vector/VectorMath.class")).exists();
         assertThat(testClasses.resolve("org/fa4j/simd/JitDeterminismProbe.class")).exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile("fa4j-jit-probe", ".txt");

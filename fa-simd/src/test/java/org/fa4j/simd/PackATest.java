@@ -1,5 +1,8 @@
 package org.fa4j.simd;
 
+import org.fa4j.simd.internal.vector.VectorGemm;
+import org.fa4j.simd.internal.vector.Packing;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -34,7 +37,7 @@ class PackATest {
         int panels = (mc + VectorGemm.MR - 1) / VectorGemm.MR;
         float[] ap = new float[from + panels * VectorGemm.MR * kc + 5];
         Arrays.fill(ap, Float.NaN);
-        VectorGemm.packA(opA, a, ic, mc, pc, kc, ap, from);
+        Packing.packA(opA, a, ic, mc, pc, kc, ap, from);
         for (int q = 0; q < panels; q++) {
             for (int p = 0; p < kc; p++) {
                 for (int r = 0; r < VectorGemm.MR; r++) {

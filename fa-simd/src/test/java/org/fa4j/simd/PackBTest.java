@@ -1,5 +1,8 @@
 package org.fa4j.simd;
 
+import org.fa4j.simd.internal.vector.VectorGemm;
+import org.fa4j.simd.internal.vector.Packing;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -26,7 +29,7 @@ class PackBTest {
         int panels = (nc + nr - 1) / nr;
         float[] bp = new float[panels * nr * kc];
         Arrays.fill(bp, Float.NaN);
-        VectorGemm.packB(opB, b, pc, kc, jc, nc, bp);
+        Packing.packB(opB, b, pc, kc, jc, nc, bp);
         for (int q = 0; q < panels; q++) {
             for (int p = 0; p < kc; p++) {
                 for (int j = 0; j < nr; j++) {

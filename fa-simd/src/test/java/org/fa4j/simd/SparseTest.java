@@ -1,5 +1,7 @@
 package org.fa4j.simd;
 
+import org.fa4j.simd.internal.Tuning;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -170,7 +172,7 @@ class SparseTest {
         SplittableRandom rnd = new SplittableRandom(9);
         Matrix ad = sparseDense(rnd, 100, 784, 0.19, false);
         CsrMatrix a = CsrMatrix.of(ad);
-        assertThat((long) a.nonZeros() * 1000).isGreaterThanOrEqualTo(Linalg.SPARSE_PARALLEL_MIN);
+        assertThat((long) a.nonZeros() * 1000).isGreaterThanOrEqualTo(Tuning.SPARSE_PARALLEL_MIN);
         Matrix w = Ref.random(rnd, 784, 1000, true);
         Matrix h1 = Matrix.zeros(100, 1000);
         Matrix h2 = Matrix.zeros(100, 1000);

@@ -1,5 +1,8 @@
 package org.fa4j.simd;
 
+import org.fa4j.simd.internal.vector.VectorGemm;
+import org.fa4j.simd.internal.vector.VectorKernels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
@@ -125,7 +128,7 @@ class VectorSupportTest {
     @Test
     void theVectorKernelsUseTheDecidedSpeciesWidth() {
         int bits = FloatVector.SPECIES_PREFERRED.vectorBitSize();
-        assertThat(VectorKernels.preferredBits()).isEqualTo(bits).isEqualTo(VectorSupport.preferredBits());
+        assertThat(VectorKernels.INSTANCE.preferredBits()).isEqualTo(bits).isEqualTo(VectorSupport.preferredBits());
         assertThat(VectorGemm.NR).isEqualTo(3 * bits / 32);
     }
 

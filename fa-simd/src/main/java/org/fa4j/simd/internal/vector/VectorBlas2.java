@@ -1,8 +1,9 @@
-package org.fa4j.simd;
+package org.fa4j.simd.internal.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
+import org.fa4j.simd.Matrix;
 
 /**
  * Matrix–vector kernels on the Vector API. They are memory-bound, so each reads A exactly once, row after row, in

@@ -1,9 +1,11 @@
-package org.fa4j.simd;
+package org.fa4j.simd.internal.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.fa4j.simd.Matrix;
+import org.fa4j.simd.internal.ElementwiseOp;
 
 /**
  * The element-wise kernels of the vector path. Each runs over a row (or over the whole matrix when every operand is
@@ -19,29 +21,43 @@ final class VectorElementwise {
     private VectorElementwise() {
     }
 
-    static final int LOGISTIC = 0;
-    static final int TANH = 1;
-    static final int RELU = 2;
-    static final int D_LOGISTIC = 3;
-    static final int D_TANH = 4;
-    static final int D_RELU = 5;
-    // Operations of columns() beyond the unary ones.
-    static final int HADAMARD_COLS = 6;
-    static final int SUB_COLS = 7;
-    static final int ADD_ROW_COLS = 8;
-    // out ∘= f'(a) for the logistic, tanh and relu (in the order of Linalg.Derivative).
-    static final int T_LOGISTIC = 9;
-    static final int T_TANH = 10;
-    static final int T_RELU = 11;
+    // The operations as int codes inside this class: the unary ones first, so that `op <= D_RELU` selects them.
+    private static final int LOGISTIC = 0;
+    private static final int TANH = 1;
+    private static final int RELU = 2;
+    private static final int D_LOGISTIC = 3;
+    private static final int D_TANH = 4;
+    private static final int D_RELU = 5;
+    private static final int HADAMARD_COLS = 6;
+    private static final int SUB_COLS = 7;
+    private static final int ADD_ROW_COLS = 8;
+    private static final int T_LOGISTIC = 9;
+    private static final int T_TANH = 10;
+    private static final int T_RELU = 11;
 
     /**
-     * Operation {@code op} (a unary one: {@code out = f(a)}; {@link #HADAMARD_COLS}, {@link #SUB_COLS}:
-     * {@code out = a ∘ b}, {@code a − b}; {@link #ADD_ROW_COLS}: {@code out += b} for the row b; {@link #T_LOGISTIC},
-     * {@link #T_TANH}, {@link #T_RELU}: {@code out ∘= f'} from the activation a) on the columns
-     * {@code [j0, j1)} only: one thread's share when {@link Linalg} splits a large matrix between threads. Each element
-     * takes the same lane operation as in the whole-matrix call, so the bits do not depend on the split.
+     * Operation {@code op} on the columns {@code [j0, j1)} only: one thread's share when a large matrix is split
+     * between threads. Each element takes the same lane operation as in the whole-matrix call, so the bits do not
+     * depend on the split.
      */
-    static void columns(int op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
+    static void columns(ElementwiseOp op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
+        columns(switch (op) {
+            case LOGISTIC -> LOGISTIC;
+            case TANH -> TANH;
+            case RELU -> RELU;
+            case LOGISTIC_DERIVATIVE -> D_LOGISTIC;
+            case TANH_DERIVATIVE -> D_TANH;
+            case RELU_DERIVATIVE -> D_RELU;
+            case HADAMARD -> HADAMARD_COLS;
+            case SUB -> SUB_COLS;
+            case ADD_ROW -> ADD_ROW_COLS;
+            case TIMES_LOGISTIC_DERIVATIVE -> T_LOGISTIC;
+            case TIMES_TANH_DERIVATIVE -> T_TANH;
+            case TIMES_RELU_DERIVATIVE -> T_RELU;
+        }, a, b, out, j0, j1);
+    }
+
+    private static void columns(int op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
         int n = j1 - j0;
         float[] od = out.array();
         for (int i = 0; i < out.rows(); i++) {

@@ -1,30 +1,42 @@
-package org.fa4j.simd;
+package org.fa4j.simd.internal.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
+import org.fa4j.simd.Matrix;
+import org.fa4j.simd.internal.SparseIndex;
+import org.fa4j.simd.internal.Tuning;
 
 /**
- * The sparse × dense kernels behind {@link Linalg#gemmSparse} and {@link Linalg#gemmSparseTransA}. Both are one
- * operation on a compressed index: output row {@code r} of C, columns {@code j0 ≤ j < j1}, is
+ * The sparse × dense kernels of the vector path ({@link org.fa4j.simd.internal.Kernels#sparseProduct},
+ * {@link org.fa4j.simd.internal.Kernels#sparseUpdate}). Both are one operation on a compressed index: output row {@code r} of C, columns {@code j0 ≤ j < j1}, is
  *
  * <pre>{@code c(r, j) ← fma chain over k ∈ [start[r], start[r+1]) ascending of (alpha · val[k]) · b(idx[k], j),
  *                   starting from 0 (beta = 0), c(r, j) (beta = 1) or beta · c(r, j)}</pre>
  *
  * <p>The forward product uses the row-compressed index of A (rows of C = rows of A); the weight update uses the
- * column-compressed one (rows of W = columns of A). Every element is that one chain on both paths (the vector lanes
- * and {@link Math#fma} round alike), whichever loop order, block or thread computes it, so the vector and scalar paths
- * agree bit for bit and results do not depend on how columns are split between threads. Skipping the zeros of A is
+ * column-compressed one (rows of W = columns of A). Every element is that one chain here and on the scalar path (the
+ * vector lanes and {@link Math#fma} round alike), whichever loop order, block or thread computes it, so the paths agree
+ * bit for bit and results do not depend on how columns are split between threads. Skipping the zeros of A is
  * exact: the chain is the dense one without its {@code 0·b} terms (for finite b).
  */
-final class SparseKernels {
+final class VectorSparse {
     private static final VectorSpecies<Float> S = VectorKernels.SPECIES;
     private static final int L = S.length();
+    private static final int ROWWISE_MAX_ROWS = Tuning.SPARSE_ROWWISE_MAX_ROWS;
+    private static final int CHUNK = Tuning.SPARSE_CHUNK;
 
-    /** Up to this many output rows, {@link #columnsOuter} streams whole rows of B into the output row (kept in L1). */
-    static final int ROWWISE_MAX_ROWS = 4;
+    private VectorSparse() {
+    }
 
-    private SparseKernels() {
+    /** The forward product {@code C = alpha·A·B + beta·C} on the columns {@code [j0, j1)} ({@code a}: A by rows). */
+    static void product(SparseIndex a, float alpha, Matrix b, float beta, Matrix c, int j0, int j1) {
+        columnsOuter(a.rows(), a.start(), a.idx(), a.val(), alpha, b, beta, c, j0, j1);
+    }
+
+    /** The weight update {@code W += alpha·Aᵀ·D} on the columns {@code [j0, j1)} ({@code aT}: A by columns). */
+    static void update(SparseIndex aT, float alpha, Matrix d, Matrix w, int j0, int j1) {
+        update(aT.rows(), aT.start(), aT.idx(), aT.val(), alpha, d, w, j0, j1);
     }
 
     /** The chain's start: 0, c or beta·c (rounded as the vector lanes round it). */
@@ -34,11 +46,11 @@ final class SparseKernels {
 
     /**
      * Output rows in order, each over {@code [j0, j1)} in blocks of 8 vectors, then 4, 2 and 1 vectors and a masked
-     * one (scalars on the scalar path); the building block of the other loop orders and their ragged ends. Rows with no entries are skipped when
+     * one; the building block of the other loop orders and their ragged ends. Rows with no entries are skipped when
      * {@code beta == 1}, where the chain is empty and changes nothing (the rows of W of zero inputs).
      */
-    static void rowsOuter(boolean vector, int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta,
-                          Matrix c, int j0, int j1) {
+    private static void rowsOuter(int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta,
+                                  Matrix c, int j0, int j1) {
         float[] bd = b.array();
         int bo = b.offset();
         int bs = b.stride();
@@ -51,126 +63,117 @@ final class SparseKernels {
             }
             int row = c.offset() + r * c.stride();
             int j = j0;
-            if (vector) {
-                for (; j + 8 * L <= j1; j += 8 * L) {
-                    int o = row + j;
-                    FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
-                    FloatVector a1 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + L);
-                    FloatVector a2 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 2 * L);
-                    FloatVector a3 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 3 * L);
-                    FloatVector a4 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 4 * L);
-                    FloatVector a5 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 5 * L);
-                    FloatVector a6 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 6 * L);
-                    FloatVector a7 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 7 * L);
-                    if (beta != 0f && beta != 1f) {
-                        a0 = a0.mul(beta);
-                        a1 = a1.mul(beta);
-                        a2 = a2.mul(beta);
-                        a3 = a3.mul(beta);
-                        a4 = a4.mul(beta);
-                        a5 = a5.mul(beta);
-                        a6 = a6.mul(beta);
-                        a7 = a7.mul(beta);
-                    }
-                    for (int k = k0; k < k1; k++) {
-                        FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
-                        int base = bo + idx[k] * bs + j;
-                        a0 = s.fma(FloatVector.fromArray(S, bd, base), a0);
-                        a1 = s.fma(FloatVector.fromArray(S, bd, base + L), a1);
-                        a2 = s.fma(FloatVector.fromArray(S, bd, base + 2 * L), a2);
-                        a3 = s.fma(FloatVector.fromArray(S, bd, base + 3 * L), a3);
-                        a4 = s.fma(FloatVector.fromArray(S, bd, base + 4 * L), a4);
-                        a5 = s.fma(FloatVector.fromArray(S, bd, base + 5 * L), a5);
-                        a6 = s.fma(FloatVector.fromArray(S, bd, base + 6 * L), a6);
-                        a7 = s.fma(FloatVector.fromArray(S, bd, base + 7 * L), a7);
-                    }
-                    a0.intoArray(cd, o);
-                    a1.intoArray(cd, o + L);
-                    a2.intoArray(cd, o + 2 * L);
-                    a3.intoArray(cd, o + 3 * L);
-                    a4.intoArray(cd, o + 4 * L);
-                    a5.intoArray(cd, o + 5 * L);
-                    a6.intoArray(cd, o + 6 * L);
-                    a7.intoArray(cd, o + 7 * L);
+            for (; j + 8 * L <= j1; j += 8 * L) {
+                int o = row + j;
+                FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
+                FloatVector a1 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + L);
+                FloatVector a2 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 2 * L);
+                FloatVector a3 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 3 * L);
+                FloatVector a4 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 4 * L);
+                FloatVector a5 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 5 * L);
+                FloatVector a6 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 6 * L);
+                FloatVector a7 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 7 * L);
+                if (beta != 0f && beta != 1f) {
+                    a0 = a0.mul(beta);
+                    a1 = a1.mul(beta);
+                    a2 = a2.mul(beta);
+                    a3 = a3.mul(beta);
+                    a4 = a4.mul(beta);
+                    a5 = a5.mul(beta);
+                    a6 = a6.mul(beta);
+                    a7 = a7.mul(beta);
                 }
-                // The rest (under 8 vectors): 4, 2 and 1 vectors at a time (independent chains keep the FMA units
-                // busy), then one masked vector, whose lanes round as Math.fma does.
-                if (j + 4 * L <= j1) {
-                    int o = row + j;
-                    FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
-                    FloatVector a1 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + L);
-                    FloatVector a2 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 2 * L);
-                    FloatVector a3 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 3 * L);
-                    if (beta != 0f && beta != 1f) {
-                        a0 = a0.mul(beta);
-                        a1 = a1.mul(beta);
-                        a2 = a2.mul(beta);
-                        a3 = a3.mul(beta);
-                    }
-                    for (int k = k0; k < k1; k++) {
-                        FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
-                        int base = bo + idx[k] * bs + j;
-                        a0 = s.fma(FloatVector.fromArray(S, bd, base), a0);
-                        a1 = s.fma(FloatVector.fromArray(S, bd, base + L), a1);
-                        a2 = s.fma(FloatVector.fromArray(S, bd, base + 2 * L), a2);
-                        a3 = s.fma(FloatVector.fromArray(S, bd, base + 3 * L), a3);
-                    }
-                    a0.intoArray(cd, o);
-                    a1.intoArray(cd, o + L);
-                    a2.intoArray(cd, o + 2 * L);
-                    a3.intoArray(cd, o + 3 * L);
-                    j += 4 * L;
-                }
-                if (j + 2 * L <= j1) {
-                    int o = row + j;
-                    FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
-                    FloatVector a1 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + L);
-                    if (beta != 0f && beta != 1f) {
-                        a0 = a0.mul(beta);
-                        a1 = a1.mul(beta);
-                    }
-                    for (int k = k0; k < k1; k++) {
-                        FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
-                        int base = bo + idx[k] * bs + j;
-                        a0 = s.fma(FloatVector.fromArray(S, bd, base), a0);
-                        a1 = s.fma(FloatVector.fromArray(S, bd, base + L), a1);
-                    }
-                    a0.intoArray(cd, o);
-                    a1.intoArray(cd, o + L);
-                    j += 2 * L;
-                }
-                if (j + L <= j1) {
-                    int o = row + j;
-                    FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
-                    if (beta != 0f && beta != 1f) {
-                        a0 = a0.mul(beta);
-                    }
-                    for (int k = k0; k < k1; k++) {
-                        a0 = FloatVector.broadcast(S, alpha * val[k]).fma(FloatVector.fromArray(S, bd, bo + idx[k] * bs + j), a0);
-                    }
-                    a0.intoArray(cd, o);
-                    j += L;
-                }
-                if (j < j1) {
-                    int o = row + j;
-                    VectorMask<Float> m = S.indexInRange(0, j1 - j);
-                    FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o, m);
-                    if (beta != 0f && beta != 1f) {
-                        a0 = a0.mul(beta);
-                    }
-                    for (int k = k0; k < k1; k++) {
-                        a0 = FloatVector.broadcast(S, alpha * val[k]).fma(FloatVector.fromArray(S, bd, bo + idx[k] * bs + j, m), a0);
-                    }
-                    a0.intoArray(cd, o, m);
-                    j = j1;
-                }
-            }
-            for (; j < j1; j++) {
-                float a = init(beta, cd[row + j]);
                 for (int k = k0; k < k1; k++) {
-                    a = Math.fma(alpha * val[k], bd[bo + idx[k] * bs + j], a);
+                    FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
+                    int base = bo + idx[k] * bs + j;
+                    a0 = s.fma(FloatVector.fromArray(S, bd, base), a0);
+                    a1 = s.fma(FloatVector.fromArray(S, bd, base + L), a1);
+                    a2 = s.fma(FloatVector.fromArray(S, bd, base + 2 * L), a2);
+                    a3 = s.fma(FloatVector.fromArray(S, bd, base + 3 * L), a3);
+                    a4 = s.fma(FloatVector.fromArray(S, bd, base + 4 * L), a4);
+                    a5 = s.fma(FloatVector.fromArray(S, bd, base + 5 * L), a5);
+                    a6 = s.fma(FloatVector.fromArray(S, bd, base + 6 * L), a6);
+                    a7 = s.fma(FloatVector.fromArray(S, bd, base + 7 * L), a7);
                 }
-                cd[row + j] = a;
+                a0.intoArray(cd, o);
+                a1.intoArray(cd, o + L);
+                a2.intoArray(cd, o + 2 * L);
+                a3.intoArray(cd, o + 3 * L);
+                a4.intoArray(cd, o + 4 * L);
+                a5.intoArray(cd, o + 5 * L);
+                a6.intoArray(cd, o + 6 * L);
+                a7.intoArray(cd, o + 7 * L);
+            }
+            // The rest (under 8 vectors): 4, 2 and 1 vectors at a time (independent chains keep the FMA units
+            // busy), then one masked vector, whose lanes round as Math.fma does.
+            if (j + 4 * L <= j1) {
+                int o = row + j;
+                FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
+                FloatVector a1 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + L);
+                FloatVector a2 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 2 * L);
+                FloatVector a3 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + 3 * L);
+                if (beta != 0f && beta != 1f) {
+                    a0 = a0.mul(beta);
+                    a1 = a1.mul(beta);
+                    a2 = a2.mul(beta);
+                    a3 = a3.mul(beta);
+                }
+                for (int k = k0; k < k1; k++) {
+                    FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
+                    int base = bo + idx[k] * bs + j;
+                    a0 = s.fma(FloatVector.fromArray(S, bd, base), a0);
+                    a1 = s.fma(FloatVector.fromArray(S, bd, base + L), a1);
+                    a2 = s.fma(FloatVector.fromArray(S, bd, base + 2 * L), a2);
+                    a3 = s.fma(FloatVector.fromArray(S, bd, base + 3 * L), a3);
+                }
+                a0.intoArray(cd, o);
+                a1.intoArray(cd, o + L);
+                a2.intoArray(cd, o + 2 * L);
+                a3.intoArray(cd, o + 3 * L);
+                j += 4 * L;
+            }
+            if (j + 2 * L <= j1) {
+                int o = row + j;
+                FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
+                FloatVector a1 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o + L);
+                if (beta != 0f && beta != 1f) {
+                    a0 = a0.mul(beta);
+                    a1 = a1.mul(beta);
+                }
+                for (int k = k0; k < k1; k++) {
+                    FloatVector s = FloatVector.broadcast(S, alpha * val[k]);
+                    int base = bo + idx[k] * bs + j;
+                    a0 = s.fma(FloatVector.fromArray(S, bd, base), a0);
+                    a1 = s.fma(FloatVector.fromArray(S, bd, base + L), a1);
+                }
+                a0.intoArray(cd, o);
+                a1.intoArray(cd, o + L);
+                j += 2 * L;
+            }
+            if (j + L <= j1) {
+                int o = row + j;
+                FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o);
+                if (beta != 0f && beta != 1f) {
+                    a0 = a0.mul(beta);
+                }
+                for (int k = k0; k < k1; k++) {
+                    a0 = FloatVector.broadcast(S, alpha * val[k]).fma(FloatVector.fromArray(S, bd, bo + idx[k] * bs + j), a0);
+                }
+                a0.intoArray(cd, o);
+                j += L;
+            }
+            if (j < j1) {
+                int o = row + j;
+                VectorMask<Float> m = S.indexInRange(0, j1 - j);
+                FloatVector a0 = beta == 0f ? FloatVector.zero(S) : FloatVector.fromArray(S, cd, o, m);
+                if (beta != 0f && beta != 1f) {
+                    a0 = a0.mul(beta);
+                }
+                for (int k = k0; k < k1; k++) {
+                    a0 = FloatVector.broadcast(S, alpha * val[k]).fma(FloatVector.fromArray(S, bd, bo + idx[k] * bs + j, m), a0);
+                }
+                a0.intoArray(cd, o, m);
+                j = j1;
             }
         }
     }
@@ -180,59 +183,54 @@ final class SparseKernels {
      * batch) has few rows. Within a block of 8 vectors the k range is cut into chunks of {@link #CHUNK} rows of B
      * (32 KB, kept in L1 while every row of C takes its non-zeros in that chunk); a row's accumulators go through C
      * between chunks, which is exact, so each element is still the one chain. Up to {@link #ROWWISE_MAX_ROWS} rows it
-     * streams whole rows of B instead. Measured on an MNIST batch (100 × 784, 19% non-zeros, times 784 × 1000), one
-     * thread: 1.38 ms without chunks (B's block streams from L2 for every row of C), 1.11 ms with chunks of 64.
+     * streams whole rows of B instead.
      */
-    static void columnsOuter(boolean vector, int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta,
+    private static void columnsOuter(int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta,
                              Matrix c, int j0, int j1) {
         if (outRows <= ROWWISE_MAX_ROWS) {
-            rowwise(vector, outRows, start, idx, val, alpha, b, beta, c, j0, j1);
+            rowwise(outRows, start, idx, val, alpha, b, beta, c, j0, j1);
             return;
         }
         int j = j0;
-        if (vector) {
-            if (j + 8 * L <= j1) {
-                Scratch sc = scaled(start[outRows], idx, val, alpha, b.stride());
-                int[] cursor = sc.cursors(outRows);
-                for (; j + 8 * L <= j1; j += 8 * L) {
-                    chunked(outRows, start, idx, sc, b, beta, c, j, cursor);
-                }
-                if (j < j1 && beta == 0f) {
-                    // A ragged end as one more whole block ending at j1: with beta 0 each element is its chain from 0,
-                    // so the columns it shares with the previous block get the same bits again (this thread's own).
-                    chunked(outRows, start, idx, sc, b, beta, c, j1 - 8 * L, cursor);
-                    return;
-                }
+        if (j + 8 * L <= j1) {
+            Scratch sc = scaled(start[outRows], idx, val, alpha, b.stride());
+            int[] cursor = sc.cursors(outRows);
+            for (; j + 8 * L <= j1; j += 8 * L) {
+                chunked(outRows, start, idx, sc, b, beta, c, j, cursor);
+            }
+            if (j < j1 && beta == 0f) {
+                // A ragged end as one more whole block ending at j1: with beta 0 each element is its chain from 0,
+                // so the columns it shares with the previous block get the same bits again (this thread's own).
+                chunked(outRows, start, idx, sc, b, beta, c, j1 - 8 * L, cursor);
+                return;
             }
         }
-        rowsOuter(vector, outRows, start, idx, val, alpha, b, beta, c, j, j1);
+        rowsOuter(outRows, start, idx, val, alpha, b, beta, c, j, j1);
     }
 
     /**
      * The weight update {@code W += alpha·Aᵀ·D} ({@code beta} must be 1): column blocks of 4 vectors outermost, so the
      * block of D (a batch of 100 rows: 25 KB) stays in L1 while the rows of W stream through once; inside, two rows of W
      * at a time with their chains interleaved (8 independent accumulators keep both FMA units busy, where one row of 4
-     * vectors waits on FMA latency). Same chains as {@link #rowsOuter}. MNIST batch, one thread: rows outermost
-     * 1.24 ms (every row of W sweeps all of D, 400 KB, from L2), blocks of 8 vectors 0.78 ms, this 0.56–0.67 ms.
-     * Up to {@link #ROWWISE_MAX_ROWS} rows of D (online learning) each row of W is one short chain: rows outermost
-     * there (batch 1, one thread: 27 µs against 38 µs in blocks).
+     * vectors waits on FMA latency). Same chains as {@link #rowsOuter}. Up to {@link #ROWWISE_MAX_ROWS} rows of D
+     * (online learning) each row of W is one short chain: rows outermost there.
      */
-    static void update(boolean vector, int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix d, Matrix w,
-                       int j0, int j1) {
+    private static void update(int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix d, Matrix w,
+                               int j0, int j1) {
         int j = j0;
-        if (vector && d.rows() > ROWWISE_MAX_ROWS) {
+        if (d.rows() > ROWWISE_MAX_ROWS) {
             Scratch sc = scaled(start[outRows], idx, val, alpha, d.stride());
             for (; j + 4 * L <= j1; j += 4 * L) {
                 updatePairs(outRows, start, sc.offsets, sc.scaled, d, w, j);
             }
         }
-        rowsOuter(vector, outRows, start, idx, val, alpha, d, 1f, w, j, j1);
+        rowsOuter(outRows, start, idx, val, alpha, d, 1f, w, j, j1);
     }
 
     /**
      * The multiplicands {@code alpha·val[k]} and the offsets {@code idx[k]·stride} of the rows of the dense operand for
      * the first {@code nnz} entries, in this thread's scratch: computed once per call instead of once per column block
-     * (the same products, so the same bits). An MNIST batch's update took 5–15% less time.
+     * (the same products, so the same bits).
      */
     private static Scratch scaled(int nnz, int[] idx, float[] val, float alpha, int stride) {
         Scratch sc = SCRATCH.get().of(nnz);
@@ -337,9 +335,6 @@ final class SparseKernels {
         }
     }
 
-    /** Rows of B per chunk of {@link #chunked}: 64 rows of one 8-vector block are 32 KB. */
-    static final int CHUNK = 64;
-
     /** The chains of columns {@code [j, j + 8L)} of every row of C, chunk by chunk of B's rows (see {@link #columnsOuter}). */
     private static void chunked(int outRows, int[] start, int[] idx, Scratch sc, Matrix b, float beta, Matrix c, int j, int[] cursor) {
         float[] scaled = sc.scaled;
@@ -404,13 +399,13 @@ final class SparseKernels {
     }
 
     /** Same chains as {@link #rowsOuter}, accumulated in place in the row of C, one row of B after the other. */
-    private static void rowwise(boolean vector, int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta,
+    private static void rowwise(int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix b, float beta,
                                 Matrix c, int j0, int j1) {
         float[] bd = b.array();
         int bo = b.offset();
         int bs = b.stride();
         float[] cd = c.array();
-        int bound = vector ? j0 + S.loopBound(j1 - j0) : j0;
+        int bound = j0 + S.loopBound(j1 - j0);
         for (int r = 0; r < outRows; r++) {
             int row = c.offset() + r * c.stride();
             for (int j = j0; j < j1; j++) {
@@ -420,11 +415,9 @@ final class SparseKernels {
                 float v = alpha * val[k];
                 int brow = bo + idx[k] * bs;
                 int j = j0;
-                if (vector) {
-                    FloatVector s = FloatVector.broadcast(S, v);
-                    for (; j < bound; j += L) {
-                        s.fma(FloatVector.fromArray(S, bd, brow + j), FloatVector.fromArray(S, cd, row + j)).intoArray(cd, row + j);
-                    }
+                FloatVector s = FloatVector.broadcast(S, v);
+                for (; j < bound; j += L) {
+                    s.fma(FloatVector.fromArray(S, bd, brow + j), FloatVector.fromArray(S, cd, row + j)).intoArray(cd, row + j);
                 }
                 for (; j < j1; j++) {
                     cd[row + j] = Math.fma(v, bd[brow + j], cd[row + j]);

@@ -1,4 +1,4 @@
-package org.fa4j.simd;
+package org.fa4j.simd.internal.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The vector path of {@link CsrMatrix#copyFrom}: the non-zeros of a dense row, a vector at a time, with the lane
+ * The vector path of {@link org.fa4j.simd.CsrMatrix#copyFrom}: the non-zeros of a dense row, a vector at a time, with the lane
  * compress of the Vector API (one instruction on AVX-512) instead of a branch per element, which mispredicts at
  * every edge of a stroke of an MNIST digit. Stores the same entries in the same order as the scalar loop.
  */

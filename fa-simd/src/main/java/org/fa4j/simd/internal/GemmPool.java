@@ -1,9 +1,11 @@
-package org.fa4j.simd;
+package org.fa4j.simd.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.fa4j.simd.Matrix;
+import org.fa4j.simd.Op;
 
 /**
  * The daemon threads that share GEMM work, owned by fa-simd. A call splits C into {@code parts} blocks of whole
@@ -11,21 +13,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * blocks until none is left. Which thread computes a block does not change its arithmetic (see {@link Kernels#gemm}), so
  * results are the same for any number of threads.
  *
- * <p>The sparse products of {@link Linalg} ({@link Linalg#gemmSparse}, {@link Linalg#gemmSparseTransA}) and its
- * element-wise operations on large matrices run on the same threads, split into blocks of C's columns in the same way.
+ * <p>The sparse products of {@link org.fa4j.simd.Linalg} and its element-wise operations on large matrices run on the
+ * same threads, split into blocks of C's columns in the same way.
  *
  * <p>When a GEMM is split by columns every thread needs all of op(A); the threads then pack it once into one buffer,
  * each taking pieces until none is left, before computing their blocks ({@link Kernels#gemmSharedASize}), instead of
- * each packing all of it. Two threads, in-process A/B: backward shape 0.85 → 0.72 ms, 1024³ 1–3% faster.
+ * each packing all of it.
  *
  * <p>One GEMM runs on the pool at a time: a caller that finds it busy computes all blocks itself (same result).
  * The job is held in fields rather than in a new object, so a call allocates nothing.
  */
-final class GemmPool {
+public final class GemmPool {
 
-    static final GemmPool SHARED = new GemmPool();
+    /** The one pool of fa-simd. */
+    public static final GemmPool SHARED = new GemmPool();
 
-    private static final int SPINS = 1 << 12;
+    private static final int SPINS = Tuning.SPINS;
+    private static final int MAX_PARTS = Tuning.MAX_PARTS;
+    private static final int SHARED_A_MAX = Tuning.SHARED_A_MAX;
 
     private final ReentrantLock lock = new ReentrantLock();
     private Worker[] workers = new Worker[0];
@@ -39,12 +44,11 @@ final class GemmPool {
     private Matrix a;
     private Matrix b;
     private Matrix c;
-    // A sparse product instead of a GEMM when sparse is set (see Linalg#gemmSparse).
-    private CsrMatrix sparse;
-    private boolean vector;
+    // A sparse product instead of a GEMM when sparse is set (transA: the weight update, see Kernels#sparseUpdate).
+    private SparseIndex sparse;
     private boolean transA;
-    // An element-wise operation of VectorElementwise#columns on a, b into c instead, when at least 0.
-    private int columnsOp = -1;
+    // An element-wise operation of Kernels#columns on a, b into c instead, when set.
+    private ElementwiseOp columnsOp;
     private boolean byColumns;
     private int align;
     private int panels;
@@ -60,15 +64,6 @@ final class GemmPool {
     private final AtomicLong packClaimed = new AtomicLong(-1L);
     private final AtomicLong packDone = new AtomicLong(-1L);
 
-    /**
-     * Largest op(A), in floats, packed once for all threads (16 MB; 1024² is 4 MB). The buffer is kept for the next
-     * call, so a larger A is packed by each thread for itself, in blocks of a few hundred KB, as on one thread.
-     */
-    static final int SHARED_A_MAX = 1 << 22;
-
-    /** Most blocks a job is split into (one bit each in {@link #claimed}). */
-    static final int MAX_PARTS = 64;
-
     /** Bit q is set once block q is claimed; all set between jobs. */
     private final AtomicLong claimed = new AtomicLong(-1L);
     private final AtomicInteger done = new AtomicInteger();
@@ -79,7 +74,7 @@ final class GemmPool {
     }
 
     /** Runs the GEMM over {@code parts} blocks with up to {@code threads} threads (the caller is one of them). */
-    void gemm(Kernels kernels, Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c,
+    public void gemm(Kernels kernels, Op opA, Op opB, float alpha, Matrix a, Matrix b, float beta, Matrix c,
               boolean byColumns, int align, int parts, int threads) {
         int dim = byColumns ? c.cols() : c.rows();
         int panels = (dim + align - 1) / align;
@@ -94,7 +89,7 @@ final class GemmPool {
             this.opA = opA;
             this.opB = opB;
             this.sparse = null;
-            this.columnsOp = -1;
+            this.columnsOp = null;
             this.byColumns = byColumns;
             int k = opA == Op.N ? a.cols() : a.rows();
             long size = byColumns && parts > 1 && threads > 1 ? kernels.gemmSharedASize(c.rows(), k) : 0;
@@ -160,20 +155,20 @@ final class GemmPool {
     }
 
     /**
-     * Runs a sparse product of {@link Linalg} ({@code transA}: the weight update) over {@code parts} blocks of C's
-     * columns with up to {@code threads} threads. Each column of C belongs to one block, and a column's arithmetic does
-     * not depend on its block (see {@link SparseKernels}), so the result is the same for any split.
+     * Runs a sparse product ({@code transA}: the weight update, with beta 1) over {@code parts} blocks of C's columns
+     * with up to {@code threads} threads. Each column of C belongs to one block, and a column's arithmetic does not
+     * depend on its block (see {@link Kernels#sparseProduct}), so the result is the same for any split.
      */
-    void sparse(boolean vector, boolean transA, float alpha, CsrMatrix sp, Matrix b, float beta, Matrix c, int align, int parts,
-                int threads) {
+    public void sparse(Kernels kernels, boolean transA, float alpha, SparseIndex sp, Matrix b, float beta, Matrix c, int align,
+                       int parts, int threads) {
         if (!lock.tryLock()) {
-            Linalg.runSparse(vector, transA, alpha, sp, b, beta, c, 0, c.cols());
+            runSparse(kernels, transA, alpha, sp, b, beta, c, 0, c.cols());
             return;
         }
         try {
+            this.kernels = kernels;
             this.sparse = sp;
-            this.columnsOp = -1;
-            this.vector = vector;
+            this.columnsOp = null;
             this.transA = transA;
             this.byColumns = true;
             run(alpha, null, b, beta, c, align, (c.cols() + align - 1) / align, parts, threads);
@@ -184,22 +179,23 @@ final class GemmPool {
     }
 
     /**
-     * Runs {@link VectorElementwise#columns} with operation {@code op} over {@code parts} blocks of the columns of
-     * {@code out} (multiples of {@code align}, as the sparse products split them, so a thread finds its own columns
-     * of a layer's output in its cache), with up to {@code threads} threads.
+     * Runs {@link Kernels#columns} with operation {@code op} over {@code parts} blocks of the columns of {@code out}
+     * (multiples of {@code align}, as the sparse products split them, so a thread finds its own columns of a layer's
+     * output in its cache), with up to {@code threads} threads.
      */
-    void columns(int op, Matrix a, Matrix b, Matrix out, int align, int parts, int threads) {
+    public void columns(Kernels kernels, ElementwiseOp op, Matrix a, Matrix b, Matrix out, int align, int parts, int threads) {
         if (!lock.tryLock()) {
-            VectorElementwise.columns(op, a, b, out, 0, out.cols());
+            kernels.columns(op, a, b, out, 0, out.cols());
             return;
         }
         try {
+            this.kernels = kernels;
             this.sparse = null;
             this.columnsOp = op;
             this.byColumns = true;
             run(0f, a, b, 0f, out, align, (out.cols() + align - 1) / align, parts, threads);
         } finally {
-            columnsOp = -1;
+            columnsOp = null;
             claimed.set(-1L);
             lock.unlock();
         }
@@ -268,10 +264,10 @@ final class GemmPool {
             }
             try {
                 if (sparse != null) {
-                    Linalg.runSparse(vector, transA, alpha, sparse, b, beta, c, from(c.cols(), panels, parts, q, align),
+                    runSparse(kernels, transA, alpha, sparse, b, beta, c, from(c.cols(), panels, parts, q, align),
                             from(c.cols(), panels, parts, q + 1, align));
-                } else if (columnsOp >= 0) {
-                    VectorElementwise.columns(columnsOp, a, b, c, from(c.cols(), panels, parts, q, align),
+                } else if (columnsOp != null) {
+                    kernels.columns(columnsOp, a, b, c, from(c.cols(), panels, parts, q, align),
                             from(c.cols(), panels, parts, q + 1, align));
                 } else {
                     if (shareA) {
@@ -286,6 +282,16 @@ final class GemmPool {
             if (done.incrementAndGet() == parts) {
                 LockSupport.unpark(waiter);
             }
+        }
+    }
+
+    /** One of the two sparse products on the columns {@code [j0, j1)} of C. */
+    public static void runSparse(Kernels kernels, boolean transA, float alpha, SparseIndex a, Matrix b, float beta, Matrix c,
+                                 int j0, int j1) {
+        if (transA) {
+            kernels.sparseUpdate(a, alpha, b, c, j0, j1); // beta is 1
+        } else {
+            kernels.sparseProduct(a, alpha, b, beta, c, j0, j1);
         }
     }
 

@@ -1,7 +1,13 @@
-package org.fa4j.simd;
+package org.fa4j.simd.internal.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.fa4j.simd.Linalg;
+import org.fa4j.simd.Matrix;
+import org.fa4j.simd.Op;
+import org.fa4j.simd.internal.ElementwiseOp;
+import org.fa4j.simd.internal.KernelLoader;
+import org.fa4j.simd.internal.SparseIndex;
 
 /**
  * The Vector API kernels. GEMM runs the packed micro-kernel of {@link VectorGemm}, except when C is a single row or
@@ -14,16 +20,19 @@ import jdk.incubator.vector.VectorSpecies;
  * polynomial implementations, not {@code VectorOperators.EXP/TANH} (whose fallback and intrinsic round
  * differently); their accuracy is documented there (at most 1.5 ulp measured, 4 ulp asserted).
  */
-final class VectorKernels implements Kernels {
+public final class VectorKernels implements KernelLoader.VectorPath {
 
-    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** The one species of the vector path: a {@code static final} constant, so C2 intrinsifies every use. */
+    public static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
-    static final VectorKernels INSTANCE = new VectorKernels();
+    /** The one instance ({@link KernelLoader} reads it by name). */
+    public static final VectorKernels INSTANCE = new VectorKernels();
 
     private VectorKernels() {
     }
 
-    static int preferredBits() {
+    @Override
+    public int preferredBits() {
         return SPECIES.vectorBitSize();
     }
 
@@ -70,9 +79,7 @@ final class VectorKernels implements Kernels {
     /**
      * By rows also when C is wider than tall but every thread gets at least a row block ({@link VectorGemm#MC} rows)
      * and C is at most twice as wide: each thread then packs all of op(B) for itself, where a split by columns packs
-     * op(A) once for all threads. Two threads, in-process A/B against the split by columns: 1024³ 3–6%,
-     * 784×1000×100 (Aᵀ) 0–5%, 600×1200×1000 2–6%, 1000×1000×500 4–6% and 700³ 4–7% faster; for wider C (300×2000,
-     * 500×3000, 400×4000) the columns were as fast or faster, and a batch of 100 rows stays split by columns.
+     * op(A) once for all threads. Wider C, and a batch of 100 rows, stay split by columns.
      */
     @Override
     public boolean gemmSplitByColumns(int m, int n, int threads) {
@@ -89,11 +96,9 @@ final class VectorKernels implements Kernels {
 
     /**
      * One vector, not a whole micro-tile: a thread's last panel may then be one or two vectors wide, which
-     * {@link VectorGemm#kernelOne}/{@link VectorGemm#kernelTwo} compute at a third or two thirds of a panel's cost, so
-     * the threads' shares differ by less (1000 columns on two threads: 10⅓ and 10⅔ panels' work instead of 10 and 11;
-     * 1024: 10⅔ each instead of 11 and 10⅓). Two threads, in-process A/B, four runs a shape: best calls of the forward
-     * shape (1000 columns) 3–5%, of the gradient shape 0–2% and of 1024³ (then split by columns) 0–4% faster; the
-     * medians moved within the machine's noise.
+     * {@link MicroKernels#kernelOne}/{@link MicroKernels#kernelTwo} compute at a third or two thirds of a panel's cost,
+     * so the threads' shares differ by less (1000 columns on two threads: 10⅓ and 10⅔ panels' work instead of 10 and
+     * 11).
      */
     @Override
     public int gemmColAlign() {
@@ -168,7 +173,12 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void timesDerivative(Linalg.Derivative f, Matrix activation, Matrix delta) {
-        VectorElementwise.columns(VectorElementwise.T_LOGISTIC + f.ordinal(), activation, null, delta, 0, delta.cols());
+        VectorElementwise.columns(ElementwiseOp.times(f), activation, null, delta, 0, delta.cols());
+    }
+
+    @Override
+    public void columns(ElementwiseOp op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
+        VectorElementwise.columns(op, a, b, out, j0, j1);
     }
 
     @Override
@@ -214,5 +224,22 @@ final class VectorKernels implements Kernels {
     @Override
     public float squaredNorm(Matrix a) {
         return VectorElementwise.squaredNorm(a);
+    }
+
+    // ---------------------------------------------------------------- sparse (VectorSparse, VectorCompress)
+
+    @Override
+    public void sparseProduct(SparseIndex a, float alpha, Matrix b, float beta, Matrix c, int j0, int j1) {
+        VectorSparse.product(a, alpha, b, beta, c, j0, j1);
+    }
+
+    @Override
+    public void sparseUpdate(SparseIndex aT, float alpha, Matrix d, Matrix w, int j0, int j1) {
+        VectorSparse.update(aT, alpha, d, w, j0, j1);
+    }
+
+    @Override
+    public int compressRow(float[] d, int o, int cols, int[] idx, float[] val, int nnz) {
+        return VectorCompress.row(d, o, cols, idx, val, nnz);
     }
 }

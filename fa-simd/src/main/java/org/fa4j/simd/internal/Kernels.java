@@ -1,10 +1,15 @@
-package org.fa4j.simd;
+package org.fa4j.simd.internal;
+
+import org.fa4j.simd.Linalg;
+import org.fa4j.simd.Matrix;
+import org.fa4j.simd.Op;
 
 /**
- * One implementation of the single-threaded kernels. {@link Linalg} checks shapes before calling, splits GEMM work
- * between threads, and picks the implementation ({@link ScalarKernels} or the Vector API one) once.
+ * One implementation of the single-threaded kernels. {@link Linalg} checks shapes before calling, splits work between
+ * the threads of {@link GemmPool}, and picks the implementation ({@link ScalarKernels} or the Vector API one, through
+ * {@link KernelLoader}) once.
  */
-interface Kernels {
+public interface Kernels {
 
     /**
      * {@code C = alpha * op(A) * op(B) + beta * C} restricted to the output block rows {@code i0..i1}, columns
@@ -77,6 +82,51 @@ interface Kernels {
     void timesDerivative(Linalg.Derivative f, Matrix activation, Matrix delta);
 
     void hadamard(Matrix a, Matrix b, Matrix out);
+
+    /**
+     * Operation {@code op} on the columns {@code [j0, j1)} only (one thread's share of a large matrix; {@code b} is
+     * the second operand or the bias row, else null). Each element takes the same operation as in the whole-matrix
+     * call, so the bits do not depend on the split. By default it runs the whole-matrix kernel on column views.
+     */
+    default void columns(ElementwiseOp op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
+        Matrix av = a.cols(j0, j1);
+        Matrix ov = out.cols(j0, j1);
+        switch (op) {
+            case LOGISTIC -> logistic(av, ov);
+            case TANH -> tanh(av, ov);
+            case RELU -> relu(av, ov);
+            case LOGISTIC_DERIVATIVE -> logisticDerivative(av, ov);
+            case TANH_DERIVATIVE -> tanhDerivative(av, ov);
+            case RELU_DERIVATIVE -> reluDerivative(av, ov);
+            case HADAMARD -> hadamard(av, b.cols(j0, j1), ov);
+            case SUB -> sub(av, b.cols(j0, j1), ov);
+            case ADD_ROW -> addRowVector(ov, b.cols(j0, j1));
+            case TIMES_LOGISTIC_DERIVATIVE -> timesDerivative(Linalg.Derivative.LOGISTIC, av, ov);
+            case TIMES_TANH_DERIVATIVE -> timesDerivative(Linalg.Derivative.TANH, av, ov);
+            case TIMES_RELU_DERIVATIVE -> timesDerivative(Linalg.Derivative.RELU, av, ov);
+        }
+    }
+
+    /**
+     * The forward sparse product on the columns {@code [j0, j1)} of C: {@code c(r, j) ←} one fused multiply-add chain
+     * over the entries {@code k} of row {@code r} of {@code a}, ascending, of {@code (alpha · val[k]) · b(idx[k], j)},
+     * starting from 0 ({@code beta == 0}), {@code c(r, j)} ({@code beta == 1}) or {@code beta · c(r, j)}. Every element
+     * is that one chain on every path, whatever loop order, block or thread computes it.
+     */
+    void sparseProduct(SparseIndex a, float alpha, Matrix b, float beta, Matrix c, int j0, int j1);
+
+    /**
+     * The sparse weight update on the columns {@code [j0, j1)} of W: {@code w(r, j) ←} the chain of
+     * {@link #sparseProduct} from {@code w(r, j)} over the entries of row {@code r} of {@code aT} (A by columns), with
+     * D as the dense operand. Rows with no entries are not touched.
+     */
+    void sparseUpdate(SparseIndex aT, float alpha, Matrix d, Matrix w, int j0, int j1);
+
+    /**
+     * Appends the non-zero entries ({@code != ±0}) of {@code d[o .. o + cols)} to {@code idx}/{@code val} from
+     * position {@code nnz}, in column order; returns the new count.
+     */
+    int compressRow(float[] d, int o, int cols, int[] idx, float[] val, int nnz);
 
     void sub(Matrix a, Matrix b, Matrix out);
 

@@ -1,4 +1,4 @@
-package org.fa4j.simd;
+package org.fa4j.simd.internal.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;

@@ -1,4 +1,8 @@
-package org.fa4j.simd;
+package org.fa4j.simd.internal;
+
+import org.fa4j.simd.Linalg;
+import org.fa4j.simd.Matrix;
+import org.fa4j.simd.Op;
 
 /**
  * The portable fallback: plain loops in a fixed order. It runs where the Vector API is unavailable or not
@@ -7,9 +11,10 @@ package org.fa4j.simd;
  * may legally differ between the interpreter and compiled code: the bits never depend on the JIT state. They are
  * not the vector path's polynomials, so the two paths may differ by an ulp or two there.
  */
-final class ScalarKernels implements Kernels {
+public final class ScalarKernels implements Kernels {
 
-    static final ScalarKernels INSTANCE = new ScalarKernels();
+    /** The one instance. */
+    public static final ScalarKernels INSTANCE = new ScalarKernels();
 
     private ScalarKernels() {
     }
@@ -243,5 +248,56 @@ final class ScalarKernels implements Kernels {
     @Override
     public float squaredNorm(Matrix a) {
         return dot(a, a);
+    }
+
+    // ---------------------------------------------------------------- sparse × dense
+
+    @Override
+    public void sparseProduct(SparseIndex a, float alpha, Matrix b, float beta, Matrix c, int j0, int j1) {
+        chains(a, alpha, b, beta, c, j0, j1);
+    }
+
+    @Override
+    public void sparseUpdate(SparseIndex aT, float alpha, Matrix d, Matrix w, int j0, int j1) {
+        chains(aT, alpha, d, 1f, w, j0, j1);
+    }
+
+    /** Each element of C's columns {@code [j0, j1)} as its chain (see {@link Kernels#sparseProduct}), row by row. */
+    private static void chains(SparseIndex a, float alpha, Matrix b, float beta, Matrix c, int j0, int j1) {
+        int[] start = a.start();
+        int[] idx = a.idx();
+        float[] val = a.val();
+        float[] bd = b.array();
+        int bo = b.offset();
+        int bs = b.stride();
+        float[] cd = c.array();
+        for (int r = 0; r < a.rows(); r++) {
+            int k0 = start[r];
+            int k1 = start[r + 1];
+            if (k0 == k1 && beta == 1f) {
+                continue; // an empty chain changes nothing
+            }
+            int row = c.offset() + r * c.stride();
+            for (int j = j0; j < j1; j++) {
+                float acc = beta == 0f ? 0f : beta == 1f ? cd[row + j] : beta * cd[row + j];
+                for (int k = k0; k < k1; k++) {
+                    acc = Math.fma(alpha * val[k], bd[bo + idx[k] * bs + j], acc);
+                }
+                cd[row + j] = acc;
+            }
+        }
+    }
+
+    @Override
+    public int compressRow(float[] d, int o, int cols, int[] idx, float[] val, int nnz) {
+        for (int p = 0; p < cols; p++) {
+            float v = d[o + p];
+            if (v != 0f) {
+                idx[nnz] = p;
+                val[nnz] = v;
+                nnz++;
+            }
+        }
+        return nnz;
     }
 }

@@ -7,9 +7,10 @@ import java.util.Locale;
  * Decides once, at start-up, whether the Vector API kernels run, and logs the decision once.
  *
  * <p>The vector path runs when the module {@code jdk.incubator.vector} is present, the VM is HotSpot running with
- * its optimising compiler (so the API is intrinsified rather than emulated ~100× slower), and the preferred
- * {@code FloatVector} species is at least 128 bits. The system property {@code fa4j.simd.path=scalar} forces the
- * scalar path; {@code fa4j.simd.path=vector} demands the vector one and fails if it is unavailable.
+ * its optimising compiler (so the API is intrinsified rather than emulated in plain Java, which is many times
+ * slower), and the preferred {@code FloatVector} species is at least 128 bits. The system property
+ * {@code fa4j.simd.path=scalar} forces the scalar path; {@code fa4j.simd.path=vector} demands the vector one and
+ * fails if it is unavailable.
  */
 public final class VectorSupport {
 

@@ -129,7 +129,7 @@ public final class GemmPool {
             long m = packClaimed.get();
             long free = ~m;
             if (free == 0) {
-                // Another thread is packing the last units: a few microseconds, unless it lost its core.
+                // Another thread is packing the last units: a short wait, unless it has lost its core.
                 if (spins++ < SPINS) {
                     Thread.onSpinWait();
                 } else {

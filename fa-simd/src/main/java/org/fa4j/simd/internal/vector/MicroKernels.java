@@ -23,9 +23,10 @@ final class MicroKernels {
 
     /**
      * The MR × NR micro-kernel over packed panels: 24 accumulators, one fma each per p, stored raw into the tile
-     * buffer {@code t} (row r at {@code r·NR}) for {@link #update}; used for ragged tiles and for mode BETA.
-     * The three kernels share their loop text: one method with all three endings grew past what C1's register
-     * allocator takes ("out of virtual registers"), which left it in tier 2 with every vector boxed (1 GFLOP/s).
+     * buffer {@code t} (row r at {@code r·NR}) for {@link VectorGemm#update}; used for ragged tiles and for mode
+     * BETA. The three kernels repeat their loop text rather than share one method with all three endings: such a
+     * method grows past what C1's register allocator takes ("out of virtual registers"), which leaves it in tier 2
+     * with every vector boxed.
      */
     static void kernel(int kc, float[] ap, int ao, float[] bp, int bo, float[] t) {
         FloatVector z = FloatVector.zero(S);
@@ -132,7 +133,7 @@ final class MicroKernels {
     /**
      * {@link #kernel} for a ragged column panel of one to two vectors ({@code n = 800}: 16 panels of 48 columns and one
      * of 32; also the last panel of a thread's columns when a split falls between panels): 8 rows × 2 vectors, the
-     * same chains, two thirds of the work (one thread, in-process A/B: 800³ 1.6%, 200×80×300 3–6% faster).
+     * same chains, two thirds of the work.
      */
     static void kernelTwo(int kc, float[] ap, int ao, float[] bp, int bo, float[] t) {
         FloatVector z = FloatVector.zero(S);
@@ -235,8 +236,8 @@ final class MicroKernels {
 
     /**
      * The micro-kernel for a full tile in mode ADD: {@code C += alpha·acc}, written straight into C at {@code co}
-     * with the operations of {@link #update}, so its elements round exactly as a ragged tile's. Saves the tile
-     * round trip (about 9% of a 1024³ product).
+     * with the operations of {@link VectorGemm#update}, so its elements round exactly as a ragged tile's. Saves
+     * the round trip of the accumulators through the tile buffer.
      */
     static void kernelAdd(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co, int ldc, float alpha) {
         FloatVector z = FloatVector.zero(S);

@@ -34,8 +34,8 @@ public final class Packing {
             int mr = Math.min(MR, mc - ir);
             int dst = apo + ir * kc;
             if (opA == Op.N && Transpose16.AVAILABLE && mr == MR && kc >= 16) {
-                // A full panel: 8×16 blocks transposed in registers (one thread, in-process A/B against 16×16 blocks
-                // stored in halves: backward 2–7%, 1024³ about 1% faster).
+                // A full panel: 8×16 blocks transposed in registers, which take fewer selections than 16×16 blocks
+                // stored in halves and no masked stores (see Transpose16.packPanel).
                 Transpose16.packPanel(ad, base + (ic + ir) * as + pc, as, ap, dst, kc);
                 continue;
             }
@@ -51,15 +51,15 @@ public final class Packing {
             } else {
                 // op(A)(i, p) = A(p, i): the MR values for one p are contiguous in row p of A.
                 if (Transpose16.AVAILABLE && mc - ir >= 2 * MR) {
-                    // Two full panels from one 16-float load per p instead of a copy of 8 floats per panel and p
-                    // (in-process A/B, 784×1000×100: 0.3–0.6% faster on one thread, 1–1.5% on two).
+                    // Two full panels from one 16-float load per p instead of a copy of 8 floats per panel and p.
                     packPanelPairT(ad, base + pc * as + ic + ir, as, ap, dst, kc);
                     ir += MR;
                     continue;
                 }
                 if (mr == MR) {
-                    // A plain copy: a 256-bit FloatVector here stayed un-intrinsified (boxed, 14 KB per call) after C2
-                    // had compiled packA under a mixed workload of transposes (JitDeterminismTest's GEMM cases).
+                    // A plain copy, not a 256-bit FloatVector: C2 can leave that vector un-intrinsified (boxed on
+                    // every call) once it has compiled packA under a mixed workload of transposes, as in
+                    // JitDeterminismTest's GEMM cases.
                     for (int p = 0; p < kc; p++) {
                         System.arraycopy(ad, base + (pc + p) * as + ic + ir, ap, dst + p * MR, MR);
                     }
@@ -113,7 +113,7 @@ public final class Packing {
         if (opB == Op.N && nc > NR) {
             // Several panels (B's whole block): row p of B goes into every full panel before row p + 1 is read, so B
             // is read in memory order; panel by panel, each row gives 192 bytes at a stride of B's row, which the
-            // prefetcher does not follow (one thread, in-process A/B: 1024³ 1–2% faster, 300³ and 700³ the same).
+            // prefetcher does not follow.
             jr0 = nc / NR * NR;
             for (int p = 0; p < kc; p++) {
                 int src = base + (pc + p) * bs + jc;
@@ -153,10 +153,10 @@ public final class Packing {
                 }
             } else {
                 // op(B)(p, j) = B(j, p): column j of op(B) is row j of B, contiguous in p. 16×16 blocks are
-                // transposed in registers, 16 rows of B at a time along p (each row read in order: backward shape
-                // 2% faster than all of the panel's rows at each p); a ragged end in p or j is covered by one more
-                // block that overlaps the previous one (it rewrites some values with the same values). Narrow panels
-                // or short k blocks go four rows at a time, so each p writes four adjacent floats.
+                // transposed in registers, 16 rows of B at a time along p (so each row is read in order, not all of
+                // the panel's rows at each p); a ragged end in p or j is covered by one more block that overlaps the
+                // previous one (it rewrites some values with the same values). Narrow panels or short k blocks go
+                // four rows at a time, so each p writes four adjacent floats.
                 int p16 = 0;
                 if (Transpose16.AVAILABLE && nr >= 16 && kc >= 16) {
                     int src = base + (jc + jr) * bs + pc;

@@ -87,10 +87,10 @@ final class Transpose16 {
 
     /**
      * Packs one panel of 8 rows of a row-major matrix ({@code src[s + r·ls + p]}, r in 0..7, p in 0..kc-1, kc ≥ 16)
-     * into {@code dst[d + p·8 + r]}: {@link VectorGemm#packA}'s layout of a full panel. 8×16 blocks in registers:
+     * into {@code dst[d + p·8 + r]}: {@link Packing#packA}'s layout of a full panel. 8×16 blocks in registers:
      * three stages of two-input selections swap the row bits with the top column bits, so each of the 8 output
      * vectors holds two consecutive p of all 8 rows and is stored whole (24 selections and 8 stores per 128 floats,
-     * where 16×16 blocks split between two panels took 32 and 16 masked stores). A ragged end in p is covered by
+     * where 16×16 blocks split between two panels take 32 and 16 masked stores). A ragged end in p is covered by
      * one more block that overlaps the previous one.
      */
     static void packPanel(float[] src, int s, int ls, float[] dst, int d, int kc) {

@@ -123,7 +123,7 @@ final class VectorElementwise {
     }
 
     // logistic and tanh: one call site of the (large) VectorMath function per loop, the tail included, so C2
-    // inlines it there; a second, once-per-call site for the tail was left out of line and boxed its vectors.
+    // inlines it there; C2 leaves a second, once-per-call site for the tail out of line, where it boxes its vectors.
 
     private static void logisticRun(float[] in, int io, float[] out, int oo, int n) {
         for (int j = 0; j < n; j += L) {
@@ -202,9 +202,9 @@ final class VectorElementwise {
         }
     }
 
-    // out ∘= f'(y): one method per function (see binaryRun); f' rounds as the derivative kernels do, then the product.
-    // The lane expressions are written out here and in d*Run: helpers shared by both (dLogistic(y, one), ...) were
-    // left out of line at some call sites and boxed their vectors (AllocationTest: 58 KB per batch-1 backprop step).
+    // out ∘= f'(y): one method per function (see binaryRun); f' rounds as the derivative kernels do, then the
+    // product. The lane expressions are written out here and in d*Run: C2 leaves helpers shared by both
+    // (dLogistic(y, one), ...) out of line at some call sites, where they box their vectors.
     private static void timesDerivativeRun(int op, float[] y, int yo, float[] out, int oo, int n) {
         if (op == T_LOGISTIC) {
             timesDLogisticRun(y, yo, out, oo, n);
@@ -284,8 +284,8 @@ final class VectorElementwise {
         }
     }
 
-    // One method per operation: a single method with all three loops fell back to the Java (non-intrinsic) vector
-    // code once every branch had been taken (allocating per vector, 30x slower), as large vector methods here can.
+    // One method per operation: a single method with all three loops falls back to the Java (non-intrinsic) vector
+    // code, which allocates per vector, once every branch has been taken, as large vector methods here can.
     private static void binaryRun(int op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
         if (op == HADAMARD) {
             mulRun(a, ao, b, bo, out, oo, n);

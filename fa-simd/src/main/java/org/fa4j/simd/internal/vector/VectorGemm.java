@@ -17,9 +17,9 @@ import org.fa4j.simd.internal.Tuning;
  * ({@link #ROWS_OUTER_ABOVE}; row panels then go in small groups, {@link #ROW_GROUP_K}), then the {@code MR × NR}
  * register-blocked micro-kernel: 8 rows × 3 vectors = 24 accumulators updated with {@code fma}.
  * Packing handles the transposes and zero-pads ragged edges, so the micro-kernel only sees full panels. A full tile
- * in modes SET and ADD is written into C by the micro-kernel itself ({@link #kernelSet}, {@link #kernelAdd}); a
- * ragged tile, or mode BETA, leaves its accumulators in a small tile buffer, from which {@link #update} writes the
- * valid part into C with the same operations.
+ * in modes SET and ADD is written into C by the micro-kernel itself ({@link MicroKernels#kernelSet},
+ * {@link MicroKernels#kernelAdd}); a ragged tile, or mode BETA, leaves its accumulators in a small tile buffer, from
+ * which {@link #update} writes the valid part into C with the same operations.
  *
  * <p>Determinism: element {@code C(i, j)} is computed as follows, whatever block, tile or thread it falls in: for each
  * k block (boundaries depend on k only) an accumulator starts at 0 and takes {@code fma(a_ip, b_pj, acc)} for p in
@@ -98,9 +98,9 @@ public final class VectorGemm {
 
     /**
      * Floats of the buffer for op(A) packed whole ({@code m × k}, rows padded to {@link #MR}): k block by k block,
-     * each holding the row blocks of {@link #MC} as {@link #packA} lays them out. Threads that split a product by
-     * columns all need all of op(A); packed once into one buffer ({@link #packShared}), each packs its share instead
-     * of the whole.
+     * each holding the row blocks of {@link #MC} as {@link Packing#packA} lays them out. Threads that split a
+     * product by columns all need all of op(A); packed once into one buffer ({@link #packShared}), each packs its
+     * share instead of the whole.
      */
     public static long sharedSize(int m, int k) {
         return (long) roundUp(m, MR) * k;

@@ -18,7 +18,7 @@ import org.fa4j.simd.internal.SparseIndex;
  * fixed order ({@link VectorMath}), so a result has the same bits in the interpreter's Java fallback and in C2's
  * intrinsics: it does not depend on when the JIT compiles what. logistic and tanh are {@link VectorMath}'s
  * polynomial implementations, not {@code VectorOperators.EXP/TANH} (whose fallback and intrinsic round
- * differently); their accuracy is documented there (at most 1.5 ulp measured, 4 ulp asserted).
+ * differently); their accuracy is documented there.
  */
 public final class VectorKernels implements KernelLoader.VectorPath {
 

@@ -4,7 +4,7 @@
  *
  * <p>Exports {@link org.fa4j.datasets} ({@link org.fa4j.datasets.Dataset}, {@link org.fa4j.datasets.Mnist},
  * {@link org.fa4j.datasets.LinearTask}, {@link org.fa4j.datasets.NonlinearTask},
- * {@link org.fa4j.datasets.BatchIterator}, {@link org.fa4j.datasets.RandomStream}) and
+ * {@link org.fa4j.datasets.EpochOrder}, {@link org.fa4j.datasets.BatchIterator}, {@link org.fa4j.datasets.Seeds}) and
  * {@link org.fa4j.datasets.idx} (the IDX reader and writer).
  *
  * <p>Reads no system properties. The real data sets are put under {@code data/} by {@code bin/fetch-data}.

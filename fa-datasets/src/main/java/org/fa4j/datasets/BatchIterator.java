@@ -1,6 +1,5 @@
 package org.fa4j.datasets;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -15,8 +14,8 @@ import org.fa4j.simd.Matrix;
  * training inputs) and each epoch one pass of copying. Without shuffling, batches are views of the data set itself.
  * A batch stays valid until the next {@link #nextEpoch()} or {@link #reset()}.
  *
- * <p>Epoch {@code e}'s order is a Fisher–Yates shuffle drawn from {@link RandomStream} {@code "shuffle/epoch-e"} of
- * the seed, so it depends only on the seed and {@code e}: {@link #reset()} replays the same sequence of batches.
+ * <p>Epoch {@code e}'s order is the {@link EpochOrder} of the seed, the same order fa-core's trainer visits with that
+ * seed, so it depends only on the seed and {@code e}: {@link #reset()} replays the same sequence of batches.
  * When the data set size is not a multiple of the batch size, the last partial batch is kept (the default) or
  * dropped ({@link Builder#dropLast(boolean)}).
  *
@@ -27,7 +26,7 @@ public final class BatchIterator implements Iterator<Batch> {
     private final Dataset data;
     private final int batchSize;
     private final boolean shuffle;
-    private final long seed;
+    private final EpochOrder epochOrder;
     private final boolean dropLast;
     private final int[] order;
     private final Matrix inputs;
@@ -41,7 +40,7 @@ public final class BatchIterator implements Iterator<Batch> {
         this.data = b.data;
         this.batchSize = b.batchSize;
         this.shuffle = b.shuffle;
-        this.seed = b.seed;
+        this.epochOrder = b.shuffle ? EpochOrder.shuffled(b.seed) : EpochOrder.inOrder();
         this.dropLast = b.dropLast;
         if (shuffle) {
             order = new int[data.size()];
@@ -106,6 +105,7 @@ public final class BatchIterator implements Iterator<Batch> {
 
     /** Returns to the start of epoch 0: the iterator then replays exactly the batches it gave since it was built. */
     public void reset() {
+        epochOrder.reset();
         startEpoch(0);
     }
 
@@ -116,26 +116,16 @@ public final class BatchIterator implements Iterator<Batch> {
         if (!shuffle) {
             return;
         }
-        Arrays.setAll(order, i -> i);
-        RandomStream.of(seed, "shuffle/epoch-" + e).shuffle(order);
-        gather(data.inputs(), inputs);
+        epochOrder.next(order);
+        inputs.copyRowsFrom(data.inputs(), order, 0);
         if (targets != null) {
-            gather(data.targets(), targets);
+            targets.copyRowsFrom(data.targets(), order, 0);
         }
         if (labels != null) {
             int[] src = data.labels();
             for (int i = 0; i < order.length; i++) {
                 labels[i] = src[order[i]];
             }
-        }
-    }
-
-    private void gather(Matrix src, Matrix dst) {
-        float[] s = src.array();
-        float[] d = dst.array();
-        int cols = src.cols();
-        for (int i = 0; i < order.length; i++) {
-            System.arraycopy(s, src.offset() + order[i] * src.stride(), d, dst.offset() + i * dst.stride(), cols);
         }
     }
 

@@ -82,14 +82,13 @@ public record Dataset(Matrix inputs, Matrix targets, int[] labels) {
         Matrix in = Matrix.zeros(indices.length, inputs.cols());
         Matrix out = targets == null ? null : Matrix.zeros(indices.length, targets.cols());
         int[] lab = labels == null ? null : new int[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            int src = Objects.checkIndex(indices[i], size());
-            in.row(i).copyFrom(inputs.row(src));
-            if (out != null) {
-                out.row(i).copyFrom(targets.row(src));
-            }
-            if (lab != null) {
-                lab[i] = labels[src];
+        in.copyRowsFrom(inputs, indices, 0);
+        if (out != null) {
+            out.copyRowsFrom(targets, indices, 0);
+        }
+        if (lab != null) {
+            for (int i = 0; i < indices.length; i++) {
+                lab[i] = labels[indices[i]];
             }
         }
         return new Dataset(in, out, lab);
@@ -97,7 +96,7 @@ public record Dataset(Matrix inputs, Matrix targets, int[] labels) {
 
     /**
      * Splits off {@code count} examples, chosen uniformly at random from {@code seed} (stream
-     * {@code "validation"} of {@link RandomStream}), as a validation set; the rest is the training set. Both keep the
+     * {@code "validation"} of {@link Seeds#stream}), as a validation set; the rest is the training set. Both keep the
      * original order of their examples and are copies. The same seed always gives the same split.
      */
     public Split holdOut(int count, long seed) {
@@ -106,7 +105,7 @@ public record Dataset(Matrix inputs, Matrix targets, int[] labels) {
         }
         int[] order = new int[size()];
         Arrays.setAll(order, i -> i);
-        RandomStream.of(seed, "validation").shuffle(order);
+        Seeds.stream(seed, "validation").shuffle(order);
         int[] validation = Arrays.copyOfRange(order, 0, count);
         int[] train = Arrays.copyOfRange(order, count, order.length);
         Arrays.sort(validation);

@@ -39,24 +39,19 @@ public record LinearTask(Matrix teacher, Dataset train, Dataset test) {
         if (trainSize < 0 || testSize < 0) {
             throw new IllegalArgumentException("sizes must be >= 0, got trainSize = " + trainSize + ", testSize = " + testSize);
         }
-        RandomStream teacherStream = RandomStream.of(seed, "teacher");
+        RandomStream teacherStream = Seeds.stream(seed, "teacher");
         Matrix t = Matrix.zeros(OUTPUTS, INPUTS);
         for (int i = 0; i < OUTPUTS; i++) {
             for (int j = 0; j < INPUTS; j++) {
                 t.set(i, j, (float) teacherStream.uniform(-1.0, 1.0));
             }
         }
-        return new LinearTask(t, sample(t, trainSize, RandomStream.of(seed, "train")),
-                sample(t, testSize, RandomStream.of(seed, "test")));
+        return new LinearTask(t, sample(t, trainSize, Seeds.stream(seed, "train")),
+                sample(t, testSize, Seeds.stream(seed, "test")));
     }
 
     private static Dataset sample(Matrix t, int n, RandomStream stream) {
-        Matrix x = Matrix.zeros(n, INPUTS);
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < INPUTS; j++) {
-                x.set(r, j, (float) stream.nextGaussian());
-            }
-        }
+        Matrix x = stream.gaussianMatrix(n, INPUTS);
         return new Dataset(x, apply(t, x), null);
     }
 

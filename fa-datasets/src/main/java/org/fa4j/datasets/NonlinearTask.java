@@ -57,18 +57,13 @@ public record NonlinearTask(TanhTeacher teacher, Dataset train, Dataset test) {
         if (!(gain > 0) || Double.isInfinite(gain)) {
             throw new IllegalArgumentException("gain must be positive and finite, got " + gain);
         }
-        TanhTeacher teacher = TanhTeacher.random(RandomStream.of(seed, "teacher"), gain);
-        return new NonlinearTask(teacher, sample(teacher, trainSize, RandomStream.of(seed, "train")),
-                sample(teacher, testSize, RandomStream.of(seed, "test")));
+        TanhTeacher teacher = TanhTeacher.random(Seeds.stream(seed, "teacher"), gain);
+        return new NonlinearTask(teacher, sample(teacher, trainSize, Seeds.stream(seed, "train")),
+                sample(teacher, testSize, Seeds.stream(seed, "test")));
     }
 
     private static Dataset sample(TanhTeacher teacher, int n, RandomStream stream) {
-        Matrix x = Matrix.zeros(n, teacher.inputSize());
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < x.cols(); j++) {
-                x.set(r, j, (float) stream.nextGaussian());
-            }
-        }
+        Matrix x = stream.gaussianMatrix(n, teacher.inputSize());
         return new Dataset(x, teacher.apply(x), null);
     }
 }

@@ -1,28 +1,17 @@
 package org.fa4j.datasets;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
+import org.fa4j.simd.Matrix;
 
 /**
- * A named, reproducible stream of random numbers derived from one experiment seed, so that the teacher, the data and
- * every other random choice each draw from their own stream: changing how many numbers one part draws never shifts
- * another part's numbers.
+ * A reproducible stream of random numbers, one per name and seed ({@link Seeds#stream(long, String)}), so that the
+ * teacher, the data and every other random choice of a data set each draw from their own stream.
  *
- * <p>The derivation is fixed and documented so that any implementation can reproduce it bit for bit:
- * <ol>
- *   <li>{@code h = FNV-1a-64(UTF-8 bytes of name)} (offset basis {@code 0xcbf29ce484222325}, prime
- *       {@code 0x100000001b3});</li>
- *   <li>the stream's initial state is {@code mix64(mix64(seed) ^ h)}, where {@code mix64} is SplitMix64's
- *       finaliser: {@code z = (z ^ z>>>30) * 0xbf58476d1ce4e5b9; z = (z ^ z>>>27) * 0x94d049bb133111eb; z ^ z>>>31};</li>
- *   <li>the generator is SplitMix64 (Steele, Lea and Flood, OOPSLA 2014): each {@link #nextLong()} adds
- *       {@code 0x9e3779b97f4a7c15} to the state and returns {@code mix64(state)}.</li>
- * </ol>
- * Doubles take the top 53 bits; Gaussians use the Box–Muller transform with {@link StrictMath}, so results are
- * bit-identical on every JVM and platform. Not thread-safe: one stream per thread of use.
+ * <p>The generator is SplitMix64 (Steele, Lea and Flood, OOPSLA 2014): each {@link #nextLong()} adds
+ * {@code 0x9e3779b97f4a7c15} to the state and returns {@link Seeds#mix64 mix64(state)}. Doubles take the top 53 bits;
+ * Gaussians use the Box–Muller transform with {@link StrictMath}, so results are bit-identical on every JVM and
+ * platform. Not thread-safe: one stream per thread of use.
  */
 public final class RandomStream {
-    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
-
     private long state;
     private double spareGaussian;
     private boolean hasSpare;
@@ -31,32 +20,10 @@ public final class RandomStream {
         this.state = state;
     }
 
-    /** The stream called {@code name} of experiment {@code seed}. */
-    public static RandomStream of(long seed, String name) {
-        return new RandomStream(streamSeed(seed, name));
-    }
-
-    /** The initial state of stream {@code name} of experiment {@code seed} (see the class description). */
-    public static long streamSeed(long seed, String name) {
-        Objects.requireNonNull(name, "name");
-        long h = 0xcbf29ce484222325L;
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xFF;
-            h *= 0x100000001b3L;
-        }
-        return mix64(mix64(seed) ^ h);
-    }
-
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
-    }
-
     /** The next 64 random bits. */
     public long nextLong() {
-        state += GOLDEN_GAMMA;
-        return mix64(state);
+        state += Seeds.GOLDEN_GAMMA;
+        return Seeds.mix64(state);
     }
 
     /** A uniform double in [0, 1), a multiple of 2<sup>−53</sup>. */
@@ -110,5 +77,16 @@ public final class RandomStream {
             a[i] = a[j];
             a[j] = t;
         }
+    }
+
+    /** A {@code rows × cols} matrix of standard normal draws, row by row, each rounded once to float. */
+    public Matrix gaussianMatrix(int rows, int cols) {
+        Matrix x = Matrix.zeros(rows, cols);
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                x.set(r, j, (float) nextGaussian());
+            }
+        }
+        return x;
     }
 }

@@ -165,6 +165,38 @@ public final class Matrix {
         }
     }
 
+    /**
+     * Copies rows {@code from .. from + rows()} of {@code src} (same columns) into the rows of this matrix, in order:
+     * one batch of a data set, without a view object. Allocation-free.
+     */
+    public void copyRowsFrom(Matrix src, int from) {
+        checkRowSource("copyRowsFrom", src);
+        Objects.checkFromIndexSize(from, rows, src.rows);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src.data, src.offset + (from + r) * src.stride, data, offset + r * stride, cols);
+        }
+    }
+
+    /**
+     * Copies rows {@code order[from]}, {@code order[from + 1]}, … of {@code src} (same columns) into the rows of this
+     * matrix, one for each of its rows: a shuffled batch of a data set. Allocation-free.
+     */
+    public void copyRowsFrom(Matrix src, int[] order, int from) {
+        checkRowSource("copyRowsFrom", src);
+        Objects.checkFromIndexSize(from, rows, order.length);
+        for (int r = 0; r < rows; r++) {
+            int i = Objects.checkIndex(order[from + r], src.rows);
+            System.arraycopy(src.data, src.offset + i * src.stride, data, offset + r * stride, cols);
+        }
+    }
+
+    private void checkRowSource(String op, Matrix src) {
+        if (src.cols != cols) {
+            throw new IllegalArgumentException(op + ": source is " + src.shape() + ", this matrix is " + shape()
+                    + "; need the same number of columns");
+        }
+    }
+
     /** Sets every element to {@code v}. */
     public void fill(float v) {
         for (int i = 0; i < rows; i++) {

@@ -37,4 +37,23 @@ class MatrixTest {
         assertThat(t.shape()).isEqualTo("3x2");
         assertThat(t.get(2, 1)).isEqualTo(6f);
     }
+
+    @Test
+    void copyRowsFromGathersTheListedRowsInOrderFromAView() {
+        Matrix src = Matrix.of(new float[][] {{0, 1, 2, 3}, {10, 11, 12, 13}, {20, 21, 22, 23}, {30, 31, 32, 33}}).cols(1, 3);
+        Matrix dst = Matrix.zeros(5, 3).cols(0, 2).rows(1, 3);
+        dst.copyRowsFrom(src, new int[] {9, 3, 0}, 1);
+        assertThat(dst.toArray()).containsExactly(31, 32, 1, 2);
+        dst.copyRowsFrom(src, 2);
+        assertThat(dst.toArray()).containsExactly(21, 22, 31, 32);
+    }
+
+    @Test
+    void copyRowsFromRefusesOtherWidthsAndRowsOutOfRange() {
+        Matrix src = Matrix.zeros(4, 3);
+        assertThatThrownBy(() -> Matrix.zeros(2, 2).copyRowsFrom(src, 0)).hasMessageContaining("4x3").hasMessageContaining("2x2");
+        assertThatThrownBy(() -> Matrix.zeros(2, 3).copyRowsFrom(src, 3)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> Matrix.zeros(2, 3).copyRowsFrom(src, new int[] {0, 4}, 0))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
 }

@@ -1,4 +1,4 @@
-package org.fa4j.core;
+package org.fa4j.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,12 +25,12 @@ class SeedStreamTest {
             z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
             z ^= z >>> 31;
             SplittableRandom expected = new SplittableRandom(z);
-            SplittableRandom actual = new Seeds(seed).random(s);
+            SplittableRandom actual = Seeds.random(seed, s);
             for (int i = 0; i < 4; i++) {
                 assertThat(actual.nextLong()).as("%s draw %d", s, i).isEqualTo(expected.nextLong());
             }
         }
-        assertThat(new Seeds(seed).random(SeedStream.FEEDBACK).nextLong())
-                .isNotEqualTo(new Seeds(seed).random(SeedStream.FORWARD_INIT).nextLong());
+        assertThat(Seeds.random(seed, SeedStream.FEEDBACK).nextLong())
+                .isNotEqualTo(Seeds.random(seed, SeedStream.FORWARD_INIT).nextLong());
     }
 }

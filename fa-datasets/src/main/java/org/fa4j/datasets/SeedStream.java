@@ -1,7 +1,7 @@
-package org.fa4j.core;
+package org.fa4j.datasets;
 
 /**
- * The names of a run's independent random streams; {@link Seeds#random(SeedStream)} gives each its own generator
+ * The names of a run's independent random streams; {@link Seeds#random(long, SeedStream)} gives each its own generator
  * derived from the run's seed (this enum only names a stream). Keeping the streams apart is what lets a backprop run
  * and a feedback-alignment run see the very same data order and initial forward weights (the paper's
  * protocol, PAPER §2.1: "The sequence of data points learned on was also fixed for each algorithm").

@@ -57,11 +57,10 @@
  * <p>Reads no system properties (fa-simd's {@code fa4j.simd.*} apply to the kernels).
  */
 module org.fa4j.core {
-    requires transitive org.fa4j.simd;
+    requires transitive org.fa4j.datasets;
     requires com.fasterxml.jackson.databind;
     requires ejml.ddense;
     requires ejml.core;
-    requires jdk.incubator.vector;
 
     exports org.fa4j.core;
 }

@@ -14,4 +14,5 @@ module org.fa4j.datasets {
 
     exports org.fa4j.datasets;
     exports org.fa4j.datasets.idx;
+    exports org.fa4j.datasets.io;
 }

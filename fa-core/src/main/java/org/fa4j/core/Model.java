@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.fa4j.datasets.SeedStream;
+import org.fa4j.datasets.Seeds;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 
@@ -61,8 +63,7 @@ public final class Model {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(rule, "rule");
         RuleEngines.checkCompatible(rule, spec);
-        Seeds seeds = new Seeds(seed);
-        SplittableRandom fwd = seeds.random(SeedStream.FORWARD_INIT);
+        SplittableRandom fwd = Seeds.random(seed, SeedStream.FORWARD_INIT);
         int depth = spec.depth();
         Matrix[] w = new Matrix[depth];
         Matrix[] b = new Matrix[depth];
@@ -83,7 +84,7 @@ public final class Model {
         }
         Matrix[] fb = new Matrix[depth];
         Matrix[] fbMask = new Matrix[depth];
-        RuleEngines.initFeedback(rule, spec, w, seeds.random(SeedStream.FEEDBACK), fb, fbMask);
+        RuleEngines.initFeedback(rule, spec, w, Seeds.random(seed, SeedStream.FEEDBACK), fb, fbMask);
         return new Model(spec, rule, seed, w, b, wMask, fb, fbMask, null);
     }
 

@@ -1,5 +1,7 @@
 package org.fa4j.core;
 
+import org.fa4j.datasets.SeedStream;
+
 /**
  * Node perturbation (Williams 1992; Werfel, Xie &amp; Seung 2005), the paper's "reinforcement learning" baseline, in the
  * form of PAPER §1.3: every hidden pre-activation is perturbed, {@code ã_l = W_l h̃_{l−1} + b_l + ξ_l} with

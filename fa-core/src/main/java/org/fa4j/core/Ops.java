@@ -92,24 +92,4 @@ final class Ops {
         }
         return true;
     }
-
-    /** Copies rows {@code order[from .. from + dst.rows())} of {@code src} into the rows of {@code dst}. */
-    static void gatherRows(Matrix src, int[] order, int from, Matrix dst) {
-        float[] s = src.array();
-        float[] d = dst.array();
-        int cols = dst.cols();
-        for (int r = 0; r < dst.rows(); r++) {
-            System.arraycopy(s, src.offset() + order[from + r] * src.stride(), d, dst.offset() + r * dst.stride(), cols);
-        }
-    }
-
-    /** Copies rows {@code from .. from + dst.rows()} of {@code src} into {@code dst}. */
-    static void copyRows(Matrix src, int from, Matrix dst) {
-        float[] s = src.array();
-        float[] d = dst.array();
-        int cols = dst.cols();
-        for (int r = 0; r < dst.rows(); r++) {
-            System.arraycopy(s, src.offset() + (from + r) * src.stride(), d, dst.offset() + r * dst.stride(), cols);
-        }
-    }
 }

@@ -1,6 +1,8 @@
 package org.fa4j.core;
 
 import java.util.SplittableRandom;
+import org.fa4j.datasets.SeedStream;
+import org.fa4j.datasets.Seeds;
 import org.fa4j.simd.Matrix;
 
 /**
@@ -12,15 +14,15 @@ final class RuleEngines {
     }
 
     /** The engine of {@code rule} for {@code model}; {@code seeds} gives the perturbation stream. */
-    static RuleEngine create(LearningRule rule, Model model, Seeds seeds) {
+    static RuleEngine create(LearningRule rule, Model model, long seeds) {
         return create(rule, model, seeds, 0);
     }
 
     /**
-     * As {@link #create(LearningRule, Model, Seeds)}; {@code layer} is the one layer a {@link Layerwise} pathway serves,
+     * As {@link #create(LearningRule, Model, long)}; {@code layer} is the one layer a {@link Layerwise} pathway serves,
      * or 0 for a whole-network rule (engines of rules that keep per-layer state act on that layer only).
      */
-    private static RuleEngine create(LearningRule rule, Model model, Seeds seeds, int layer) {
+    private static RuleEngine create(LearningRule rule, Model model, long seeds, int layer) {
         int depth = model.depth();
         int from = layer == 0 ? 1 : layer;
         int to = layer == 0 ? depth - 1 : layer;
@@ -29,7 +31,7 @@ final class RuleEngines {
             case FeedbackAlignment r -> new FeedbackAlignmentEngine();
             case Pseudobackprop r -> new PseudobackpropEngine(r, depth);
             case Shallow r -> new ShallowEngine();
-            case NodePerturbation r -> new NodePerturbationEngine(r, seeds.random(SeedStream.PERTURBATION));
+            case NodePerturbation r -> new NodePerturbationEngine(r, Seeds.random(seeds, SeedStream.PERTURBATION));
             case Layerwise r -> {
                 ChainEngine[] p = new ChainEngine[r.pathways().size()];
                 for (int i = 0; i < p.length; i++) {
@@ -114,9 +116,9 @@ final class RuleEngines {
      * The {@link SeedStream#FEEDBACK_LEARNING} generator of a whole-network rule ({@code layer} 0), or a generator of
      * its own, derived from it, for the pathway of one layer, so that two pathways never share a noise sequence.
      */
-    private static SplittableRandom feedbackLearning(Seeds seeds, int layer) {
-        SplittableRandom r = seeds.random(SeedStream.FEEDBACK_LEARNING);
-        return layer == 0 ? r : new SplittableRandom(Seeds.mix(r.nextLong(), layer));
+    private static SplittableRandom feedbackLearning(long seeds, int layer) {
+        SplittableRandom r = Seeds.random(seeds, SeedStream.FEEDBACK_LEARNING);
+        return layer == 0 ? r : new SplittableRandom(Seeds.salted(r.nextLong(), layer));
     }
 
     /** True for the rules beyond the paper that keep a {@code B_l} for every layer {@code l ≥ 1}. */

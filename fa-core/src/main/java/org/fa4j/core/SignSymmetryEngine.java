@@ -1,6 +1,8 @@
 package org.fa4j.core;
 
 import java.util.SplittableRandom;
+import org.fa4j.datasets.SeedStream;
+import org.fa4j.datasets.Seeds;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.fa4j.simd.Op;
@@ -49,7 +51,7 @@ final class SignSymmetryEngine extends ChainEngine {
             ones[l].fill(1f);
         }
         Matrix[] magnitudes = new Matrix[depth];
-        RuleEngines.initFeedback(m.rule(), spec, ones, new Seeds(m.seed()).random(SeedStream.FEEDBACK), magnitudes,
+        RuleEngines.initFeedback(m.rule(), spec, ones, Seeds.random(m.seed(), SeedStream.FEEDBACK), magnitudes,
                 new Matrix[depth]);
         return magnitudes;
     }

@@ -3,7 +3,7 @@ package org.fa4j.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
+import org.fa4j.datasets.EpochOrder;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.fa4j.simd.Op;
@@ -13,7 +13,7 @@ import org.fa4j.simd.Op;
  *
  * <p>Data are a caller's {@link Matrix} pair: row {@code i} of {@code inputs} ({@code n × inputs}) goes with row
  * {@code i} of {@code targets} ({@code n × outputs}). {@link #fit} runs {@code config.epochs()} epochs, each in a fresh
- * permutation from the {@link SeedStream#DATA_ORDER} stream of {@code config.seed()} (or in index order when
+ * permutation from {@link EpochOrder#shuffled(long) EpochOrder.shuffled(config.seed())} (or in index order when
  * {@code shuffle} is off); {@link #epoch} takes the caller's order; {@link #step} makes one update on given rows. The
  * last batch of an epoch may be smaller.
  *
@@ -46,7 +46,7 @@ public final class Trainer {
     private final Linalg la;
     private final TrainingListener[] listeners;
     private final RuleEngine engine;
-    private final SplittableRandom order;
+    private final EpochOrder order;
     private final StepContext context;
     private final Diagnostics diagnostics;
     private final float eta;
@@ -68,9 +68,8 @@ public final class Trainer {
         this.config = b.config;
         this.la = b.linalg;
         this.listeners = b.listeners.toArray(new TrainingListener[0]);
-        Seeds seeds = new Seeds(config.seed());
-        this.engine = RuleEngines.create(model.rule(), model, seeds);
-        this.order = seeds.random(SeedStream.DATA_ORDER);
+        this.engine = RuleEngines.create(model.rule(), model, config.seed());
+        this.order = config.shuffle() ? EpochOrder.shuffled(config.seed()) : EpochOrder.inOrder();
         this.diagnostics = new Diagnostics(model, la);
         this.context = new StepContext(model, diagnostics);
         this.eta = (float) config.learningRate();
@@ -143,17 +142,7 @@ public final class Trainer {
         int[] perm = new int[n];
         List<EpochSummary> history = new ArrayList<>();
         for (int e = 0; e < config.epochs(); e++) {
-            for (int i = 0; i < n; i++) {
-                perm[i] = i;
-            }
-            if (config.shuffle()) {
-                for (int i = n - 1; i > 0; i--) { // Fisher–Yates from the data-order stream
-                    int j = order.nextInt(i + 1);
-                    int t = perm[i];
-                    perm[i] = perm[j];
-                    perm[j] = t;
-                }
-            }
+            order.next(perm);
             history.add(epoch(inputs, targets, perm));
         }
         TrainingSummary summary = new TrainingSummary(history, steps, System.nanoTime() - t0);
@@ -197,8 +186,8 @@ public final class Trainer {
         for (int s = 0; s < order.length; s += k) {
             int r = Math.min(k, order.length - s);
             Workspace ws = workspace(r);
-            Ops.gatherRows(inputs, order, s, ws.x);
-            Ops.gatherRows(targets, order, s, ws.target);
+            ws.x.copyRowsFrom(inputs, order, s);
+            ws.target.copyRowsFrom(targets, order, s);
             total += run(ws);
         }
         return total;
@@ -208,8 +197,8 @@ public final class Trainer {
     public double step(Matrix inputs, Matrix targets) {
         checkData(inputs, targets);
         Workspace ws = workspace(inputs.rows());
-        Ops.copyRows(inputs, 0, ws.x);
-        Ops.copyRows(targets, 0, ws.target);
+        ws.x.copyRowsFrom(inputs, 0);
+        ws.target.copyRowsFrom(targets, 0);
         return run(ws);
     }
 

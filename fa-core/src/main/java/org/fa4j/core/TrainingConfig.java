@@ -1,5 +1,7 @@
 package org.fa4j.core;
 
+import org.fa4j.datasets.SeedStream;
+
 /**
  * How to train: plain SGD with a learning rate (fixed, or following a {@link LearningRateSchedule}), weight decay, batch size, epochs and the seed of the data-order
  * and perturbation streams.

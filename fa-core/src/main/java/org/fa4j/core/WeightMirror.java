@@ -1,5 +1,6 @@
 package org.fa4j.core;
 
+import org.fa4j.datasets.SeedStream;
 import java.util.Objects;
 
 /**

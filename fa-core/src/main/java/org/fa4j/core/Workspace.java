@@ -106,7 +106,7 @@ final class Workspace {
             } else {
                 ws = rest == null ? (rest = new Workspace(m.spec(), r)) : rest;
             }
-            Ops.copyRows(inputs, s, ws.x);
+            ws.x.copyRowsFrom(inputs, s);
             ws.forward(m, la);
             Matrix y = ws.act[ws.act.length - 1];
             for (int i = 0; i < r; i++) {

@@ -25,7 +25,7 @@ class WeightMirrorTest {
         assertThat(rule.mirrorGain()).isCloseTo(4, Offset.offset(1e-12));
         Model m = Model.create(deepSpec(), rule, 6);
         Model start = m.copy();
-        WeightMirrorEngine engine = (WeightMirrorEngine) RuleEngines.create(rule, m, new Seeds(17));
+        WeightMirrorEngine engine = (WeightMirrorEngine) RuleEngines.create(rule, m, 17L);
         for (int l = 1; l < 3; l++) {
             assertThat(Math.abs(cosine(m.feedback(l).orElseThrow(), m.weights(l)))).as("initial |cos|, layer %d", l).isLessThan(0.3);
         }

@@ -4,12 +4,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
+import org.fa4j.datasets.io.AtomicFiles;
 
 /**
  * Reads and writes IDX files, the format of MNIST: a magic number {@code 0x00 0x00 <type> <rank>}, {@code rank}
@@ -76,21 +76,17 @@ public final class Idx {
     private static void writeAtomically(Path file, IdxArray array, boolean gzip) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(array, "array");
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 OutputStream out = gzip ? new GZIPOutputStream(raw, IdxReader.CHUNK) : new BufferedOutputStream(raw, IdxReader.CHUNK)) {
-                IdxWriter.write(array, out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) { // IDX files go into existing folders only
+            throw new NoSuchFileException(dir.toString(), null, "no such directory");
         }
+        AtomicFiles.writeStream(file, raw -> {
+            OutputStream out = gzip ? new GZIPOutputStream(raw, IdxReader.CHUNK) : new BufferedOutputStream(raw, IdxReader.CHUNK);
+            IdxWriter.write(array, out);
+            out.flush();
+            if (out instanceof GZIPOutputStream z) {
+                z.finish();
+            }
+        });
     }
 }

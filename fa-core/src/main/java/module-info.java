@@ -2,7 +2,9 @@
  * Networks, the training rules of Lillicrap et al. (backprop, feedback alignment, pseudobackprop, shallow learning,
  * node perturbation) and the training loop, on fa-simd's float kernels.
  *
- * <p>Exports {@link org.fa4j.core}. Conventions: batch-major activations (row {@code i} = example {@code i}); layer
+ * <p>Exports {@link org.fa4j.core} (networks, training, evaluation, model files) and {@link org.fa4j.core.rule} (the
+ * learning-rule SPI and the built-in rules, which fa-core provides as {@code LearningRuleProvider} services like any
+ * other module would). Conventions: batch-major activations (row {@code i} = example {@code i}); layer
  * {@code l} has weights {@code W_l} of shape {@code units_l × units_{l−1}} as in the paper ({@code W_0} is
  * {@code n_h × n_i}; {@code Model.weights(l)} and model files use this layout), stored input-major as {@code W_lᵀ}
  * ({@code Model.weightsTransposed(l)}, live), so the forward pass is {@code H = X·W_lᵀ + b} and the update
@@ -63,4 +65,18 @@ module org.fa4j.core {
     requires ejml.core;
 
     exports org.fa4j.core;
+    exports org.fa4j.core.rule;
+
+    uses org.fa4j.core.rule.LearningRuleProvider;
+    provides org.fa4j.core.rule.LearningRuleProvider with
+            org.fa4j.core.rule.Backprop,
+            org.fa4j.core.rule.FeedbackAlignment,
+            org.fa4j.core.rule.Pseudobackprop,
+            org.fa4j.core.rule.Shallow,
+            org.fa4j.core.rule.NodePerturbation,
+            org.fa4j.core.rule.Layerwise,
+            org.fa4j.core.rule.DirectFeedbackAlignment,
+            org.fa4j.core.rule.SignSymmetry,
+            org.fa4j.core.rule.KolenPollack,
+            org.fa4j.core.rule.WeightMirror;
 }

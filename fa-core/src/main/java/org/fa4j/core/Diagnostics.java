@@ -1,5 +1,6 @@
 package org.fa4j.core;
 
+import org.fa4j.core.rule.Pseudobackprop;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.fa4j.simd.Op;
@@ -108,7 +109,7 @@ public final class Diagnostics {
         ensureBuffers();
         Matrix w = model.wt[hidden + 1].transpose();
         Matrix p = Matrix.zeros(w.cols(), w.rows());
-        PseudobackpropEngine.pseudoInverse(w, p);
+        Pseudobackprop.pseudoInverse(w, p);
         if (pbp[hidden] == null) {
             pbp[hidden] = Matrix.zeros(ws.batch, model.spec().units(hidden));
         }

@@ -1,6 +1,7 @@
 package org.fa4j.core;
 
 import java.util.SplittableRandom;
+import org.fa4j.simd.Matrix;
 
 /**
  * How the entries of a weight matrix with {@code fanIn} inputs and {@code fanOut} outputs are drawn.
@@ -73,4 +74,27 @@ public sealed interface Init permits Init.Uniform, Init.Gaussian, Init.Xavier, I
 
     /** One entry of a matrix with the given fan-in and fan-out. */
     float draw(SplittableRandom random, int fanIn, int fanOut);
+
+    /** A new {@code rows × cols} matrix of draws with the given fans, in row-major order from {@code random}. */
+    default Matrix matrix(int rows, int cols, int fanIn, int fanOut, SplittableRandom random) {
+        Matrix m = Matrix.zeros(rows, cols);
+        float[] d = m.array();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = draw(random, fanIn, fanOut);
+        }
+        return m;
+    }
+
+    /**
+     * A 0/1 mask of {@code rows × cols} with each entry removed (0) with probability {@code sparsity}, drawn in
+     * row-major order from {@code random}: how a layer's or a feedback matrix's permanent sparsity is chosen.
+     */
+    static Matrix removalMask(int rows, int cols, double sparsity, SplittableRandom random) {
+        Matrix m = Matrix.zeros(rows, cols);
+        float[] d = m.array();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = random.nextDouble() < sparsity ? 0f : 1f;
+        }
+        return m;
+    }
 }

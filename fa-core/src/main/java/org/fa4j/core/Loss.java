@@ -1,5 +1,7 @@
 package org.fa4j.core;
 
+import org.fa4j.simd.Matrix;
+
 /**
  * The objective a network is trained on.
  *
@@ -40,4 +42,22 @@ public sealed interface Loss permits Loss.SquaredError, Loss.SoftmaxCrossEntropy
 
     /** The name used in JSON. */
     String name();
+
+    /**
+     * Turns the top layer's activations into the network's outputs, in place: the softmax of each row for
+     * cross-entropy, nothing for squared error.
+     */
+    default void outputs(Matrix activations) {
+        if (this instanceof SoftmaxCrossEntropy) {
+            Ops.softmaxRows(activations);
+        }
+    }
+
+    /**
+     * The loss of example {@code row}: {@code −Σ_k y*_k log y_k} from the targets and outputs for cross-entropy,
+     * {@code ½‖e‖²} from the error {@code e = y* − y} for squared error.
+     */
+    default double exampleLoss(Matrix target, Matrix output, Matrix error, int row) {
+        return this instanceof SoftmaxCrossEntropy ? Ops.crossEntropyRow(target, output, row) : 0.5 * Ops.squaredNormRow(error, row);
+    }
 }

@@ -1,9 +1,5 @@
 package org.fa4j.core;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fa4j.datasets.io.AtomicFiles;
 
 /**
  * Records per-epoch metrics and writes them as JSON when training ends (atomically: temporary file, then move).
@@ -72,7 +73,7 @@ public final class MetricsJsonListener implements TrainingListener {
         root.put("seconds", s.nanos() / 1e9);
         root.set("epochs", epochs);
         try {
-            ModelJson.writeAtomically(file, MAPPER.writeValueAsString(root));
+            AtomicFiles.writeString(file, MAPPER.writeValueAsString(root));
         } catch (IOException ex) {
             throw new UncheckedIOException("could not write metrics to " + file, ex);
         }

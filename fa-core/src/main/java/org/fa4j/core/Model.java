@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.fa4j.core.rule.FeedbackSetup;
+import org.fa4j.core.rule.LearningRule;
+import org.fa4j.core.rule.Parameters;
 import org.fa4j.datasets.SeedStream;
 import org.fa4j.datasets.Seeds;
 import org.fa4j.simd.Linalg;
@@ -40,9 +43,10 @@ public final class Model {
     final Matrix[] fb;
     final Matrix[] fbMask;
     private TrainingConfig lastTraining;
+    private Parameters ruleState;
 
     Model(NetworkSpec spec, LearningRule rule, long seed, Matrix[] wt, Matrix[] b, Matrix[] wtMask, Matrix[] fb,
-          Matrix[] fbMask, TrainingConfig lastTraining) {
+          Matrix[] fbMask, TrainingConfig lastTraining, Parameters ruleState) {
         this.spec = spec;
         this.rule = rule;
         this.seed = seed;
@@ -52,7 +56,11 @@ public final class Model {
         this.fb = fb;
         this.fbMask = fbMask;
         this.lastTraining = lastTraining;
-        RuleEngines.checkFeedback(rule, this);
+        this.ruleState = Objects.requireNonNull(ruleState, "ruleState");
+        rule.checkNetwork(spec);
+        for (int l = 1; l < spec.depth(); l++) {
+            rule.checkFeedback(spec, l, fb[l]);
+        }
     }
 
     /**
@@ -62,7 +70,7 @@ public final class Model {
     public static Model create(NetworkSpec spec, LearningRule rule, long seed) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(rule, "rule");
-        RuleEngines.checkCompatible(rule, spec);
+        rule.checkNetwork(spec);
         SplittableRandom fwd = Seeds.random(seed, SeedStream.FORWARD_INIT);
         int depth = spec.depth();
         Matrix[] w = new Matrix[depth];
@@ -73,10 +81,10 @@ public final class Model {
             int in = spec.units(l - 1);
             int out = ls.units();
             // drawn in the paper's layout (row by row of W_l), stored transposed
-            Matrix wl = draw(spec.init(), out, in, in, out, fwd);
+            Matrix wl = spec.init().matrix(out, in, in, out, fwd);
             b[l] = ls.bias() ? Matrix.zeros(1, out) : null;
             if (ls.sparsity() > 0) {
-                Matrix mask = mask(out, in, ls.sparsity(), fwd);
+                Matrix mask = Init.removalMask(out, in, ls.sparsity(), fwd);
                 Ops.hadamardScalar(wl, mask);
                 wMask[l] = mask.transpose();
             }
@@ -84,27 +92,38 @@ public final class Model {
         }
         Matrix[] fb = new Matrix[depth];
         Matrix[] fbMask = new Matrix[depth];
-        RuleEngines.initFeedback(rule, spec, w, Seeds.random(seed, SeedStream.FEEDBACK), fb, fbMask);
-        return new Model(spec, rule, seed, w, b, wMask, fb, fbMask, null);
+        drawFeedback(rule, spec, w, Seeds.random(seed, SeedStream.FEEDBACK), fb, fbMask);
+        return new Model(spec, rule, seed, w, b, wMask, fb, fbMask, null, Parameters.empty());
     }
 
-    static Matrix draw(Init init, int rows, int cols, int fanIn, int fanOut, SplittableRandom r) {
-        Matrix m = Matrix.zeros(rows, cols);
-        float[] d = m.array();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = init.draw(r, fanIn, fanOut);
+    /**
+     * Lets {@code rule} draw the feedback matrices (and masks) of layers {@code 1 .. depth − 1}, in order, from
+     * {@code random}; {@code wt} are the forward weights as stored, {@code W_lᵀ} (sign symmetry derives {@code B} from
+     * them).
+     */
+    static void drawFeedback(LearningRule rule, NetworkSpec spec, Matrix[] wt, SplittableRandom random, Matrix[] fb,
+                             Matrix[] fbMask) {
+        for (int l = 1; l < spec.depth(); l++) {
+            rule.drawFeedback(new Setup(l, spec, wt[l], random, fb, fbMask));
         }
-        return m;
     }
 
-    /** A 0/1 mask with each entry removed (0) with probability {@code sparsity}. */
-    static Matrix mask(int rows, int cols, double sparsity, SplittableRandom r) {
-        Matrix m = Matrix.zeros(rows, cols);
-        float[] d = m.array();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = r.nextDouble() < sparsity ? 0f : 1f;
+    /** One layer of {@link #drawFeedback}. */
+    private record Setup(int layer, NetworkSpec spec, Matrix weightsTransposed, SplittableRandom random, Matrix[] fb,
+                         Matrix[] fbMask) implements FeedbackSetup {
+        @Override
+        public void setFeedback(Matrix feedback) {
+            fb[layer] = Objects.requireNonNull(feedback, "feedback");
         }
-        return m;
+
+        @Override
+        public void setFeedbackMask(Matrix mask) {
+            if (fb[layer] == null) {
+                throw new IllegalStateException("layer " + layer + ": set the feedback matrix before its mask");
+            }
+            fbMask[layer] = Objects.requireNonNull(mask, "mask");
+            Ops.hadamardScalar(fb[layer], mask);
+        }
     }
 
     /** The architecture. */
@@ -176,6 +195,15 @@ public final class Model {
         return Optional.ofNullable(fbMask[Objects.checkIndex(layer, fbMask.length)]);
     }
 
+    /** The rule's own state, saved with the model (empty unless the rule keeps one). */
+    public Parameters ruleState() {
+        return ruleState;
+    }
+
+    void ruleState(Parameters state) {
+        this.ruleState = Objects.requireNonNull(state, "state");
+    }
+
     /** The last configuration a {@link Trainer} trained this model with, if any (saved with the model). */
     public Optional<TrainingConfig> lastTraining() {
         return Optional.ofNullable(lastTraining);
@@ -197,7 +225,7 @@ public final class Model {
 
     /** A deep copy (parameters, masks and feedback matrices). */
     public Model copy() {
-        return new Model(spec, rule, seed, copyAll(wt), copyAll(b), copyAll(wtMask), copyAll(fb), copyAll(fbMask), lastTraining);
+        return new Model(spec, rule, seed, copyAll(wt), copyAll(b), copyAll(wtMask), copyAll(fb), copyAll(fbMask), lastTraining, ruleState);
     }
 
     private static Matrix[] copyAll(Matrix[] ms) {
@@ -208,9 +236,10 @@ public final class Model {
         return c;
     }
 
-    /** True when both models have equal specs, rules and seeds and bit-identical parameters, masks and feedback. */
+    /** True when both models have equal specs, rules, seeds and rule states and bit-identical parameters, masks and feedback. */
     public boolean contentEquals(Model o) {
         return spec.equals(o.spec) && rule.equals(o.rule) && seed == o.seed && Objects.equals(lastTraining, o.lastTraining)
+                && ruleState.equals(o.ruleState)
                 && same(wt, o.wt) && same(b, o.b) && same(wtMask, o.wtMask) && same(fb, o.fb) && same(fbMask, o.fbMask);
     }
 

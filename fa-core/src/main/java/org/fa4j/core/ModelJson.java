@@ -1,22 +1,23 @@
 package org.fa4j.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fa4j.core.rule.LearningRule;
+import org.fa4j.core.rule.LearningRules;
+import org.fa4j.core.rule.Parameters;
+import org.fa4j.datasets.io.AtomicFiles;
 import org.fa4j.simd.Matrix;
 
 /**
@@ -32,7 +33,9 @@ import org.fa4j.simd.Matrix;
  * </pre>
  * where a matrix {@code M} is {@code {"rows": r, "cols": c, "f32le": base64}}: the raw IEEE-754 bits, little-endian,
  * row-major, so a round trip is bit-exact (NaN payloads included). Doubles are written in Jackson's shortest
- * round-tripping form. The rule registry ({@link #RULE_READERS} and {@link #writeRule}) is where a new rule's name goes.
+ * round-tripping form. {@code "rule"} is the rule's {@link LearningRules#describe description} and is read back by
+ * the {@link org.fa4j.core.rule.LearningRuleProvider} of its type; a rule's own state, when it keeps one, follows as
+ * {@code "ruleState": {…}}.
  */
 final class ModelJson {
     static final String FORMAT = "fa4j-model";
@@ -42,91 +45,98 @@ final class ModelJson {
     private ModelJson() {
     }
 
-    // ------------------------------------------------------------------ rule registry
+    // ------------------------------------------------------------------ rules
 
-    static final Map<String, Function<JsonNode, LearningRule>> RULE_READERS = Map.of(
-            "backprop", n -> new Backprop(),
-            "feedback-alignment", n -> new FeedbackAlignment(readInit(req(n, "feedbackInit")), req(n, "sparsity").asDouble()),
-            "pseudobackprop", n -> new Pseudobackprop(req(n, "recomputeEvery").asInt()),
-            "shallow", n -> new Shallow(),
-            "node-perturbation", n -> new NodePerturbation(req(n, "sigma").asDouble()),
-            "layerwise", n -> {
-                List<LearningRule> p = new ArrayList<>();
-                for (JsonNode e : req(n, "pathways")) {
-                    p.add(readRule(e));
-                }
-                return new Layerwise(p);
-            },
-            "direct-feedback-alignment", n -> new DirectFeedbackAlignment(readInit(req(n, "feedbackInit"))),
-            "sign-symmetry", n -> new SignSymmetry(SignSymmetry.Variant.of(req(n, "variant").asText()), readInit(req(n, "magnitudeInit"))),
-            "kolen-pollack", n -> new KolenPollack(readInit(req(n, "feedbackInit"))),
-            "weight-mirror", n -> new WeightMirror(readInit(req(n, "feedbackInit")), req(n, "mirrorRate").asDouble(),
-                    req(n, "mirrorDecay").asDouble(), req(n, "noiseStd").asDouble(), req(n, "mirrorBatch").asInt()));
-
+    /** {@code {"type": name, …parameters}}, as {@link LearningRules#describe} gives it. */
     static ObjectNode writeRule(LearningRule rule) {
+        return writeParameters(LearningRules.describe(rule));
+    }
+
+    /** The rule {@code n} describes, read by the provider of its {@code type}. */
+    static LearningRule readRule(JsonNode n) {
+        return LearningRules.read(readParameters(n, "rule"));
+    }
+
+    static ObjectNode writeParameters(Parameters p) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("type", rule.name());
-        switch (rule) {
-            case Backprop r -> { }
-            case Shallow r -> { }
-            case FeedbackAlignment r -> {
-                n.set("feedbackInit", writeInit(r.feedbackInit()));
-                n.put("sparsity", r.sparsity());
-            }
-            case Pseudobackprop r -> n.put("recomputeEvery", r.recomputeEvery());
-            case NodePerturbation r -> n.put("sigma", r.sigma());
-            case Layerwise r -> {
-                ArrayNode a = n.putArray("pathways");
-                r.pathways().forEach(p -> a.add(writeRule(p)));
-            }
-            case DirectFeedbackAlignment r -> n.set("feedbackInit", writeInit(r.feedbackInit()));
-            case SignSymmetry r -> {
-                n.put("variant", r.variant().id());
-                n.set("magnitudeInit", writeInit(r.magnitudeInit()));
-            }
-            case KolenPollack r -> n.set("feedbackInit", writeInit(r.feedbackInit()));
-            case WeightMirror r -> {
-                n.set("feedbackInit", writeInit(r.feedbackInit()));
-                n.put("mirrorRate", r.mirrorRate());
-                n.put("mirrorDecay", r.mirrorDecay());
-                n.put("noiseStd", r.noiseStd());
-                n.put("mirrorBatch", r.mirrorBatch());
-            }
-        }
+        p.asMap().forEach((k, v) -> n.set(k, writeValue(v)));
         return n;
     }
 
-    static LearningRule readRule(JsonNode n) {
-        String type = req(n, "type").asText();
-        Function<JsonNode, LearningRule> reader = RULE_READERS.get(type);
-        if (reader == null) {
-            throw new IllegalArgumentException("unknown rule type '" + type + "'; known: " + RULE_READERS.keySet());
+    private static JsonNode writeValue(Object v) {
+        return switch (v) {
+            case Parameters p -> writeParameters(p);
+            case Long l -> MAPPER.getNodeFactory().numberNode(l);
+            case Double d -> MAPPER.getNodeFactory().numberNode(d);
+            case String t -> MAPPER.getNodeFactory().textNode(t);
+            case Boolean b -> MAPPER.getNodeFactory().booleanNode(b);
+            case List<?> list -> {
+                ArrayNode a = MAPPER.createArrayNode();
+                list.forEach(e -> a.add(writeValue(e)));
+                yield a;
+            }
+            default -> throw new IllegalArgumentException("cannot store a " + v.getClass().getName() + " in a model file");
+        };
+    }
+
+    static Parameters readParameters(JsonNode n, String where) {
+        if (!n.isObject()) {
+            throw new IllegalArgumentException("model JSON: field '" + where + "' is " + abbreviate(n) + "; expected an object");
         }
-        return reader.apply(n);
+        Parameters.Builder b = Parameters.builder();
+        n.properties().forEach(e -> putValue(b, e.getKey(), e.getValue(), where + "." + e.getKey()));
+        return b.build();
+    }
+
+    private static void putValue(Parameters.Builder b, String key, JsonNode v, String where) {
+        if (v.isObject()) {
+            b.put(key, readParameters(v, where));
+        } else if (v.isArray()) {
+            List<Object> list = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                list.add(readValue(v.get(i), where + "[" + i + "]"));
+            }
+            b.putList(key, list);
+        } else {
+            Object o = readValue(v, where);
+            switch (o) {
+                case Long l -> b.put(key, l.longValue());
+                case Double d -> b.put(key, d.doubleValue());
+                case String t -> b.put(key, t);
+                case Boolean f -> b.put(key, f.booleanValue());
+                default -> throw new IllegalStateException(o.toString());
+            }
+        }
+    }
+
+    private static Object readValue(JsonNode v, String where) {
+        if (v.isObject()) {
+            return readParameters(v, where);
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.longValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        throw new IllegalArgumentException("model JSON: field '" + where + "' is " + abbreviate(v)
+                + "; expected a number, string, boolean or object");
     }
 
     // ------------------------------------------------------------------ values
 
     static ObjectNode writeInit(Init init) {
-        ObjectNode n = MAPPER.createObjectNode();
-        switch (init) {
-            case Init.Uniform u -> n.put("type", "uniform").put("scale", u.scale());
-            case Init.Gaussian g -> n.put("type", "gaussian").put("std", g.std());
-            case Init.Xavier x -> n.put("type", "xavier");
-            case Init.He h -> n.put("type", "he");
-        }
-        return n;
+        return (ObjectNode) writeParameters(Parameters.builder().put("init", init).build()).get("init");
     }
 
     static Init readInit(JsonNode n) {
-        String type = req(n, "type").asText();
-        return switch (type) {
-            case "uniform" -> Init.uniform(req(n, "scale").asDouble());
-            case "gaussian" -> Init.gaussian(req(n, "std").asDouble());
-            case "xavier" -> Init.xavier();
-            case "he" -> Init.he();
-            default -> throw new IllegalArgumentException("unknown init type '" + type + "'; expected uniform, gaussian, xavier or he");
-        };
+        return Parameters.builder().put("init", readParameters(n, "init")).build().init("init");
     }
 
     static ObjectNode writeSpec(NetworkSpec spec) {
@@ -232,6 +242,9 @@ final class ModelJson {
         root.set("spec", writeSpec(m.spec()));
         root.set("rule", writeRule(m.rule()));
         root.set("training", m.lastTraining().map(ModelJson::writeTraining).map(JsonNode.class::cast).orElse(MAPPER.nullNode()));
+        if (!m.ruleState().isEmpty()) {
+            root.set("ruleState", writeParameters(m.ruleState()));
+        }
         ArrayNode layers = root.putArray("layers");
         for (int l = 0; l < m.depth(); l++) {
             ObjectNode n = layers.addObject();
@@ -266,6 +279,8 @@ final class ModelJson {
         LearningRule rule = readRule(req(root, "rule"));
         JsonNode t = root.get("training");
         TrainingConfig training = t == null || t.isNull() ? null : readTraining(t);
+        JsonNode state = root.get("ruleState");
+        Parameters ruleState = state == null || state.isNull() ? Parameters.empty() : readParameters(state, "ruleState");
         JsonNode layers = req(root, "layers");
         int depth = spec.depth();
         if (layers.size() != depth) {
@@ -302,11 +317,11 @@ final class ModelJson {
                 wMask[l] = wMask[l].transpose();
             }
         }
-        return new Model(spec, rule, req(root, "seed").asLong(), w, b, wMask, fb, fbMask, training);
+        return new Model(spec, rule, req(root, "seed").asLong(), w, b, wMask, fb, fbMask, training, ruleState);
     }
 
     static void save(Model m, Path file) throws IOException {
-        writeAtomically(file, write(m));
+        AtomicFiles.writeString(file, write(m));
     }
 
     static Model load(Path file) throws IOException {
@@ -314,26 +329,6 @@ final class ModelJson {
             return read(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes {@code text} to a temporary file next to {@code file}, then moves it into place. */
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

@@ -3,6 +3,9 @@ package org.fa4j.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.fa4j.core.rule.LearningRule;
+import org.fa4j.core.rule.RuleEngine;
+import org.fa4j.datasets.Dataset;
 import org.fa4j.datasets.EpochOrder;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
@@ -48,6 +51,7 @@ public final class Trainer {
     private final RuleEngine engine;
     private final EpochOrder order;
     private final StepContext context;
+    private final TrainingStep state;
     private final Diagnostics diagnostics;
     private final float eta;
     private final float decay;
@@ -68,7 +72,8 @@ public final class Trainer {
         this.config = b.config;
         this.la = b.linalg;
         this.listeners = b.listeners.toArray(new TrainingListener[0]);
-        this.engine = RuleEngines.create(model.rule(), model, config.seed());
+        this.engine = model.rule().engine(new EngineContext(model, config.seed(), 0));
+        this.state = new TrainingStep(model, la);
         this.order = config.shuffle() ? EpochOrder.shuffled(config.seed()) : EpochOrder.inOrder();
         this.diagnostics = new Diagnostics(model, la);
         this.context = new StepContext(model, diagnostics);
@@ -131,6 +136,17 @@ public final class Trainer {
     /** Epochs completed so far. */
     public int epochs() {
         return epochs;
+    }
+
+    /**
+     * Runs {@code config.epochs()} epochs over {@code data}'s examples (its inputs and its targets, e.g. MNIST's one-hot
+     * labels), then calls {@code onEnd}.
+     */
+    public TrainingSummary fit(Dataset data) {
+        if (!data.hasTargets()) {
+            throw new IllegalArgumentException("training needs targets; " + data + " has none");
+        }
+        return fit(data.inputs(), data.targets());
     }
 
     /** Runs {@code config.epochs()} epochs over the rows of {@code inputs} and {@code targets}, then calls {@code onEnd}. */
@@ -274,8 +290,14 @@ public final class Trainer {
             eta = (float) rate;
             decay = (float) (1 - rate * config.weightDecay());
         }
-        engine.beforeBackward(model, steps);
-        engine.backward(model, ws, la);
+        TrainingStep state = this.state;
+        state.ws = ws;
+        state.step = steps;
+        state.epoch = currentEpoch;
+        state.learningRate = eta;
+        state.decay = decay;
+        engine.beforeBackward(state);
+        engine.backward(state);
         for (int l = top; l >= 0; l--) {
             if (engine.learns(l, depth) && !Float.isFinite(la.squaredNorm(ws.delta[l])) && !Ops.allFinite(ws.delta[l])) {
                 throw new TrainingDivergedException(steps, l, "delta");
@@ -313,7 +335,7 @@ public final class Trainer {
                 la.axpy(eta, ws.biasGrad[l], model.b[l]); // Δb ∝ δ
             }
         }
-        engine.afterUpdate(model, ws, la, eta, decay);
+        engine.afterUpdate(state);
         steps++;
         return loss;
     }

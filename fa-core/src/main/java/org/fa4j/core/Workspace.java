@@ -1,5 +1,7 @@
 package org.fa4j.core;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.fa4j.simd.CsrMatrix;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
@@ -21,8 +23,8 @@ final class Workspace {
     /** {@code f'(a)} of the output layer only (hidden layers multiply it in place, see {@link Activation#timesDerivative}). */
     final Matrix[] deriv;
     final Matrix[] biasGrad;
-    /** A rule's own per-batch-size buffers (see {@link RuleEngine}). */
-    Object ruleScratch;
+    /** Rule engines' own buffers for this batch size, by owner (see {@link org.fa4j.core.rule.StepState#scratch}). */
+    final Map<Object, Object> scratch = new IdentityHashMap<>();
 
     /** True when this step's layer 0 runs on the compressed input {@link #xs}. */
     boolean sparse;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.fa4j.core.rule.Backprop;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.RepeatedTest;

@@ -3,6 +3,10 @@ package org.fa4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.fa4j.core.rule.Backprop;
+import org.fa4j.core.rule.FeedbackAlignment;
+import org.fa4j.core.rule.LearningRule;
+import org.fa4j.core.rule.NodePerturbation;
 import org.fa4j.simd.KernelPath;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;

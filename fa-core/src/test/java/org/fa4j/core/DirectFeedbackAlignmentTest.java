@@ -6,6 +6,10 @@ import static org.fa4j.core.FamilyFixtures.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fa4j.core.rule.Backprop;
+import org.fa4j.core.rule.DirectFeedbackAlignment;
+import org.fa4j.core.rule.FeedbackAlignment;
+import org.fa4j.core.rule.Layerwise;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +36,7 @@ class DirectFeedbackAlignmentTest {
 
     @Test
     void isNotAPerLayerPathway() {
-        assertThatThrownBy(() -> new Layerwise(java.util.List.of(DirectFeedbackAlignment.uniform(0.5), new Backprop())))
+        assertThatThrownBy(() -> Layerwise.of(java.util.List.of(DirectFeedbackAlignment.uniform(0.5), new Backprop())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("direct-feedback-alignment")
                 .hasMessageContaining("kolen-pollack");
     }

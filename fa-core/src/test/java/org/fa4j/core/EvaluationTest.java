@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.fa4j.core.rule.Backprop;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;

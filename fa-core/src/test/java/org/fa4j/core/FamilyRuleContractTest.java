@@ -5,6 +5,8 @@ import static org.fa4j.core.FamilyFixtures.*;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.fa4j.core.rule.LearningRule;
+import org.fa4j.core.rule.Shallow;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.fa4j.core.FamilyFixtures.*;
 
 import java.util.List;
+import org.fa4j.core.rule.Backprop;
+import org.fa4j.core.rule.FeedbackAlignment;
+import org.fa4j.core.rule.KolenPollack;
+import org.fa4j.core.rule.Layerwise;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package org.fa4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.fa4j.core.rule.NodePerturbation;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package org.fa4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.fa4j.core.rule.Pseudobackprop;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class PseudobackpropTest {
         for (int[] shape : new int[][] {{4, 9}, {9, 4}, {6, 6}}) {
             Matrix w = Data.gaussian(shape[0], shape[1], shape[0] * 31L + shape[1]);
             Matrix p = Matrix.zeros(shape[1], shape[0]);
-            PseudobackpropEngine.pseudoInverse(w, p);
+            Pseudobackprop.pseudoInverse(w, p);
             double[][] a = toD(w);
             double[][] ap = toD(p);
             double[][] aPa = mul(mul(a, ap), a);

@@ -2,6 +2,10 @@ package org.fa4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.fa4j.core.rule.Backprop;
+import org.fa4j.core.rule.FeedbackAlignment;
+import org.fa4j.core.rule.Layerwise;
+import org.fa4j.core.rule.Shallow;
 import org.fa4j.simd.KernelPath;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;

@@ -7,6 +7,11 @@ import static org.fa4j.core.FamilyFixtures.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fa4j.core.rule.Backprop;
+import org.fa4j.core.rule.FeedbackAlignment;
+import org.fa4j.core.rule.Layerwise;
+import org.fa4j.core.rule.LearningRule;
+import org.fa4j.core.rule.SignSymmetry;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

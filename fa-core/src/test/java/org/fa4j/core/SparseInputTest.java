@@ -3,6 +3,7 @@ package org.fa4j.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import org.fa4j.core.rule.FeedbackAlignment;
 import org.fa4j.simd.KernelPath;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;

@@ -2,6 +2,9 @@ package org.fa4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.fa4j.core.rule.FeedbackAlignment;
+import org.fa4j.core.rule.LearningRule;
+import org.fa4j.core.rule.Shallow;
 import org.fa4j.simd.Linalg;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.fa4j.core.FamilyFixtures.*;
 
 import org.assertj.core.data.Offset;
+import org.fa4j.core.rule.RuleEngine;
+import org.fa4j.core.rule.WeightMirror;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +27,13 @@ class WeightMirrorTest {
         assertThat(rule.mirrorGain()).isCloseTo(4, Offset.offset(1e-12));
         Model m = Model.create(deepSpec(), rule, 6);
         Model start = m.copy();
-        WeightMirrorEngine engine = (WeightMirrorEngine) RuleEngines.create(rule, m, 17L);
+        RuleEngine engine = rule.engine(new EngineContext(m, 17L, 0));
+        TrainingStep mirrorOnly = new TrainingStep(m, ONE_THREAD); // afterUpdate reads only W and B
         for (int l = 1; l < 3; l++) {
             assertThat(Math.abs(cosine(m.feedback(l).orElseThrow(), m.weights(l)))).as("initial |cos|, layer %d", l).isLessThan(0.3);
         }
         for (int t = 0; t < 600; t++) {
-            engine.mirror(m, ONE_THREAD);
+            engine.afterUpdate(mirrorOnly); // one mirror step per layer
         }
         for (int l = 1; l < 3; l++) {
             Matrix w = m.weights(l);

@@ -1,13 +1,12 @@
 package org.fa4j.simd;
 
-import org.fa4j.simd.internal.Tuning;
-import org.fa4j.simd.internal.vector.VectorKernels;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import org.fa4j.simd.internal.Tuning;
+import org.fa4j.simd.internal.vector.VectorKernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

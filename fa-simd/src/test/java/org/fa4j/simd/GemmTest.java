@@ -1,9 +1,5 @@
 package org.fa4j.simd;
 
-import org.fa4j.simd.internal.Tuning;
-import org.fa4j.simd.internal.vector.VectorGemm;
-import org.fa4j.simd.internal.vector.VectorKernels;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.fa4j.simd.internal.Tuning;
+import org.fa4j.simd.internal.vector.VectorGemm;
+import org.fa4j.simd.internal.vector.VectorKernels;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** GEMM on both kernel paths against the float64 reference of {@link Ref}. */
 class GemmTest {

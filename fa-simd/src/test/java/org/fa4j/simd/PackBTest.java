@@ -1,12 +1,11 @@
 package org.fa4j.simd;
 
-import org.fa4j.simd.internal.vector.VectorGemm;
-import org.fa4j.simd.internal.vector.Packing;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.fa4j.simd.internal.vector.Packing;
+import org.fa4j.simd.internal.vector.VectorGemm;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

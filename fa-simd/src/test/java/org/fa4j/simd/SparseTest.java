@@ -1,12 +1,11 @@
 package org.fa4j.simd;
 
-import org.fa4j.simd.internal.Tuning;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.fa4j.simd.internal.Tuning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

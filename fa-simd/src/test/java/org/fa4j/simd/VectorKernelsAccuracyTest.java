@@ -1,11 +1,10 @@
 package org.fa4j.simd;
 
-import org.fa4j.simd.internal.vector.VectorKernels;
-import org.fa4j.simd.internal.vector.VectorMath;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jdk.incubator.vector.FloatVector;
+import org.fa4j.simd.internal.vector.VectorKernels;
+import org.fa4j.simd.internal.vector.VectorMath;
 import org.junit.jupiter.api.Test;
 
 /**

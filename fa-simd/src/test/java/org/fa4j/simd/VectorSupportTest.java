@@ -1,11 +1,7 @@
 package org.fa4j.simd;
 
-import org.fa4j.simd.internal.vector.VectorGemm;
-import org.fa4j.simd.internal.vector.VectorKernels;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -16,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import jdk.incubator.vector.FloatVector;
+import org.fa4j.simd.internal.vector.VectorGemm;
+import org.fa4j.simd.internal.vector.VectorKernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

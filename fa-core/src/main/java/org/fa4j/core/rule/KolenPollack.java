@@ -1,7 +1,11 @@
-package org.fa4j.core;
+package org.fa4j.core.rule;
 
-import org.fa4j.datasets.SeedStream;
 import java.util.Objects;
+import org.fa4j.core.Init;
+import org.fa4j.core.NetworkSpec;
+import org.fa4j.datasets.SeedStream;
+import org.fa4j.simd.Matrix;
+import org.fa4j.simd.Op;
 
 /**
  * Kolen–Pollack learning (Kolen &amp; Pollack 1994, "Backpropagation without weight transport", ICNN; as used for deep
@@ -24,7 +28,7 @@ import java.util.Objects;
  *
  * @param feedbackInit how the initial entries of {@code B} are drawn
  */
-public record KolenPollack(Init feedbackInit) implements LearningRule {
+public record KolenPollack(Init feedbackInit) implements RandomFeedbackRule {
 
     /** Checks the value. */
     public KolenPollack {
@@ -36,13 +40,41 @@ public record KolenPollack(Init feedbackInit) implements LearningRule {
         return new KolenPollack(Init.uniform(beta));
     }
 
+    /** Reads {@code kolen-pollack} from model files. */
+    public static LearningRuleProvider provider() {
+        return LearningRuleProvider.of("kolen-pollack", p -> new KolenPollack(p.init("feedbackInit")));
+    }
+
     @Override
     public String name() {
         return "kolen-pollack";
     }
 
     @Override
-    public boolean usesFeedback() {
-        return true;
+    public Parameters parameters() {
+        return Parameters.builder().put("feedbackInit", feedbackInit).build();
+    }
+
+    @Override
+    public PathwayEngine engine(RuleContext context) {
+        return new Engine(context.firstLayer(), context.lastLayer());
+    }
+
+    /**
+     * Sends through {@code B_l}; after the forward update, {@code B_l ← decay·B_l + η h_{l−1}ᵀ δ_l} with the trainer's
+     * own {@code decay = 1 − ηα} (rounded to float exactly as for {@code W}), so that {@code ΔB_l = ΔW_lᵀ}.
+     */
+    private record Engine(int from, int to) implements PathwayEngine {
+        @Override
+        public void sendDown(StepState s, int layer, Matrix deltaAbove, Matrix out) {
+            Feedback.sendThrough(s, layer, deltaAbove, out); // Δh = B δ
+        }
+
+        @Override
+        public void afterUpdate(StepState s) {
+            for (int l = from; l <= to; l++) {
+                s.linalg().gemm(Op.T, Op.N, s.learningRate(), s.input(l), s.delta(l), s.decay(), s.feedback(l)); // ΔB_l = ΔW_lᵀ
+            }
+        }
     }
 }

@@ -1,7 +1,13 @@
-package org.fa4j.core;
+package org.fa4j.core.rule;
 
-import org.fa4j.datasets.SeedStream;
 import java.util.Objects;
+import java.util.SplittableRandom;
+import org.fa4j.core.Init;
+import org.fa4j.core.NetworkSpec;
+import org.fa4j.datasets.SeedStream;
+import org.fa4j.simd.Linalg;
+import org.fa4j.simd.Matrix;
+import org.fa4j.simd.Op;
 
 /**
  * Weight mirrors (Akrout, Wilson, Humphreys, Lillicrap &amp; Tweed 2019, "Deep Learning without Weight Transport",
@@ -19,8 +25,7 @@ import java.util.Objects;
  * <p>Sources and choices. The paper's mirror rule is the Hebbian product of the noise at layer {@code l−1} and its image at
  * layer {@code l}, whose expectation is proportional to {@code W_lᵀ}; the decay term {@code −λ_B B} is what keeps
  * {@code B} bounded here (the authors' reference code, {@code fcnn/FCNN_WM.py}, instead tries to rescale {@code B}
- * after mirroring). The full text of the paper could not be consulted while writing this, so the equation is given in
- * the form above rather than by number. The noise passes through the linear part of the forward path only (no bias,
+ * after mirroring). The equation is given in the form above rather than by the paper's number. The noise passes through the linear part of the forward path only (no bias,
  * no nonlinearity: the form of the paper's analysis; the reference code applies the layer's sigmoid), and each layer
  * gets its own fresh i.i.d. noise, as in the reference code. Scheduling: the paper alternates a learning mode and a
  * mirror mode; the reference code mirrors once after every batch update, and so do we — one mirror step of
@@ -36,7 +41,7 @@ import java.util.Objects;
  * @param mirrorBatch  k, noise rows per mirror step (≥ 1)
  */
 public record WeightMirror(Init feedbackInit, double mirrorRate, double mirrorDecay, double noiseStd, int mirrorBatch)
-        implements LearningRule {
+        implements RandomFeedbackRule {
 
     /** Checks the values. */
     public WeightMirror {
@@ -68,13 +73,80 @@ public record WeightMirror(Init feedbackInit, double mirrorRate, double mirrorDe
         return mirrorRate * mirrorBatch * noiseStd * noiseStd / mirrorDecay;
     }
 
+    /** Reads {@code weight-mirror} from model files. */
+    public static LearningRuleProvider provider() {
+        return LearningRuleProvider.of("weight-mirror", p -> new WeightMirror(p.init("feedbackInit"), p.number("mirrorRate"),
+                p.number("mirrorDecay"), p.number("noiseStd"), p.integer("mirrorBatch")));
+    }
+
     @Override
     public String name() {
         return "weight-mirror";
     }
 
     @Override
-    public boolean usesFeedback() {
-        return true;
+    public Parameters parameters() {
+        return Parameters.builder().put("feedbackInit", feedbackInit).put("mirrorRate", mirrorRate).put("mirrorDecay", mirrorDecay)
+                .put("noiseStd", noiseStd).put("mirrorBatch", mirrorBatch).build();
+    }
+
+    @Override
+    public PathwayEngine engine(RuleContext context) {
+        return new Engine(this, context);
+    }
+
+    /**
+     * Sends through {@code B_l}; after each forward update one mirror step per layer: {@code ξ ~ N(0, σ²)},
+     * {@code ξ' = ξ W_lᵀ}, {@code B_l ← (1 − λ_B) B_l + η_B ξᵀ ξ'}. The noise buffers depend only on {@code k}, not on
+     * the training batch, and are allocated once here.
+     */
+    private static final class Engine implements PathwayEngine {
+        private final float rate;
+        private final float keep;
+        private final double sigma;
+        private final SplittableRandom noise;
+        private final Matrix[] xi;
+        private final Matrix[] xiOut;
+        private final int from;
+        private final int to;
+
+        Engine(WeightMirror rule, RuleContext c) {
+            this.from = c.firstLayer();
+            this.to = c.lastLayer();
+            this.rate = (float) rule.mirrorRate();
+            this.keep = (float) (1 - rule.mirrorDecay());
+            this.sigma = rule.noiseStd();
+            this.noise = c.random(SeedStream.FEEDBACK_LEARNING);
+            NetworkSpec spec = c.spec();
+            xi = new Matrix[spec.depth()];
+            xiOut = new Matrix[spec.depth()];
+            for (int l = from; l <= to; l++) {
+                xi[l] = Matrix.zeros(rule.mirrorBatch(), spec.units(l - 1));
+                xiOut[l] = Matrix.zeros(rule.mirrorBatch(), spec.units(l));
+            }
+        }
+
+        @Override
+        public void sendDown(StepState s, int layer, Matrix deltaAbove, Matrix out) {
+            Feedback.sendThrough(s, layer, deltaAbove, out); // Δh = B δ
+        }
+
+        @Override
+        public void afterUpdate(StepState s) {
+            Linalg la = s.linalg();
+            for (int l = from; l <= to; l++) {
+                fillGaussian(xi[l]);
+                la.gemm(Op.N, Op.N, 1f, xi[l], s.weightsTransposed(l), 0f, xiOut[l]); // ξ' = ξ W_lᵀ: noise through the forward path
+                la.gemm(Op.T, Op.N, rate, xi[l], xiOut[l], keep, s.feedback(l));      // B ← (1 − λ_B) B + η_B ξᵀξ'
+            }
+        }
+
+        private void fillGaussian(Matrix x) {
+            for (int i = 0; i < x.rows(); i++) {
+                for (int j = 0; j < x.cols(); j++) {
+                    x.set(i, j, (float) (sigma * noise.nextGaussian()));
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,101 @@
+package org.fa4j.core.rule;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.linsol.svd.SolvePseudoInverseSvd_DDRM;
+import org.fa4j.simd.Matrix;
+import org.fa4j.simd.Op;
+
+/**
+ * Pseudobackprop: each hidden layer receives {@code Δh_l = W_{l+1}⁺ δ_{l+1}}, with {@code W⁺} the Moore–Penrose
+ * pseudoinverse of the current forward matrix (PAPER §1.3, {@code Δh_PBP = W⁺e}; Supplement Proof #2: approximately
+ * Gauss–Newton).
+ *
+ * <p>{@code W⁺} is computed in float64 by EJML's SVD-based {@code SolvePseudoInverseSvd_DDRM} and rounded to float32.
+ * It is recomputed every {@code recomputeEvery} training steps (1 = every step, exact; the default, and cheap for the
+ * paper's 30-20-10 nets). For large layers, {@code recomputeEvery > 1} reuses a slightly stale {@code W⁺}. The
+ * recomputation allocates EJML temporaries, so this rule is exempt from the zero-allocation guarantee.
+ *
+ * @param recomputeEvery steps between recomputations of {@code W⁺} (≥ 1)
+ */
+public record Pseudobackprop(int recomputeEvery) implements PathwayRule {
+
+    /** Checks {@code recomputeEvery >= 1}. */
+    public Pseudobackprop {
+        if (recomputeEvery < 1) {
+            throw new IllegalArgumentException("recomputeEvery must be >= 1, got " + recomputeEvery);
+        }
+    }
+
+    /** Recomputes {@code W⁺} every step. */
+    public Pseudobackprop() {
+        this(1);
+    }
+
+    /** Reads {@code pseudobackprop} from model files. */
+    public static LearningRuleProvider provider() {
+        return LearningRuleProvider.of("pseudobackprop", p -> new Pseudobackprop(p.integer("recomputeEvery")));
+    }
+
+    @Override
+    public String name() {
+        return "pseudobackprop";
+    }
+
+    @Override
+    public Parameters parameters() {
+        return Parameters.builder().put("recomputeEvery", recomputeEvery).build();
+    }
+
+    @Override
+    public PathwayEngine engine(RuleContext context) {
+        return new Engine(recomputeEvery, context.spec().depth());
+    }
+
+    /** {@code out = W⁺} ({@code cols × rows} of {@code w}), computed in float64 by EJML's SVD and rounded to float. */
+    public static void pseudoInverse(Matrix w, Matrix out) {
+        DMatrixRMaj a = new DMatrixRMaj(w.rows(), w.cols());
+        for (int i = 0; i < w.rows(); i++) {
+            for (int j = 0; j < w.cols(); j++) {
+                a.set(i, j, w.get(i, j));
+            }
+        }
+        DMatrixRMaj p = new DMatrixRMaj(w.cols(), w.rows());
+        SolvePseudoInverseSvd_DDRM solver = new SolvePseudoInverseSvd_DDRM(w.rows(), w.cols());
+        if (!solver.setA(a)) {
+            throw new ArithmeticException("the SVD of a " + w.shape() + " weight matrix failed (non-finite entries?)");
+        }
+        solver.invert(p);
+        for (int i = 0; i < out.rows(); i++) {
+            for (int j = 0; j < out.cols(); j++) {
+                out.set(i, j, (float) p.get(i, j));
+            }
+        }
+    }
+
+    /** {@code Δ_{l−1} = Δ_l (W_l⁺)ᵀ}, each layer's {@code W⁺} recomputed when older than {@code every} steps. */
+    private static final class Engine implements PathwayEngine {
+        private final int every;
+        private final Matrix[] pinv;
+        private final long[] computedAt;
+
+        Engine(int every, int depth) {
+            this.every = every;
+            this.pinv = new Matrix[depth];
+            this.computedAt = new long[depth];
+        }
+
+        @Override
+        public void sendDown(StepState s, int layer, Matrix deltaAbove, Matrix out) {
+            long step = s.step();
+            if (pinv[layer] == null || step - computedAt[layer] >= every) {
+                Matrix w = s.weightsTransposed(layer).transpose(); // W_l, units_l × units_{l−1}
+                if (pinv[layer] == null) {
+                    pinv[layer] = Matrix.zeros(w.cols(), w.rows());
+                }
+                pseudoInverse(w, pinv[layer]);
+                computedAt[layer] = step;
+            }
+            s.linalg().gemm(Op.N, Op.T, 1f, deltaAbove, pinv[layer], 0f, out); // Δh_PBP = W⁺e
+        }
+    }
+}

@@ -4,8 +4,9 @@
  *
  * <p>Exports {@link org.fa4j.datasets} ({@link org.fa4j.datasets.Dataset}, {@link org.fa4j.datasets.Mnist},
  * {@link org.fa4j.datasets.LinearTask}, {@link org.fa4j.datasets.NonlinearTask},
- * {@link org.fa4j.datasets.EpochOrder}, {@link org.fa4j.datasets.BatchIterator}, {@link org.fa4j.datasets.Seeds}) and
- * {@link org.fa4j.datasets.idx} (the IDX reader and writer).
+ * {@link org.fa4j.datasets.EpochOrder}, {@link org.fa4j.datasets.BatchIterator}, {@link org.fa4j.datasets.Seeds}),
+ * {@link org.fa4j.datasets.idx} (the IDX reader and writer) and {@link org.fa4j.datasets.io} (the one atomic file
+ * writer of fa4j, {@link org.fa4j.datasets.io.AtomicFiles}).
  *
  * <p>Reads no system properties. The real data sets are put under {@code data/} by {@code bin/fetch-data}.
  */

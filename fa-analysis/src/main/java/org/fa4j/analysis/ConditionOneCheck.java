@@ -58,14 +58,14 @@ public final class ConditionOneCheck {
         double worstLate = 1;
         boolean allTurned = true;
         for (long seed : p.seeds()) {
-            Task1 task = new Task1(seed);
-            Task1.Run run = task.start(p.omega(), p.eta());
+            Task1Float64 task = new Task1Float64(seed);
+            Task1Float64.Run run = task.start(p.omega(), p.eta());
             double[] q = new double[p.steps()];
-            double[] wbe = new double[Task1.N_O];
+            double[] wbe = new double[Task1Float64.N_O];
             for (int s = 0; s < p.steps(); s++) {
                 run.forward();
                 Mat64.mult(run.w, run.be, wbe);
-                q[s] = Mat64.dot(run.e, wbe, Task1.N_O); // eᵀ W B e, condition (1)
+                q[s] = Mat64.dot(run.e, wbe, Task1Float64.N_O); // eᵀ W B e, condition (1)
                 run.update();
             }
             double sum = 0;

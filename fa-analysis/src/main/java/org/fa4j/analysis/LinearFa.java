@@ -103,15 +103,25 @@ final class LinearFa {
     /** One per-example update, eqs. (6)–(7): ΔW = η e hᵀ, ΔA = η B e xᵀ with h = A x, e = E x. */
     void exampleStep(DMatrixRMaj w, DMatrixRMaj a, double eta, double[] x, double[] h, double[] y, double[] e,
             double[] be) {
+        forward(w, a, x, h, y, e);
+        Mat64.mult(b, e, be);
+        update(w, a, eta, x, h, e, be);
+    }
+
+    /** The forward pass on example {@code x}: h = A x, y = W h and e = T x − y. */
+    void forward(DMatrixRMaj w, DMatrixRMaj a, double[] x, double[] h, double[] y, double[] e) {
         Mat64.mult(a, x, h);
         Mat64.mult(w, h, y);
         Mat64.mult(t, x, e);
         for (int k = 0; k < nO; k++) {
             e[k] -= y[k];
         }
-        Mat64.mult(b, e, be);
+    }
+
+    /** The updates (6)–(7) after {@link #forward}: W += η e hᵀ and A += η δ xᵀ with the hidden signal δ (B e for FA). */
+    void update(DMatrixRMaj w, DMatrixRMaj a, double eta, double[] x, double[] h, double[] e, double[] delta) {
         Mat64.addOuter(w, eta, e, h);
-        Mat64.addOuter(a, eta, be, x);
+        Mat64.addOuter(a, eta, delta, x);
     }
 
     /** V = ‖B E‖²_F, eq. (23). */

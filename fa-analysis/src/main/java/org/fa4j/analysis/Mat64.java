@@ -7,8 +7,14 @@ import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
-/** Float64 helpers on EJML matrices: random draws, the pseudoinverse, norms and angles. */
-final class Mat64 {
+/**
+ * Float64 linear algebra of the reference network: random draws, the pseudoinverse, norms and angles on EJML
+ * matrices, and the three row-major vector kernels ({@link #mult(double[], int, int, double[], double[])},
+ * {@link #multTrans(double[], int, int, double[], double[])}, {@link #addOuter(double[], double, double[], double[])})
+ * that every float64 network of the project (the theorem checks here, the experiments' Task 1 and Fig. 4 networks)
+ * runs on, so that they compute the same bits.
+ */
+public final class Mat64 {
     private Mat64() {
     }
 
@@ -145,54 +151,70 @@ final class Mat64 {
 
     /** y = M x for a matrix and plain vectors. */
     static void mult(DMatrixRMaj m, double[] x, double[] y) {
-        int r = m.numRows;
-        int c = m.numCols;
-        if (x.length != c || y.length != r) {
-            throw new IllegalArgumentException("shape mismatch: matrix " + r + "x" + c + " times vector of length "
-                    + x.length + " into vector of length " + y.length);
+        mult(m.data, m.numRows, m.numCols, x, y);
+    }
+
+    /** y = Mᵀ x. */
+    static void multTrans(DMatrixRMaj m, double[] x, double[] y) {
+        multTrans(m.data, m.numRows, m.numCols, x, y);
+    }
+
+    /** M += alpha · u vᵀ. */
+    static void addOuter(DMatrixRMaj m, double alpha, double[] u, double[] v) {
+        if (m.numRows != u.length || m.numCols != v.length) {
+            throw new IllegalArgumentException("shape mismatch: outer product " + u.length + "x" + v.length
+                    + " added to matrix " + m.numRows + "x" + m.numCols);
         }
-        double[] d = m.data;
-        for (int i = 0; i < r; i++) {
+        addOuter(m.data, alpha, u, v);
+    }
+
+    /**
+     * {@code y = M x} for a row-major {@code rows × cols} matrix {@code m}: each {@code y_i} is summed over {@code j}
+     * in ascending order, so every float64 network of the project gets the same bits.
+     */
+    public static void mult(double[] m, int rows, int cols, double[] x, double[] y) {
+        if (m.length != rows * cols || x.length != cols || y.length != rows) {
+            throw new IllegalArgumentException("shape mismatch: matrix " + rows + "x" + cols + " (" + m.length
+                    + " entries) times vector of length " + x.length + " into vector of length " + y.length);
+        }
+        for (int i = 0; i < rows; i++) {
             double s = 0;
-            int o = i * c;
-            for (int j = 0; j < c; j++) {
-                s += d[o + j] * x[j];
+            int o = i * cols;
+            for (int j = 0; j < cols; j++) {
+                s += m[o + j] * x[j];
             }
             y[i] = s;
         }
     }
 
-    /** y = Mᵀ x. */
-    static void multTrans(DMatrixRMaj m, double[] x, double[] y) {
-        int r = m.numRows;
-        int c = m.numCols;
-        if (x.length != r || y.length != c) {
-            throw new IllegalArgumentException("shape mismatch: transpose of matrix " + r + "x" + c
-                    + " times vector of length " + x.length + " into vector of length " + y.length);
+    /** {@code y = Mᵀ x} for a row-major {@code rows × cols} matrix {@code m}, accumulated row by row of M. */
+    public static void multTrans(double[] m, int rows, int cols, double[] x, double[] y) {
+        if (m.length != rows * cols || x.length != rows || y.length != cols) {
+            throw new IllegalArgumentException("shape mismatch: transpose of matrix " + rows + "x" + cols + " (" + m.length
+                    + " entries) times vector of length " + x.length + " into vector of length " + y.length);
         }
         java.util.Arrays.fill(y, 0);
-        double[] d = m.data;
-        for (int i = 0; i < r; i++) {
+        for (int i = 0; i < rows; i++) {
             double xi = x[i];
-            int o = i * c;
-            for (int j = 0; j < c; j++) {
-                y[j] += d[o + j] * xi;
+            int o = i * cols;
+            for (int j = 0; j < cols; j++) {
+                y[j] += m[o + j] * xi;
             }
         }
     }
 
-    /** M += alpha · u vᵀ. */
-    static void addOuter(DMatrixRMaj m, double alpha, double[] u, double[] v) {
-        if (u.length != m.numRows || v.length != m.numCols) {
+    /** {@code M += alpha · u vᵀ} for a row-major {@code u.length × v.length} matrix {@code m} (BLAS's GER). */
+    public static void addOuter(double[] m, double alpha, double[] u, double[] v) {
+        if (m.length != u.length * v.length) {
             throw new IllegalArgumentException("shape mismatch: outer product " + u.length + "x" + v.length
-                    + " added to matrix " + m.numRows + "x" + m.numCols);
+                    + " added to a matrix of " + m.length + " entries");
         }
-        int c = m.numCols;
+        int c = v.length;
         for (int i = 0; i < u.length; i++) {
             double a = alpha * u[i];
             int o = i * c;
             for (int j = 0; j < c; j++) {
-                m.data[o + j] += a * v[j];
+                m[o + j] += a * v[j];
             }
         }
     }

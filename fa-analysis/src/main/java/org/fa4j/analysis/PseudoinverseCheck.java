@@ -91,15 +91,15 @@ public final class PseudoinverseCheck {
 
     /** Runs the sweep and returns the per-ω results (the check's raw data; also in the report). */
     public static List<OmegaResult> sweep(Params p) {
-        return sweep(p, Task1.Feedback.RANDOM_B);
+        return sweep(p, Task1Float64.Feedback.RANDOM_B);
     }
 
-    static List<OmegaResult> sweep(Params p, Task1.Feedback feedback) {
+    static List<OmegaResult> sweep(Params p, Task1Float64.Feedback feedback) {
         List<OmegaResult> out = new ArrayList<>();
         for (double omega : p.omegas()) {
             double[] acc = new double[8];
             for (long seed : p.seeds()) {
-                double[] one = runOne(new Task1(seed), omega, p, feedback);
+                double[] one = runOne(new Task1Float64(seed), omega, p, feedback);
                 for (int i = 0; i < acc.length; i++) {
                     acc[i] += one[i] / p.seeds().size();
                 }
@@ -109,18 +109,18 @@ public final class PseudoinverseCheck {
         return out;
     }
 
-    private static double[] runOne(Task1 task, double omega, Params p, Task1.Feedback feedback) {
-        Task1.Run run = task.start(omega, p.eta(), feedback);
+    private static double[] runOne(Task1Float64 task, double omega, Params p, Task1Float64.Feedback feedback) {
+        Task1Float64.Run run = task.start(omega, p.eta(), feedback);
         DMatrixRMaj bPlus = Mat64.pinv(task.b);
-        double[] bp = new double[Task1.N_H];
-        double[] pbp = new double[Task1.N_H];
-        double[] wbe = new double[Task1.N_O];
+        double[] bp = new double[Task1Float64.N_H];
+        double[] pbp = new double[Task1Float64.N_H];
+        double[] wbe = new double[Task1Float64.N_O];
         int from = p.steps() / 2;
         double sumPbp = 0;
         double sumBp = 0;
         double sumWbe = 0;
         double sumOutside = 0;
-        double[] back = new double[Task1.N_H];
+        double[] back = new double[Task1Float64.N_H];
         int n = 0;
         double nseStart = Double.NaN;
         for (int s = 0; s < p.steps(); s++) {
@@ -136,7 +136,7 @@ public final class PseudoinverseCheck {
                 // W⁺e lies in the row space of W; the part of Be outside it, (I − W⁺W)Be, is what tilts Be off W⁺e.
                 Mat64.mult(wPlus, wbe, back);
                 double outside = 0;
-                for (int i = 0; i < Task1.N_H; i++) {
+                for (int i = 0; i < Task1Float64.N_H; i++) {
                     double d = run.be[i] - back[i];
                     outside += d * d;
                 }
@@ -149,25 +149,25 @@ public final class PseudoinverseCheck {
             run.update();
         }
         DMatrixRMaj wb = CommonOps_DDRM.mult(run.w, task.b, null);
-        double alpha = CommonOps_DDRM.trace(wb) / Task1.N_O;
+        double alpha = CommonOps_DDRM.trace(wb) / Task1Float64.N_O;
         CommonOps_DDRM.scale(1 / alpha, wb);
-        for (int i = 0; i < Task1.N_O; i++) {
+        for (int i = 0; i < Task1Float64.N_O; i++) {
             wb.add(i, i, -1.0);
         }
         return new double[] {sumPbp / n, sumBp / n, Mat64.cosine(run.w, bPlus),
-            Mat64.normF(wb) / Math.sqrt(Task1.N_O), sumWbe / n, sumOutside / n, nseStart, run.nse()};
+            Mat64.normF(wb) / Math.sqrt(Task1Float64.N_O), sumWbe / n, sumOutside / n, nseStart, run.nse()};
     }
 
     /** Runs the check. */
     public static CheckReport run(Params p) {
-        return run(p, Task1.Feedback.RANDOM_B);
+        return run(p, Task1Float64.Feedback.RANDOM_B);
     }
 
     /**
      * Runs the check on networks whose hidden layer learns from {@code feedback}: a test hook. Under backprop
-     * ({@link Task1.Feedback#TRANSPOSE_W}) the hidden update is Wᵀe itself, so the claim must fail.
+     * ({@link Task1Float64.Feedback#TRANSPOSE_W}) the hidden update is Wᵀe itself, so the claim must fail.
      */
-    static CheckReport run(Params p, Task1.Feedback feedback) {
+    static CheckReport run(Params p, Task1Float64.Feedback feedback) {
         List<OmegaResult> res = sweep(p, feedback);
         Reports r = new Reports("fig4-pseudoinverse",
                 "From small weights W learns to act like B⁺: angle(Δh_FA, Δh_PBP) < angle(Δh_FA, Δh_BP) for small ω",

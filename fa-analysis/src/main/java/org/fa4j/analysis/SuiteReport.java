@@ -1,18 +1,15 @@
 package org.fa4j.analysis;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.fa4j.datasets.io.AtomicFiles;
 
 /**
  * All reports of one {@link TheoremSuite} run, with JSON output and a Markdown summary table.
@@ -55,14 +52,14 @@ public record SuiteReport(int schemaVersion, String mode, List<CheckReport> chec
         }
     }
 
-    /** Writes {@link #toJson()} to {@code file} atomically (temporary file in the same directory, then a move). */
+    /** Writes {@link #toJson()} to {@code file} atomically ({@link AtomicFiles}: a temporary file in the same directory, then a move). */
     public void writeJson(Path file) throws IOException {
-        writeAtomically(file, toJson());
+        AtomicFiles.writeString(file, toJson());
     }
 
     /** Writes {@link #summaryTable()} to {@code file} atomically. */
     public void writeSummary(Path file) throws IOException {
-        writeAtomically(file, summaryTable());
+        AtomicFiles.writeString(file, summaryTable());
     }
 
     /** A Markdown table: one row per check with its role, reference, verdict, time and finding. */
@@ -92,27 +89,5 @@ public record SuiteReport(int schemaVersion, String mode, List<CheckReport> chec
 
     static ObjectMapper mapper() {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try { // temporary files are created owner-only; a report is an ordinary file
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep the defaults
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -5,9 +5,10 @@
  *
  * <p>Everything here is an independent float64 reference: the linear dynamics E = T − WA and its updates (eqs. 5–13)
  * are implemented directly, with EJML for SVD, pseudoinverse and eigenvalues and Hipparchus' Dormand–Prince 8(5,3)
- * for the continuous-time systems. It does not use fa-core's float kernels. Where the paper's text has slips the
- * corrected forms of PAPER.md §3 are used and named in each report's notes: the Lemma-3 bound
- * max(s(0), ‖BT‖², 2n_h²); Theorem 2's scalar η·s_w·‖Bỹ‖²; and the Supplement's proof numbering (Proof #2 is
- * Gauss–Newton, Proof #3 is "B acts like the pseudoinverse of W").
+ * for the continuous-time systems. It does not use fa-core's float kernels; the row-major vector kernels of
+ * {@link org.fa4j.analysis.Mat64} are public, so that the experiments' float64 networks run the very same arithmetic.
+ * Where the paper's text has slips the corrected forms of PAPER.md §3 are used and named in each report's notes: the
+ * Lemma-3 bound max(s(0), ‖BT‖², 2n_h²); Theorem 2's scalar η·s_w·‖Bỹ‖²; and the Supplement's proof numbering
+ * (Proof #2 is Gauss–Newton, Proof #3 is "B acts like the pseudoinverse of W").
  */
 package org.fa4j.analysis;

@@ -48,7 +48,7 @@ class PseudoinverseCheckTest {
         PseudoinverseCheck.Params p = new PseudoinverseCheck.Params(List.of(0.001, 0.25), 1e-3, 4000, 20, List.of(11L),
                 0.01);
         assertThat(PseudoinverseCheck.run(p).verdict()).isEqualTo(Verdict.PASS);
-        CheckReport r = PseudoinverseCheck.run(p, Task1.Feedback.TRANSPOSE_W);
+        CheckReport r = PseudoinverseCheck.run(p, Task1Float64.Feedback.TRANSPOSE_W);
         assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) r.measured().get("perOmega");

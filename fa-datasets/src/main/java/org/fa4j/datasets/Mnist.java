@@ -29,6 +29,14 @@ import org.fa4j.simd.Matrix;
 public final class Mnist {
     /** The number of classes of MNIST and Fashion-MNIST. */
     public static final int CLASSES = 10;
+    /** The training images' standard file name (as {@code bin/fetch-data} writes it). */
+    public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    /** The training labels' standard file name. */
+    public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    /** The test images' standard file name. */
+    public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    /** The test labels' standard file name. */
+    public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
 
     /** {@code PIXEL_VALUES[p] = p / 255f}: a table lookup instead of a division per pixel (same values). */
     private static final float[] PIXEL_VALUES = new float[256];
@@ -42,6 +50,22 @@ public final class Mnist {
     private Mnist() {
     }
 
+    /**
+     * Whether {@code directory} holds the four files {@link #load(Path)} reads, each under one of the names it accepts
+     * (what {@code bin/fetch-data} checks before it downloads).
+     */
+    public static boolean hasFiles(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        try {
+            for (String name : new String[] {TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS}) {
+                find(directory, name);
+            }
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
     /** Loads the training and test sets from {@code directory}, with one-hot targets and labels. */
     public static TrainTest load(Path directory) throws IOException {
         return load(directory, true);
@@ -50,8 +74,8 @@ public final class Mnist {
     /** Loads the training and test sets from {@code directory}; one-hot targets only when {@code oneHotTargets}. */
     public static TrainTest load(Path directory, boolean oneHotTargets) throws IOException {
         Objects.requireNonNull(directory, "directory");
-        Dataset train = load(find(directory, "train-images", "idx3-ubyte"), find(directory, "train-labels", "idx1-ubyte"), oneHotTargets);
-        Dataset test = load(find(directory, "t10k-images", "idx3-ubyte"), find(directory, "t10k-labels", "idx1-ubyte"), oneHotTargets);
+        Dataset train = load(find(directory, TRAIN_IMAGES), find(directory, TRAIN_LABELS), oneHotTargets);
+        Dataset test = load(find(directory, TEST_IMAGES), find(directory, TEST_LABELS), oneHotTargets);
         return new TrainTest(train, test);
     }
 
@@ -103,6 +127,12 @@ public final class Mnist {
             t.set(i, labels[i], 1f);
         }
         return t;
+    }
+
+    /** The file of standard name {@code name} ({@link #TRAIN_IMAGES}, ...) in {@code dir}, under any usual name. */
+    private static Path find(Path dir, String name) throws NoSuchFileException {
+        int k = name.lastIndexOf("-idx");
+        return find(dir, name.substring(0, k), name.substring(k + 1));
     }
 
     /** The file for {@code stem} ("train-images") and {@code kind} ("idx3-ubyte") in {@code dir}, under any usual name. */

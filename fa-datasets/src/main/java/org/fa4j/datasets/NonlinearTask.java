@@ -19,13 +19,10 @@ import org.fa4j.simd.Matrix;
  * layer's inputs have unit variance. The default {@value #DEFAULT_GAIN} is calibrated on the levels of the paper's
  * Fig. 2d (3-layer students near 2×10⁻³, 4-layer students near 10⁻³, shallow learning near 0.13 after 4×10⁵
  * examples): both tanh layers are mildly nonlinear, so a 30–20–10 student gets close but the 30–20–10–10 student,
- * which has the teacher's own architecture, does better. A scratch search (fa-core students, online, weights and
- * biases U[±0.01], B U[±0.5], 4×10⁵ examples seen once, 2–3 trials, teacher seed 1; not part of the test suite) gave
- * at η = 0.02: gain 0.5 and 0.6 — 4-layer no better than 3-layer (BP 2.7×10⁻³ vs 2.8×10⁻³ at 0.5); gain 0.7 — BP
- * 4.0×10⁻³ → 1.2×10⁻³ and FA 7.6×10⁻³ → 3.9×10⁻³ (3 → 4 layers), shallow 0.24; gain 0.75 — BP 6.3×10⁻³ →
- * 4.9×10⁻⁴, FA 1.0×10⁻² → 6.4×10⁻³. At gain 1.0 and more the 4-layer BP student recovers the teacher almost exactly
- * (2×10⁻⁶ at 1.0, η = 0.01) while the 3-layer one stalls at 2–7×10⁻², far from the paper's 2×10⁻³: the earlier
- * default 1.5 was in that regime.
+ * which has the teacher's own architecture, does better. At a lower gain the extra layer does not help; at a gain of
+ * 1 or more the 4-layer student recovers the teacher almost exactly while the 3-layer one stalls far above the
+ * paper's level. The search behind the value is in {@code docs/reproduction.md} (Fig. 2d, teacher scale) and its
+ * figures in {@code docs/performance.md}.
  *
  * @param teacher the fixed target network
  * @param train   training inputs N × 30 and targets N × 10, no labels

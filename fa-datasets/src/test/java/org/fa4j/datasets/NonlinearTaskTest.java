@@ -96,7 +96,7 @@ class NonlinearTaskTest {
         double rms = Math.sqrt(sumSquares(d.targets().toArray()) / d.targets().size());
         assertThat(rms).isBetween(0.15, 0.5);
         double residual = affineResidualFraction(d);
-        assertThat(residual).as("nonlinear fraction of the target energy").isBetween(0.01, 0.06); // 2.6% at the default gain 0.7; 17% at the former 1.5
+        assertThat(residual).as("nonlinear fraction of the target energy").isBetween(0.01, 0.06); // 2.6% at the default gain 0.7
         assertThat(affineResidualFraction(NonlinearTask.generate(8, 0, 5000, 3.0).test())).isGreaterThan(2 * residual);
     }
 

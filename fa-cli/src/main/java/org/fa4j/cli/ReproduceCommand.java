@@ -1,0 +1,70 @@
+package org.fa4j.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.fa4j.experiments.Experiment;
+import org.fa4j.experiments.ExperimentResult;
+import org.fa4j.experiments.Experiments;
+import org.fa4j.experiments.ResultsIndex;
+import org.fa4j.experiments.RunOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+
+/** {@code fa4j reproduce <experiment|all>}: runs the paper's experiments and writes JSON, figures and an index. */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = "Reproduce a figure of the paper: fig1 fig2 fig2d fig3 fig4 figS1 fashion family, or all.")
+final class ReproduceCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "one of: ${COMPLETION-CANDIDATES}",
+            completionCandidates = Names.class)
+    String experiment;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ReproduceOptions own;
+
+    /** The experiment names, for the help text. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Experiments.names().iterator();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Experiments.names().contains(experiment)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown EXPERIMENT '" + experiment
+                    + "'; expected one of " + String.join(", ", Experiments.names()));
+        }
+        RunOptions o = own.toRunOptions(spec.commandLine(), common);
+        List<String> needed = new java.util.ArrayList<>();
+        if (List.of("all", "fig2", "figS1", "family", "fashion").contains(experiment)) {
+            needed.add("mnist");
+        }
+        if (List.of("all", "fashion").contains(experiment)) {
+            needed.add("fashion-mnist");
+        }
+        FetchDataCommand.ensure(o.dataDir(), needed);
+        long t0 = System.nanoTime();
+        if (experiment.equals("all")) {
+            List<ExperimentResult> rs = Experiments.runAll(o);
+            System.out.println("fa4j: wrote " + rs.size() + " results and " + o.out().resolve("index.md") + " in "
+                    + String.format("%.1f", (System.nanoTime() - t0) / 1e9) + " s");
+        } else {
+            Experiment e = Experiments.byName(experiment);
+            ExperimentResult r = e.run(o);
+            System.out.println("fa4j: " + e.name() + " done in " + String.format("%.1f", r.wallSeconds()) + " s -> "
+                    + o.out().resolve(e.name() + ".json") + " " + r.figures());
+            ResultsIndex.summarise(r, System.out);
+            ResultsIndex.write(o.out());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+package org.fa4j.cli;
+
+import org.fa4j.experiments.RunOptions;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+/** The options only {@code reproduce} takes: the master seed with its default, {@code --quick}, {@code --paper-epochs}. */
+final class ReproduceOptions {
+    /** The master seed of {@code reproduce} when {@code --seed} is not given. */
+    static final long DEFAULT_SEED = 1411024L;
+
+    @Option(names = "--seed", paramLabel = "S", description = "master seed (default: ${DEFAULT-VALUE})", defaultValue = "" + DEFAULT_SEED)
+    long seed;
+
+    @Option(names = "--paper-epochs", paramLabel = "N", description = "epochs of the paper's η = 1e-3 per-example MNIST schedule (default: as --epochs, else 20)")
+    Integer paperEpochs;
+
+    @Option(names = "--quick", description = "CI-sized runs (minutes in all)")
+    boolean quick;
+
+    /** The run options of {@code reproduce}, every count checked (the message names the flag). */
+    RunOptions toRunOptions(CommandLine cl, CommonOptions common) {
+        int trials = common.trials(cl);
+        int threads = common.threads(cl);
+        int epochs = common.epochs(cl);
+        int paper = CommonOptions.positiveOrZero(cl, "--paper-epochs", paperEpochs);
+        return new RunOptions(common.out, common.dataDir(), trials, threads, seed, quick, common.quiet, epochs, paper);
+    }
+}

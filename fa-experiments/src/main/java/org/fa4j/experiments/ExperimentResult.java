@@ -1,0 +1,163 @@
+package org.fa4j.experiments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.fa4j.datasets.io.AtomicFiles;
+
+/**
+ * One experiment's versioned JSON result: configuration, the protocol choices the paper leaves open (each with its
+ * reason), seeds, metrics, summary, the paper's claim, software version and wall time. Built up by the experiment,
+ * then written atomically (temporary file, then move).
+ */
+public final class ExperimentResult {
+    /** The result schema; bump when a field changes meaning. */
+    public static final String SCHEMA = "fa4j-result/1";
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final String experiment;
+    private final long started = System.nanoTime();
+    private final Map<String, Object> config = new LinkedHashMap<>();
+    private final Map<String, String> choices = new LinkedHashMap<>();
+    private final Map<String, Object> seeds = new LinkedHashMap<>();
+    private final Map<String, Object> metrics = new LinkedHashMap<>();
+    private final Map<String, Object> summary = new LinkedHashMap<>();
+    private final Map<String, Object> paper = new LinkedHashMap<>();
+    private final List<String> figures = new ArrayList<>();
+    private String status;
+    private String error;
+
+    /** A result for the experiment named {@code experiment}; the wall clock starts now. */
+    public ExperimentResult(String experiment) {
+        this.experiment = experiment;
+    }
+
+    /** The experiment's name. */
+    public String experiment() {
+        return experiment;
+    }
+
+    /** Records a configuration value. */
+    public ExperimentResult config(String key, Object value) {
+        config.put(key, value);
+        return this;
+    }
+
+    /** Records a choice the paper leaves open, with the reason for it. */
+    public ExperimentResult choice(String what, String valueAndReason) {
+        choices.put(what, valueAndReason);
+        return this;
+    }
+
+    /** Records a seed. */
+    public ExperimentResult seed(String stream, Object seed) {
+        seeds.put(stream, seed);
+        return this;
+    }
+
+    /** Records a metric series (per step or per epoch). */
+    public ExperimentResult metric(String key, Object series) {
+        metrics.put(key, series);
+        return this;
+    }
+
+    /** Records a summary number. */
+    public ExperimentResult summary(String key, Object value) {
+        summary.put(key, value);
+        return this;
+    }
+
+    /** Records what the paper states for comparison. */
+    public ExperimentResult paper(String key, Object value) {
+        paper.put(key, value);
+        return this;
+    }
+
+    /** Records a figure file name (relative to the results directory). */
+    public ExperimentResult figure(String file) {
+        figures.add(file);
+        return this;
+    }
+
+    /**
+     * Marks the run's state ({@code running}, {@code complete}, {@code diverged}) and, for a failed run, the reason
+     * ({@code null} for none); both go to the JSON only once set, so results of the figures do not carry them.
+     */
+    public ExperimentResult status(String state, String reason) {
+        this.status = state;
+        this.error = reason;
+        return this;
+    }
+
+    /** The state set by {@link #status(String, String)}, or {@code null}. */
+    public String status() {
+        return status;
+    }
+
+    /** The summary so far (read-only use). */
+    public Map<String, Object> summary() {
+        return summary;
+    }
+
+    /** The paper's claims so far (read-only use). */
+    public Map<String, Object> paper() {
+        return paper;
+    }
+
+    /** The figure files so far. */
+    public List<String> figures() {
+        return figures;
+    }
+
+    /** The JSON tree. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schema", SCHEMA);
+        m.put("experiment", experiment);
+        if (status != null) {
+            m.put("status", status);
+        }
+        if (error != null) {
+            m.put("error", error);
+        }
+        m.put("software", Map.of("name", "fa4j", "version", Version.VERSION,
+                "java", System.getProperty("java.version"), "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        m.put("command", System.getProperty("fa4j.command", "(API call)"));
+        m.put("createdUtc", Instant.now().toString());
+        m.put("wallTimeSeconds", (System.nanoTime() - started) / 1e9);
+        m.put("config", config);
+        m.put("choices", choices);
+        m.put("seeds", seeds);
+        m.put("paper", paper);
+        m.put("summary", summary);
+        m.put("figures", figures);
+        m.put("metrics", metrics);
+        return m;
+    }
+
+    /** Elapsed seconds since construction. */
+    public double wallSeconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** Writes {@code <dir>/<experiment>.json} atomically and returns its path. */
+    public Path write(Path dir) {
+        return write(dir, experiment);
+    }
+
+    /** Writes {@code <dir>/<fileStem>.json} atomically and returns its path (e.g. a run's {@code .partial} file). */
+    Path write(Path dir, String fileStem) {
+        try {
+            return AtomicFiles.writeStream(dir.resolve(fileStem + ".json"), stream -> JSON.writeValue(stream, toMap()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the result of " + experiment + " to " + dir.resolve(fileStem + ".json"), e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.fa4j.experiments;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.fa4j.datasets.io.AtomicFiles;
+
+/**
+ * {@code results/index.md}: every figure of the results directory beside the paper's claim and our numbers, built
+ * from the JSON results present there (so single {@code reproduce} runs and {@code reproduce all} share one index).
+ */
+public final class ResultsIndex {
+    private ResultsIndex() {
+    }
+
+    /** Rewrites {@code <out>/index.md} atomically from the results in {@code out}; returns its path. */
+    @SuppressWarnings("unchecked")
+    public static Path write(Path out) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# fa4j — reproduction of Lillicrap et al., arXiv:1411.0247\n\n");
+        sb.append("Each section: the paper's claim, our numbers, the command and its wall time, the protocol choices the paper leaves "
+                + "open (with reasons), and the figures. The JSON files hold every curve.\n\n");
+        double total = 0;
+        StringBuilder body = new StringBuilder();
+        for (Experiment e : Experiments.all()) {
+            Path f = out.resolve(e.name() + ".json");
+            if (!Files.exists(f)) {
+                continue;
+            }
+            Map<String, Object> m;
+            try {
+                m = ExperimentResult.JSON.readValue(f.toFile(), Map.class);
+            } catch (IOException ex) {
+                body.append("## ").append(e.name()).append("\n\n(unreadable result: ").append(ex.getMessage()).append(")\n\n");
+                continue;
+            }
+            double wall = m.get("wallTimeSeconds") instanceof Number n ? n.doubleValue() : 0;
+            total += wall;
+            body.append("## ").append(e.title()).append("\n\n");
+            body.append(String.format("Command: `%s` — wall time %.1f s (%.2f h), %s. Result: [`%s.json`](%s.json)%n%n",
+                    m.getOrDefault("command", "(not recorded)"), wall, wall / 3600, m.getOrDefault("createdUtc", "?"), e.name(), e.name()));
+            Map<String, Object> paper = (Map<String, Object>) m.getOrDefault("paper", Map.of());
+            Map<String, Object> summary = (Map<String, Object>) m.getOrDefault("summary", Map.of());
+            body.append("| | paper | ours |\n|---|---|---|\n");
+            for (Map.Entry<String, Object> p : paper.entrySet()) {
+                body.append("| ").append(p.getKey()).append(" | ").append(cell(p.getValue())).append(" | ")
+                        .append(cell(summary.get(p.getKey()))).append(" |\n");
+            }
+            body.append("\n<details><summary>all summary numbers and protocol choices</summary>\n\n");
+            for (Map.Entry<String, Object> s : summary.entrySet()) {
+                body.append("- `").append(s.getKey()).append("`: ").append(format(s.getValue())).append('\n');
+            }
+            body.append('\n');
+            for (Map.Entry<String, Object> c : ((Map<String, Object>) m.getOrDefault("choices", Map.of())).entrySet()) {
+                body.append("- **").append(c.getKey()).append("**: ").append(c.getValue()).append('\n');
+            }
+            body.append("\n</details>\n\n");
+            for (Object fig : (List<Object>) m.getOrDefault("figures", List.of())) {
+                String name = fig.toString();
+                if (name.endsWith(".png")) {
+                    body.append("![").append(name).append("](").append(name).append(")\n");
+                }
+            }
+            body.append('\n');
+        }
+        sb.append(String.format("Total wall time of the results below: %.1f s (%.2f h).%n%n", total, total / 3600));
+        sb.append(body);
+        try {
+            return AtomicFiles.writeString(out.resolve("index.md"), sb.toString());
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write " + out.resolve("index.md"), ex);
+        }
+    }
+
+    private static String cell(Object v) {
+        return format(v).replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** Prints a result's summary, one line per entry. */
+    public static void summarise(ExperimentResult r, PrintStream out) {
+        for (Map.Entry<String, Object> s : r.summary().entrySet()) {
+            out.println("  " + s.getKey() + " = " + format(s.getValue()));
+        }
+    }
+
+    static String format(Object v) {
+        if (v == null) {
+            return "—";
+        }
+        if (v instanceof Double d) {
+            return String.format("%.4g", d);
+        }
+        if (v instanceof Map<?, ?> || v instanceof List<?>) {
+            try {
+                return ExperimentResult.JSON.writer().writeValueAsString(v).replace("\n", " ").replaceAll("\\s+", " ");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return v.toString();
+            }
+        }
+        return v.toString();
+    }
+}

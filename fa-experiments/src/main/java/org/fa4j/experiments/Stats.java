@@ -1,0 +1,80 @@
+package org.fa4j.experiments;
+
+/** Means, standard deviations and sliding windows over double arrays; NaN entries are skipped. */
+final class Stats {
+    private Stats() {
+    }
+
+    static double mean(double[] v) {
+        return mean(v, 0, v.length);
+    }
+
+    static double mean(double[] v, int from, int to) {
+        double s = 0;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(v[i])) {
+                s += v[i];
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
+
+    /** Sample standard deviation (n − 1). */
+    static double sd(double[] v) {
+        return sd(v, 0, v.length);
+    }
+
+    static double sd(double[] v, int from, int to) {
+        double m = mean(v, from, to);
+        double s = 0;
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(v[i])) {
+                s += (v[i] - m) * (v[i] - m);
+                n++;
+            }
+        }
+        return n < 2 ? 0 : Math.sqrt(s / (n - 1));
+    }
+
+    /**
+     * Sliding-window mean and standard deviation of {@code v} over windows of {@code window} consecutive entries,
+     * sampled every {@code every} entries: {mean[], sd[], indexOfWindowEnd[]}.
+     */
+    static double[][] slidingWindow(double[] v, int window, int every) {
+        int n = Math.max(0, (v.length - window) / every + 1);
+        double[] m = new double[n];
+        double[] s = new double[n];
+        double[] at = new double[n];
+        for (int k = 0; k < n; k++) {
+            int from = k * every;
+            m[k] = mean(v, from, from + window);
+            s[k] = sd(v, from, from + window);
+            at[k] = from + window;
+        }
+        return new double[][] {m, s, at};
+    }
+
+    /** Column-wise mean over rows of equal length. */
+    static double[] meanRows(double[][] rows) {
+        double[] out = new double[rows[0].length];
+        for (int j = 0; j < out.length; j++) {
+            double s = 0;
+            for (double[] r : rows) {
+                s += r[j];
+            }
+            out[j] = s / rows.length;
+        }
+        return out;
+    }
+
+    static double[] last(double[][] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i][rows[i].length - 1];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,162 @@
+package org.fa4j.experiments;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The {@code fa4j train --config FILE.json} record: any layer sizes, rule and data set. Unknown, repeated or bad
+ * fields are rejected with a message that names the field.
+ *
+ * @param version     config format version, 1
+ * @param dataset     "mnist" or "fashion-mnist"
+ * @param hiddenSizes hidden layer sizes, e.g. [1000]
+ * @param hidden      hidden activation: logistic, tanh, relu
+ * @param output      output activation: logistic or linear
+ * @param rule        bp, fa, sparse-fa, shallow, dfa, sign-symmetry, kolen-pollack, weight-mirror
+ * @param eta         learning rate (the initial one, with a decaying schedule)
+ * @param batch       mini-batch size
+ * @param epochs      passes over the training set
+ * @param weightDecay α of W ← W(1 − ηα) + (η/batch)·Σ_batch δhᵀ
+ * @param omega       forward weights ~ U[-ω, ω]
+ * @param beta        feedback weights ~ U[-β, β]
+ * @param trials      independent runs (new weights and B each)
+ * @param seed        master seed
+ * @param schedule    how η changes over the run, per update: "constant", "linear" (to 0), "cosine" (to 0),
+ *                    "linear:F" / "cosine:F" (to F·η); optional in the file, default "constant" (fa-core's
+ *                    {@link org.fa4j.core.LearningRateSchedule#named})
+ */
+public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSizes, String hidden, String output, String rule,
+                          double eta, int batch, int epochs, double weightDecay, double omega, double beta, int trials, long seed,
+                          String schedule) {
+
+    /** The field names, in order. */
+    static final List<String> FIELDS = java.util.Arrays.stream(TrainRunConfig.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).toList();
+    /** Fields that may be left out of a file, with the value they then take. */
+    static final java.util.Map<String, String> OPTIONAL = java.util.Map.of("schedule", "constant");
+
+    /** Checks every field; the message names the field, its value and the expectation. */
+    public TrainRunConfig {
+        require(version == 1, "version", version, "1");
+        require(dataset != null && List.of("mnist", "fashion-mnist").contains(dataset), "dataset", dataset, "\"mnist\" or \"fashion-mnist\"");
+        require(hiddenSizes != null && !hiddenSizes.isEmpty() && hiddenSizes.stream().allMatch(h -> h != null && h > 0), "hiddenSizes",
+                hiddenSizes, "a non-empty list of positive sizes");
+        require(hidden != null && List.of("logistic", "tanh", "relu").contains(hidden), "hidden", hidden, "logistic, tanh or relu");
+        require(output != null && List.of("logistic", "linear").contains(output), "output", output, "logistic or linear");
+        require(rule != null, "rule", rule, "a rule name");
+        try {
+            MnistRule.of(rule);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config field 'rule': " + e.getMessage());
+        }
+        require(eta > 0 && eta < 10, "eta", eta, "0 < eta < 10");
+        require(batch >= 1, "batch", batch, "at least 1");
+        require(epochs >= 1, "epochs", epochs, "at least 1");
+        require(weightDecay >= 0, "weightDecay", weightDecay, "at least 0");
+        require(omega > 0, "omega", omega, "positive");
+        require(beta > 0, "beta", beta, "positive");
+        require(trials >= 1, "trials", trials, "at least 1");
+        require(schedule != null, "schedule", schedule, "constant, linear, cosine, linear:F or cosine:F");
+        try {
+            org.fa4j.core.LearningRateSchedule.named(schedule); // the parameter: fields are not yet set in a compact constructor
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config field 'schedule': " + e.getMessage());
+        }
+    }
+
+    /** A config with the constant schedule (what a file without a {@code schedule} field means). */
+    public TrainRunConfig(int version, String dataset, List<Integer> hiddenSizes, String hidden, String output, String rule,
+                       double eta, int batch, int epochs, double weightDecay, double omega, double beta, int trials, long seed) {
+        this(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, trials, seed, "constant");
+    }
+
+    /** fa-core's schedule for {@link #schedule}. */
+    public org.fa4j.core.LearningRateSchedule learningRateSchedule() {
+        return org.fa4j.core.LearningRateSchedule.named(schedule);
+    }
+
+    private static void require(boolean ok, String field, Object value, String expected) {
+        if (!ok) {
+            throw new IllegalArgumentException("config field '" + field + "' is " + value + "; expected " + expected);
+        }
+    }
+
+    /** Reads and checks a config file; a field given twice is an error (not "the last one wins"). */
+    public static TrainRunConfig read(Path file) {
+        JsonFactory strict = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        ObjectMapper m = new ObjectMapper(strict).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = m.readTree(file.toFile());
+            if (tree == null || !tree.isObject()) {
+                throw new IllegalArgumentException(file + ": expected a JSON object with the fields " + FIELDS);
+            }
+            for (java.util.Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!FIELDS.contains(f)) {
+                    throw new IllegalArgumentException(file + ": unknown config field '" + f + "'; known fields: " + FIELDS);
+                }
+            }
+            for (java.util.Map.Entry<String, String> o : OPTIONAL.entrySet()) {
+                if (!tree.has(o.getKey())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put(o.getKey(), o.getValue());
+                }
+            }
+            for (String f : FIELDS) {
+                if (!tree.has(f)) {
+                    throw new IllegalArgumentException(file + ": missing config field '" + f + "'");
+                }
+            }
+            return m.treeToValue(tree, TrainRunConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException(file + ": unknown config field '" + e.getPropertyName() + "'; known fields: "
+                    + e.getKnownPropertyIds(), e);
+        } catch (JsonMappingException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("config field")) {
+                throw new IllegalArgumentException(file + ": " + iae.getMessage(), e);
+            }
+            String field = e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            throw new IllegalArgumentException(file + ": config field '" + field + "': " + e.getOriginalMessage(), e);
+        } catch (StreamReadException e) {
+            // Jackson's own message names a repeated field ("Duplicate field 'eta'") or the syntax error.
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String what = e.getOriginalMessage();
+            if (what != null && what.startsWith("Duplicate field ")) {
+                throw new IllegalArgumentException(file + ": config field " + what.substring("Duplicate field ".length())
+                        + " is given twice" + where + "; expected each field once", e);
+            }
+            throw new IllegalArgumentException(file + ": not valid JSON" + where + ": " + what, e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read the config: " + e.getMessage(), e);
+        }
+    }
+
+    /** This config with {@code n} trials (the {@code --trials} override of {@code fa4j train}). */
+    public TrainRunConfig withTrials(int n) {
+        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, n, seed, schedule);
+    }
+
+    /** This config with master seed {@code s} (the {@code --seed} override of {@code fa4j train}). */
+    public TrainRunConfig withSeed(long s) {
+        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, trials, s, schedule);
+    }
+
+    /** This config with {@code e} epochs (the {@code --epochs} override of {@code fa4j train}). */
+    public TrainRunConfig withEpochs(int e) {
+        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, e, weightDecay, omega, beta, trials, seed, schedule);
+    }
+
+    /** An example config (the paper's MNIST FA network with the fast schedule of configs/mnist-20-epochs). */
+    public static TrainRunConfig example() {
+        return new TrainRunConfig(1, "mnist", List.of(1000), "logistic", "logistic", "fa", 1.2, 10, 20, 1e-6, 0.1, 8, 1, 1411024L, "triangle:0.05");
+    }
+}

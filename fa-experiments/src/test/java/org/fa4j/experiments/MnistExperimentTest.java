@@ -1,0 +1,109 @@
+package org.fa4j.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The quick Fig. 2 run on the real MNIST (5000 training images, 200 hidden units): qualitative outcomes. */
+class MnistExperimentTest {
+
+    @BeforeEach
+    void needsMnist() {
+        assumeTrue(QuickRuns.mnistPresent(), "no MNIST in " + QuickRuns.dataDir() + " (CI=true makes this a failure)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> table() throws Exception {
+        QuickRuns.run(MnistExperiment.fig2());
+        Map<String, Object> metrics = (Map<String, Object>) QuickRuns.json("fig2").get("metrics");
+        Map<String, Map<String, Object>> byKey = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> row : (List<Map<String, Object>>) metrics.get("table")) {
+            byKey.put(row.get("rule") + "/" + row.get("schedule"), row);
+        }
+        return byKey;
+    }
+
+    private static double err(Map<String, Map<String, Object>> t, String key) {
+        return ((Number) t.get(key).get("testErrorPercentMean")).doubleValue();
+    }
+
+    @Test
+    void backpropAndFeedbackAlignmentLearnFarBelowChanceAndBeatShallowLearning() throws Exception {
+        Map<String, Map<String, Object>> t = table();
+        assertThat(err(t, "bp/fast")).isLessThan(30);
+        assertThat(err(t, "fa/fast")).isLessThan(30);
+        assertThat(err(t, "sparse-fa/fast")).isLessThan(40);
+        assertThat(err(t, "shallow/fast")).isGreaterThan(err(t, "bp/fast")).isGreaterThan(err(t, "fa/fast"));
+    }
+
+    @Test
+    void theTableHasBothSchedulesAndThePapersNumbers() throws Exception {
+        Map<String, Map<String, Object>> t = table();
+        assertThat(t).containsKeys("bp/fast", "fa/fast", "shallow/fast", "sparse-fa/fast", "bp/paper", "fa/paper", "shallow/paper");
+        assertThat(t.get("fa/fast").get("paper")).isEqualTo("2.1% (n = 20)");
+        assertThat(((Number) t.get("bp/paper").get("eta")).doubleValue()).isEqualTo(1e-3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(((Number) t.get("bp/paper").get("batch")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void faSignalAlignsWithBackpropsDuringLearning() throws Exception {
+        QuickRuns.run(MnistExperiment.fig2());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> angle = (Map<String, Object>) ((Map<String, Object>) QuickRuns.json("fig2").get("metrics")).get("angle_fast_fa");
+        @SuppressWarnings("unchecked")
+        List<Number> mean = (List<Number>) angle.get("mean");
+        assertThat(mean.get(0).doubleValue()).isGreaterThan(75);
+        assertThat(mean.get(mean.size() - 1).doubleValue()).isLessThan(70).isLessThan(mean.get(0).doubleValue() - 10);
+    }
+
+    @Test
+    void hyperparametersComeFromTheValidationGridsAndFigS1IsWritten() throws Exception {
+        ExperimentResult r = QuickRuns.run(MnistExperiment.fig2());
+        assertThat(QuickRuns.num(r.summary(), "fastEta")).isEqualTo(MnistExperiment.FAST_ETA, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(r.summary().get("fastDecay")).isEqualTo(MnistExperiment.FAST_DECAY.id());
+        assertThat(r.summary().get("searchProtocol").toString()).contains("BP/FA: η 1.2 triangle:0.5, batch 10, 1 epochs")
+                .contains("hidden 200");
+        assertThat(r.figures()).contains("fig2a.png", "fig2a.svg", "fig2b.png", "figS1.png");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(QuickRuns.out().resolve("figS1.png").toFile());
+        assertThat(img.getWidth()).isGreaterThan(2 * 10 * 56);
+        assertThat(Files.size(QuickRuns.out().resolve("fig2a.svg"))).isGreaterThan(1000);
+    }
+
+    /** Each chosen value is the best final validation error of its logged grid, and every grid point ran. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachSearchChoiceIsTheArgminOfItsLoggedValidationRuns() throws Exception {
+        QuickRuns.run(MnistExperiment.fig2());
+        Map<String, Object> json = QuickRuns.json("fig2");
+        Map<String, Object> search = (Map<String, Object>) ((Map<String, Object>) json.get("metrics")).get("validationSearch");
+        Map<String, Object> summary = (Map<String, Object>) json.get("summary");
+        assertThat(((Map<String, Object>) json.get("choices"))).containsKeys("omega", "beta", "shallowOmega");
+        assertThat(argmin(search, "bp omega=", MnistExperiment.OMEGA_GRID)).isEqualTo(((Number) summary.get("omega")).doubleValue());
+        assertThat(argmin(search, "shallow omega=", MnistExperiment.SHALLOW_OMEGA_GRID))
+                .isEqualTo(((Number) summary.get("shallowOmega")).doubleValue());
+        assertThat(argmin(search, "fa beta=", MnistExperiment.BETA_GRID)).isEqualTo(((Number) summary.get("beta")).doubleValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double argmin(Map<String, Object> search, String prefix, double[] grid) {
+        double best = Double.NaN;
+        double bestErr = Double.POSITIVE_INFINITY;
+        for (double g : grid) {
+            assertThat(search).as("every grid point ran").containsKey(prefix + g);
+            Object run = search.get(prefix + g);
+            if (run instanceof List<?> errs) {
+                double last = ((Number) errs.get(errs.size() - 1)).doubleValue();
+                if (last < bestErr) {
+                    bestErr = last;
+                    best = g;
+                }
+            }
+        }
+        return best;
+    }
+}

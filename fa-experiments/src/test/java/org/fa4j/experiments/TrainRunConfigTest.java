@@ -1,0 +1,109 @@
+package org.fa4j.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainRunConfigTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String json) throws Exception {
+        Path f = dir.resolve("c.json");
+        Files.writeString(f, json);
+        return f;
+    }
+
+    private String example() throws Exception {
+        return new ObjectMapper().writeValueAsString(TrainRunConfig.example());
+    }
+
+    @Test
+    void theExampleRoundTrips() throws Exception {
+        assertThat(TrainRunConfig.read(write(example()))).isEqualTo(TrainRunConfig.example());
+    }
+
+    @Test
+    void anUnknownFieldIsNamed() throws Exception {
+        String json = example().replace("\"epochs\"", "\"epoch\"");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(json))).hasMessageContaining("'epoch'");
+    }
+
+    @Test
+    void aBadValueNamesTheFieldAndTheExpectation() throws Exception {
+        String json = example().replace("\"rule\":\"fa\"", "\"rule\":\"magic\"");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(json))).hasMessageContaining("'rule'").hasMessageContaining("magic")
+                .hasMessageContaining("kolen-pollack");
+        String eta = example().replaceAll("\"eta\":[0-9.]+", "\"eta\":-1");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(eta))).hasMessageContaining("'eta'").hasMessageContaining("-1");
+    }
+
+    @Test
+    void theScheduleIsOptionalDefaultsToConstantAndABadOneNamesTheField() throws Exception {
+        String without = example().replaceAll(",\"schedule\":\"[^\"]*\"", "");
+        assertThat(without).doesNotContain("schedule");
+        TrainRunConfig c = TrainRunConfig.read(write(without));
+        assertThat(c.schedule()).isEqualTo("constant");
+        assertThat(c.learningRateSchedule()).isEqualTo(org.fa4j.core.LearningRateSchedule.constant());
+        assertThat(TrainRunConfig.example().learningRateSchedule()).isEqualTo(MnistExperiment.FAST_DECAY);
+        String cosine = example().replaceAll("\"schedule\":\"[^\"]*\"", "\"schedule\":\"cosine:0.1\"");
+        assertThat(TrainRunConfig.read(write(cosine)).learningRateSchedule()).isEqualTo(org.fa4j.core.LearningRateSchedule.cosine(0.1));
+        String bad = example().replaceAll("\"schedule\":\"[^\"]*\"", "\"schedule\":\"step\"");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(bad))).hasMessageContaining("'schedule'").hasMessageContaining("'step'")
+                .hasMessageContaining("expected constant, linear, cosine");
+        assertThat(TrainRunConfig.example().withEpochs(3).withTrials(2).schedule()).isEqualTo(TrainRunConfig.example().schedule());
+    }
+
+    @Test
+    void aMissingFieldIsNamed() throws Exception {
+        String json = example().replaceAll(",\"batch\":[0-9]+", "");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(json))).hasMessageContaining("batch");
+    }
+
+    @Test
+    void aWrongTypeNamesTheField() throws Exception {
+        String json = example().replaceAll("\"epochs\":[0-9]+", "\"epochs\":\"many\"");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(json))).hasMessageContaining("'epochs'");
+    }
+
+    @Test
+    void theEpochsAndTrialsOverridesChangeOnlyTheirFieldAndAreChecked() {
+        TrainRunConfig c = TrainRunConfig.example();
+        TrainRunConfig one = c.withEpochs(1);
+        assertThat(one.epochs()).isEqualTo(1);
+        assertThat(one.withEpochs(c.epochs())).isEqualTo(c);
+        assertThat(c.withTrials(5).trials()).isEqualTo(5);
+        assertThat(c.withTrials(5).withTrials(c.trials())).isEqualTo(c);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withTrials(0)).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.withEpochs(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'epochs' is 0");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRejectedNamingTheField() throws Exception {
+        // Without strict duplicate detection Jackson silently keeps the last value (epochs 20 here).
+        String json = example().replaceFirst("\\{", "{\"epochs\":3,");
+        assertThat(json).contains("\"epochs\":3").contains("\"epochs\":20");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(json))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'epochs'").hasMessageContaining("twice").hasMessageContaining("c.json");
+    }
+
+    @Test
+    void badJsonSyntaxNamesTheFileAndPlace() throws Exception {
+        assertThatThrownBy(() -> TrainRunConfig.read(write("{\"version\":1,,}"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("c.json").hasMessageContaining("not valid JSON").hasMessageContaining("line 1");
+    }
+
+    @Test
+    void theSeedOverrideChangesOnlyTheSeed() {
+        TrainRunConfig c = TrainRunConfig.example();
+        TrainRunConfig s = c.withSeed(99);
+        assertThat(s.seed()).isEqualTo(99);
+        assertThat(s.withSeed(c.seed())).isEqualTo(c);
+    }
+}

@@ -5,13 +5,13 @@
 # Builds fa-bench/hsdis/hsdis-capstone.c (HotSpot's disassembler plugin, on Capstone) into fa-bench/target/hsdis.
 # Needs gcc and Debian's libcapstone-dev (apt-get install libcapstone-dev); x86-64 only.
 # Usage: fa-bench/disasm.sh [METHOD [SHAPE [THREADS]]]
-#   METHOD  a HotSpot method pattern (default org.fa4j.simd.VectorGemm::kernelAdd)
+#   METHOD  a HotSpot method pattern (default org.fa4j.simd.internal.vector.MicroKernels::kernelAdd)
 #   SHAPE   the GemmBench shape that drives it: forward, backward, grad or square (default square)
 #   THREADS 1 or 2 (default 1)
 # Writes the whole listing to fa-bench/target/disasm.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-method=${1:-org.fa4j.simd.VectorGemm::kernelAdd}
+method=${1:-org.fa4j.simd.internal.vector.MicroKernels::kernelAdd}
 shape=${2:-square}
 threads=${3:-1}
 case "$shape" in

@@ -12,6 +12,7 @@
 module org.fa4j.bench {
     requires org.fa4j.simd;
     requires org.fa4j.core;
+    requires org.fa4j.experiments;
     requires jmh.core;
     requires java.management;
 

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.fa4j.core.Activation;
 import org.fa4j.core.Evaluation;
-import org.fa4j.core.FeedbackAlignment;
 import org.fa4j.core.Init;
 import org.fa4j.core.Model;
 import org.fa4j.core.NetworkSpec;
 import org.fa4j.core.Trainer;
 import org.fa4j.core.TrainingConfig;
+import org.fa4j.core.rule.FeedbackAlignment;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 
@@ -23,12 +23,12 @@ import org.fa4j.simd.Matrix;
  * {@code java --add-modules jdk.incubator.vector -cp fa-bench/target/benchmarks.jar org.fa4j.bench.MnistEpochs
  * DATA_DIR BATCH EPOCHS [THREADS]}; prints one line per epoch: seconds (training only), test error, GFLOP/s at the
  * dense count of {@value #FLOP_PER_EXAMPLE} FLOP per example, and the fraction of the FLOP floor (that count at
- * {@value #PEAK_GFLOPS_PER_CORE} GFLOP/s per thread, this machine's measured single-core FMA peak).
+ * {@value #PEAK_GFLOPS_PER_CORE} GFLOP/s per thread, the micro-kernel's one-core FMA peak on the project's machine).
  */
 public final class MnistEpochs {
     /** Forward 784·1000 + 1000·10 multiply-adds, feedback 10·1000, two weight updates: ≈ 4.8 MFLOP per example. */
     static final double FLOP_PER_EXAMPLE = 4.8e6;
-    /** The micro-kernel's measured FMA peak on one core of this machine (README, fa-simd section). */
+    /** The micro-kernel's FMA peak on one core of the project's machine (docs/performance.md). */
     static final double PEAK_GFLOPS_PER_CORE = 170;
 
     private MnistEpochs() {

@@ -3,12 +3,12 @@ package org.fa4j.bench;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.fa4j.core.Activation;
-import org.fa4j.core.FeedbackAlignment;
 import org.fa4j.core.Init;
 import org.fa4j.core.Model;
 import org.fa4j.core.NetworkSpec;
 import org.fa4j.core.Trainer;
 import org.fa4j.core.TrainingConfig;
+import org.fa4j.core.rule.FeedbackAlignment;
 import org.fa4j.simd.KernelPath;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * bytes per step at batch 100). Time per step; one example is ≈ 4.8 MFLOP dense.
  *
  * <p>Warm-up: until C2 has compiled the Vector API kernels they run in the interpreter, where every vector is an
- * object: a batch-100 step then takes ~0.5 s and allocates megabytes. On a loaded 2-core machine that lasted ~20 s
- * here, hence 10 warm-up iterations; fewer ({@code -wi 3}) measure the JIT, not the step.
+ * object, so a step is far slower and allocates. The 10 warm-up iterations cover C2's compile time on a loaded 2-core
+ * machine; fewer ({@code -wi 3}) measure the JIT, not the step (figures in {@code docs/performance.md}).
  *
  * <pre>{@code java -jar fa-bench/target/benchmarks.jar TrainingStepBenchmark -prof gc}</pre>
  */

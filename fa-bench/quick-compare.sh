@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick same-run ratio of our 1-thread GEMM to OpenBLAS (NumPy) on the four peer shapes: ours, peer, ours, peer
 # (ROUNDS times), each ours = best of REPS calls after REPS warm-up calls (1024^3: REPS/10). Prints each run and the
-# ratio peer_time / our_time per shape from the best of each side. For A/B work on a noisy machine; the JMH numbers
+# ratio peer_time / our_time per shape from the best of each side. For paired before-and-after comparisons on a noisy machine; the JMH numbers
 # come from compare-peers.sh.  Usage: fa-bench/quick-compare.sh [CLASSES_DIR]  (default: fa-simd/target/classes,
 # built first).  Env: ROUNDS (2), REPS (300), PEERS (../shared/peers next to the repository).
 set -euo pipefail

@@ -1,6 +1,6 @@
 import org.fa4j.simd.*;
 // Best-of-N time of one gemm call at 1 thread on the four peer shapes (forward, backward, grad, 1024^3).
-// Run by fa-bench/quick-compare.sh, interleaved with the OpenBLAS peer; not a JMH benchmark (quick, for A/B work).
+// Run by fa-bench/quick-compare.sh, interleaved with the OpenBLAS peer; not a JMH benchmark (quick, for paired before-and-after comparisons).
 import java.util.SplittableRandom;
 public class QuickGemm {
     static Matrix rnd(SplittableRandom r, int m, int n) { float[] d = new float[m*n]; for (int i=0;i<d.length;i++) d[i]=(float)r.nextDouble(); return Matrix.wrap(m,n,d); }

@@ -47,15 +47,9 @@ public final class ConservationLawCheck {
             double relTol, double absTol, double continuousTolerance, double slopeTolerance) {
         /** Validates and copies. */
         public Params {
-            Checks.positive("nI", nI);
-            Checks.positive("nH", nH);
-            Checks.positive("nO", nO);
+            Checks.layerSizes(nI, nH, nO);
             Checks.positive("timeSpan", timeSpan);
-            etas = List.copyOf(etas);
-            if (etas.size() < 2) {
-                throw new IllegalArgumentException("need at least two learning rates to fit a slope, got " + etas);
-            }
-            etas.forEach(e -> Checks.positive("eta", e));
+            etas = Checks.learningRates(etas);
         }
 
         /** Task-1 shapes (30-20-10), initial scale 0.1, τ = 1, η ∈ {1e-2, 1e-3, 1e-4}. */

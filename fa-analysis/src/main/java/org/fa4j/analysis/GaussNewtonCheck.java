@@ -38,14 +38,9 @@ public final class GaussNewtonCheck {
             double maxRelativeErrorAtSmallestEta, double slopeTolerance) {
         /** Validates and copies. */
         public Params {
-            Checks.positive("nI", nI);
-            Checks.positive("nH", nH);
-            Checks.positive("nO", nO);
+            Checks.layerSizes(nI, nH, nO);
             Checks.positive("trials", trials);
-            etas = List.copyOf(etas);
-            if (etas.size() < 2) {
-                throw new IllegalArgumentException("need at least two learning rates, got " + etas);
-            }
+            etas = Checks.learningRates(etas);
         }
 
         /** A 30-20-10 network, η ∈ {1e-2, …, 1e-5}, 5 draws. */

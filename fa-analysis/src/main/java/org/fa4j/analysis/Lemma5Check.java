@@ -45,9 +45,7 @@ public final class Lemma5Check {
             double parallelTolerance, double roundingUnits) {
         /** Validates. */
         public Params {
-            Checks.positive("nI", nI);
-            Checks.positive("nH", nH);
-            Checks.positive("nO", nO);
+            Checks.layerSizes(nI, nH, nO);
             Checks.positive("eta", eta);
             Checks.positive("maxSteps", maxSteps);
         }

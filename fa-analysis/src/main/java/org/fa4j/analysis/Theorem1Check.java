@@ -43,9 +43,7 @@ public final class Theorem1Check {
             double errorTolerance, double lyapunovSlack) {
         /** Validates. */
         public Params {
-            Checks.positive("nI", nI);
-            Checks.positive("nH", nH);
-            Checks.positive("nO", nO);
+            Checks.layerSizes(nI, nH, nO);
             Checks.positive("timeSpan", timeSpan);
         }
 

@@ -9,35 +9,34 @@ import org.fa4j.simd.Matrix;
 public final class StepContext {
     private final Model model;
     private final Diagnostics diagnostics;
-    Workspace ws;
-    long step;
-    int epoch;
+    /** The step as the rule engine sees it (buffers, step and epoch numbers, η_t). */
+    private final TrainingStep state;
     double loss;
-    float learningRate;
 
-    StepContext(Model model, Diagnostics diagnostics) {
+    StepContext(Model model, Diagnostics diagnostics, TrainingStep state) {
         this.model = model;
         this.diagnostics = diagnostics;
+        this.state = state;
     }
 
     /** The step number (0-based count of updates made by this trainer). */
     public long step() {
-        return step;
+        return state.step;
     }
 
     /** The epoch number (0-based); -1 for steps made outside an epoch through {@link Trainer#step}. */
     public int epoch() {
-        return epoch;
+        return state.epoch;
     }
 
     /** The learning rate η_t (as fa-core sums the batch: per summed example) this step's update uses, after the schedule. */
     public float learningRate() {
-        return learningRate;
+        return state.learningRate;
     }
 
     /** Examples in this step's batch. */
     public int batchSize() {
-        return ws.batch;
+        return state.ws.batch;
     }
 
     /** The batch's loss, summed over its examples ({@code Σ ½‖e‖²} for squared error), before the update. */
@@ -47,22 +46,22 @@ public final class StepContext {
 
     /** The error {@code e = y* − y} of the batch ({@code batch × outputs}), one row per example. */
     public Matrix error() {
-        return ws.err;
+        return state.ws.err;
     }
 
     /** The network's outputs {@code y} for the batch. */
     public Matrix output() {
-        return ws.act[ws.act.length - 1];
+        return state.ws.act[state.ws.act.length - 1];
     }
 
     /** The targets {@code y*} of the batch. */
     public Matrix targets() {
-        return ws.target;
+        return state.ws.target;
     }
 
     /** The inputs of the batch. */
     public Matrix inputs() {
-        return ws.x;
+        return state.ws.x;
     }
 
     /** The model being trained (weights as before this step's update). */

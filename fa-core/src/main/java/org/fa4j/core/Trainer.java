@@ -76,7 +76,7 @@ public final class Trainer {
         this.state = new TrainingStep(model, la);
         this.order = config.shuffle() ? EpochOrder.shuffled(config.seed()) : EpochOrder.inOrder();
         this.diagnostics = new Diagnostics(model, la);
-        this.context = new StepContext(model, diagnostics);
+        this.context = new StepContext(model, diagnostics, state);
         this.eta = (float) config.learningRate();
         this.decay = (float) (1 - config.learningRate() * config.weightDecay());
         this.constantRate = config.schedule() instanceof LearningRateSchedule.Constant;
@@ -305,11 +305,7 @@ public final class Trainer {
         }
         if (listeners.length > 0) {
             diagnostics.bind(ws);
-            context.ws = ws;
-            context.step = steps;
-            context.epoch = currentEpoch;
             context.loss = loss;
-            context.learningRate = eta;
             for (TrainingListener l : listeners) {
                 l.onStep(context);
             }

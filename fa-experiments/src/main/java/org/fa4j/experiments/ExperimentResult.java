@@ -44,40 +44,39 @@ public final class ExperimentResult {
         return experiment;
     }
 
+    private <V> ExperimentResult put(Map<String, V> section, String key, V value) {
+        section.put(key, value);
+        return this;
+    }
+
     /** Records a configuration value. */
     public ExperimentResult config(String key, Object value) {
-        config.put(key, value);
-        return this;
+        return put(config, key, value);
     }
 
     /** Records a choice the paper leaves open, with the reason for it. */
     public ExperimentResult choice(String what, String valueAndReason) {
-        choices.put(what, valueAndReason);
-        return this;
+        return put(choices, what, valueAndReason);
     }
 
     /** Records a seed. */
     public ExperimentResult seed(String stream, Object seed) {
-        seeds.put(stream, seed);
-        return this;
+        return put(seeds, stream, seed);
     }
 
     /** Records a metric series (per step or per epoch). */
     public ExperimentResult metric(String key, Object series) {
-        metrics.put(key, series);
-        return this;
+        return put(metrics, key, series);
     }
 
     /** Records a summary number. */
     public ExperimentResult summary(String key, Object value) {
-        summary.put(key, value);
-        return this;
+        return put(summary, key, value);
     }
 
     /** Records what the paper states for comparison. */
     public ExperimentResult paper(String key, Object value) {
-        paper.put(key, value);
-        return this;
+        return put(paper, key, value);
     }
 
     /** Records a figure file name (relative to the results directory). */

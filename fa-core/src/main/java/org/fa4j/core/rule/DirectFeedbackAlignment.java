@@ -74,21 +74,16 @@ public record DirectFeedbackAlignment(Init feedbackInit) implements LearningRule
 
     @Override
     public RuleEngine engine(RuleContext context) {
-        return Engine.INSTANCE;
+        return DirectFeedbackAlignment::backward;
     }
 
     /** {@code Δ_h = Δ_y D_hᵀ} for every hidden layer {@code h}, then {@code δ_h = Δh_h ∘ f'_h(a_h)}. */
-    private enum Engine implements RuleEngine {
-        INSTANCE;
-
-        @Override
-        public void backward(StepState s) {
-            int top = s.depth() - 1;
-            Matrix deltaY = s.delta(top);
-            for (int h = top - 1; h >= 0; h--) {
-                Feedback.sendThrough(s, h + 1, deltaY, s.delta(h)); // Δh = D_h δ_y (output delta, not δ_{h+1})
-                s.timesDerivative(h);
-            }
+    private static void backward(StepState s) {
+        int top = s.depth() - 1;
+        Matrix deltaY = s.delta(top);
+        for (int h = top - 1; h >= 0; h--) {
+            Feedback.sendThrough(s, h + 1, deltaY, s.delta(h)); // Δh = D_h δ_y (output delta, not δ_{h+1})
+            s.timesDerivative(h);
         }
     }
 }

@@ -19,18 +19,13 @@ public record Backprop() implements PathwayRule {
         return "backprop";
     }
 
+    /** {@code Δ_{l−1} = Δ_l W_l = Δ_l (W_lᵀ)ᵀ}. */
     @Override
     public PathwayEngine engine(RuleContext context) {
-        return Engine.INSTANCE;
+        return Backprop::sendDown;
     }
 
-    /** {@code Δ_{l−1} = Δ_l W_l = Δ_l (W_lᵀ)ᵀ}. */
-    private enum Engine implements PathwayEngine {
-        INSTANCE;
-
-        @Override
-        public void sendDown(StepState s, int layer, Matrix deltaAbove, Matrix out) {
-            s.linalg().gemm(Op.N, Op.T, 1f, deltaAbove, s.weightsTransposed(layer), 0f, out); // Δh_BP = Wᵀe
-        }
+    private static void sendDown(StepState s, int layer, Matrix deltaAbove, Matrix out) {
+        s.linalg().gemm(Op.N, Op.T, 1f, deltaAbove, s.weightsTransposed(layer), 0f, out); // Δh_BP = Wᵀe
     }
 }

@@ -1,28 +1,17 @@
 package org.fa4j.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /** The element-wise kernels of a training step on a 100×1000 batch of hidden activations (time per call). */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms1g", "-Xmx1g"})
-public class ElementwiseBench {
+public class ElementwiseBench extends MicroBench {
 
     private final Linalg la = Linalg.newBuilder().threads(1).build();
     private Matrix a;
@@ -35,10 +24,10 @@ public class ElementwiseBench {
     @Setup
     public void setUp() {
         SplittableRandom rnd = new SplittableRandom(3);
-        a = GemmBench.random(rnd, 100, 1000);
-        b = GemmBench.random(rnd, 100, 1000);
+        a = random(rnd, 100, 1000);
+        b = random(rnd, 100, 1000);
         out = Matrix.zeros(100, 1000);
-        bias = GemmBench.random(rnd, 1, 1000);
+        bias = random(rnd, 1, 1000);
         sums = Matrix.zeros(1, 1000);
         arg = new int[100];
     }

@@ -7,7 +7,7 @@
  * <p>Nothing depends on this module. Build {@code fa-bench/target/benchmarks.jar} with
  * {@code ./mvnw -pl fa-bench -am package -DskipTests} and run it with {@code fa-bench/run-benchmarks.sh};
  * {@code fa-bench/compare-peers.sh} prints GFLOP/s next to OpenBLAS's. The jar runs on the class path, so every
- * forked JVM gets {@code --add-modules jdk.incubator.vector} (see {@link org.fa4j.bench.GemmBench}).
+ * forked JVM gets {@code --add-modules jdk.incubator.vector} (see {@link org.fa4j.bench.MicroBench}).
  */
 module org.fa4j.bench {
     requires org.fa4j.simd;

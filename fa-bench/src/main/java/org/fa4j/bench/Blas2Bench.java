@@ -1,33 +1,18 @@
 package org.fa4j.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.fa4j.simd.Op;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The memory-bound kernels of online learning (batch 1) on a 1000×784 weight matrix, next to the yardstick: copying
  * an array of the same size. GB/s = bytes of A moved per call / time: gemv reads A once (3.136 MB), ger reads and
  * writes it (6.272 MB), the copy reads and writes (6.272 MB).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms1g", "-Xmx1g"})
-public class Blas2Bench {
+public class Blas2Bench extends MicroBench {
 
     private final Linalg la = Linalg.newBuilder().threads(1).build();
     private Matrix w;
@@ -41,10 +26,10 @@ public class Blas2Bench {
     @Setup
     public void setUp() {
         SplittableRandom rnd = new SplittableRandom(2);
-        w = GemmBench.random(rnd, 1000, 784);
-        x = GemmBench.random(rnd, 1, 784);
+        w = random(rnd, 1000, 784);
+        x = random(rnd, 1, 784);
         h = Matrix.zeros(1, 1000);
-        e = GemmBench.random(rnd, 1, 1000);
+        e = random(rnd, 1, 1000);
         back = Matrix.zeros(1, 784);
         src = w.toArray();
         dst = new float[src.length];

@@ -1,34 +1,19 @@
 package org.fa4j.bench;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.fa4j.simd.Op;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * GEMM on the shapes a 784-1000-10 network trains with at batch 100, and 1024³: the same four products as
  * {@code ../shared/peers/openblas_gemm.py}. Time per call; GFLOP/s is {@code 2·m·n·k / time}
  * ({@code compare-peers.sh} computes it).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms1g", "-Xmx1g"})
-public class GemmBench {
+public class GemmBench extends MicroBench {
 
     /** forward X(100,784)·W0(784,1000); backward dH(100,1000)·W0ᵀ; grad Xᵀ·dH; square 1024³. */
     @Param({"forward", "backward", "grad", "square"})
@@ -68,14 +53,6 @@ public class GemmBench {
             }
             default -> throw new IllegalArgumentException("unknown shape " + shape);
         }
-    }
-
-    static Matrix random(SplittableRandom rnd, int rows, int cols) {
-        float[] d = new float[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) rnd.nextDouble();
-        }
-        return Matrix.wrap(rows, cols, d);
     }
 
     @Benchmark

@@ -48,25 +48,12 @@ class NodePerturbationTest {
                                 mean[j] += row[j] / n;
                             }
                             if (i < 200) {
-                                singleAngles[0] += angleSigned(row, truth) / 200;
+                                singleAngles[0] += Reference.angleSigned(row, truth) / 200;
                             }
                         }
                     }
                 }).build().step(x, y);
-        assertThat(angleSigned(mean, truth)).isLessThan(6.0);
+        assertThat(Reference.angleSigned(mean, truth)).isLessThan(6.0);
         assertThat(singleAngles[0]).isGreaterThan(45.0);
-    }
-
-    /** The angle in [0°, 180°] (signed: a mean pointing backwards would show as &gt; 90°). */
-    static double angleSigned(double[] a, double[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ab += a[i] * b[i];
-            aa += a[i] * a[i];
-            bb += b[i] * b[i];
-        }
-        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, ab / Math.sqrt(aa * bb)))));
     }
 }

@@ -95,15 +95,17 @@ final class Reference {
         return r;
     }
 
-    static double angleDegrees(double[] a, double[] c) {
-        double ab = 0;
-        double aa = 0;
-        double cc = 0;
+    /** The angle between a and c in [0°, 180°] (signed: a vector pointing backwards shows as &gt; 90°). */
+    static double angleSigned(double[] a, double[] c) {
+        double cos = dot(a, c) / Math.sqrt(dot(a, a) * dot(c, c));
+        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cos))));
+    }
+
+    static double dot(double[] a, double[] c) {
+        double s = 0;
         for (int i = 0; i < a.length; i++) {
-            ab += a[i] * c[i];
-            aa += a[i] * a[i];
-            cc += c[i] * c[i];
+            s += a[i] * c[i];
         }
-        return Math.toDegrees(Math.acos(Math.min(1, Math.abs(ab) / Math.sqrt(aa * cc))));
+        return s;
     }
 }

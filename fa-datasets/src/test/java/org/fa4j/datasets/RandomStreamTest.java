@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.function.DoubleSupplier;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -46,42 +48,25 @@ class RandomStreamTest {
     @Test
     void uniformDrawsStayInRangeWithTheRightMeanAndVariance() {
         RandomStream r = Seeds.stream(1, "u");
-        int n = 200_000;
-        double sum = 0;
-        double sumSq = 0;
-        for (int i = 0; i < n; i++) {
-            double u = r.uniform(-1, 1);
-            assertThat(u).isBetween(-1.0, 1.0).isNotEqualTo(1.0);
-            sum += u;
-            sumSq += u * u;
+        double[] u = draws(200_000, () -> r.uniform(-1, 1));
+        for (double v : u) {
+            assertThat(v).isBetween(-1.0, 1.0).isNotEqualTo(1.0);
         }
         // mean 0 with s.e. sqrt(1/3/n) = 0.0013; variance 1/3 with s.e. about 0.0007: 5 s.e. tolerances.
-        assertThat(sum / n).isCloseTo(0, within(0.0065));
-        assertThat(sumSq / n).isCloseTo(1.0 / 3, within(0.0035));
+        assertThat(mean(u, v -> v)).isCloseTo(0, within(0.0065));
+        assertThat(mean(u, v -> v * v)).isCloseTo(1.0 / 3, within(0.0035));
     }
 
     @Test
     void gaussianDrawsHaveStandardNormalMoments() {
         RandomStream r = Seeds.stream(2, "g");
         int n = 200_000;
-        double s1 = 0;
-        double s2 = 0;
-        double s4 = 0;
-        int beyond196 = 0;
-        for (int i = 0; i < n; i++) {
-            double z = r.nextGaussian();
-            s1 += z;
-            s2 += z * z;
-            s4 += z * z * z * z;
-            if (Math.abs(z) > 1.959964) {
-                beyond196++;
-            }
-        }
-        assertThat(s1 / n).isCloseTo(0, within(5 / Math.sqrt(n)));
-        assertThat(s2 / n).isCloseTo(1, within(5 * Math.sqrt(2.0 / n)));
-        assertThat(s4 / n).isCloseTo(3, within(5 * Math.sqrt(96.0 / n)));
+        double[] z = draws(n, r::nextGaussian);
+        assertThat(mean(z, v -> v)).isCloseTo(0, within(5 / Math.sqrt(n)));
+        assertThat(mean(z, v -> v * v)).isCloseTo(1, within(5 * Math.sqrt(2.0 / n)));
+        assertThat(mean(z, v -> v * v * v * v)).isCloseTo(3, within(5 * Math.sqrt(96.0 / n)));
         // P(|z| > 1.96) = 0.05; binomial s.e. = sqrt(0.05 * 0.95 / n) = 0.00049.
-        assertThat(beyond196 / (double) n).isCloseTo(0.05, within(0.0025));
+        assertThat(mean(z, v -> Math.abs(v) > 1.959964 ? 1 : 0)).isCloseTo(0.05, within(0.0025));
     }
 
     @Test
@@ -114,5 +99,22 @@ class RandomStreamTest {
                 assertThat(c).isBetween(10_000 - 600, 10_000 + 600); // s.e. 89
             }
         }
+    }
+
+    private static double[] draws(int n, DoubleSupplier draw) {
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = draw.getAsDouble();
+        }
+        return d;
+    }
+
+    /** The mean of f over the draws, summed in draw order. */
+    private static double mean(double[] draws, DoubleUnaryOperator f) {
+        double s = 0;
+        for (double v : draws) {
+            s += f.applyAsDouble(v);
+        }
+        return s / draws.length;
     }
 }

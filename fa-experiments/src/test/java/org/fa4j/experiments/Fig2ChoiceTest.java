@@ -28,6 +28,13 @@ class Fig2ChoiceTest {
         r.write(dir);
     }
 
+    /** A full run with SEED and PROTOCOL does not use dir's fig2.json, and says why. */
+    private static void assertNotUsed(Path dir, String... why) {
+        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
+        assertThat(c.usable()).isFalse();
+        assertThat(c.why()).contains(why);
+    }
+
     @Test
     void aSeedBeyondIntIsComparedAsALong(@TempDir Path dir) {
         long big = (1L << 40) + 7;
@@ -39,9 +46,7 @@ class Fig2ChoiceTest {
     @Test
     void aSummaryWithoutShallowOmegaIsNotUsed(@TempDir Path dir) {
         fig2(dir, SEED, false, PROTOCOL, false);
-        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
-        assertThat(c.usable()).isFalse();
-        assertThat(c.why()).contains("shallowOmega");
+        assertNotUsed(dir, "shallowOmega");
     }
 
     @Test
@@ -62,40 +67,31 @@ class Fig2ChoiceTest {
 
     @Test
     void noFileMeansDefaults(@TempDir Path dir) {
-        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
-        assertThat(c.usable()).isFalse();
-        assertThat(c.why()).contains("no fig2.json");
+        assertNotUsed(dir, "no fig2.json");
     }
 
     @Test
     void anotherMasterSeedIsNotUsed(@TempDir Path dir) {
         fig2(dir, 7, false, PROTOCOL);
-        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
-        assertThat(c.usable()).isFalse();
-        assertThat(c.why()).contains("master seed 7").contains(Long.toString(SEED));
+        assertNotUsed(dir, "master seed 7", Long.toString(SEED));
     }
 
     @Test
     void aQuickRunsChoicesAreNotUsedByAFullRunNorTheOtherWay(@TempDir Path dir) {
         fig2(dir, SEED, true, PROTOCOL);
-        assertThat(Fig2Choice.read(dir, SEED, false, PROTOCOL).usable()).isFalse();
-        assertThat(Fig2Choice.read(dir, SEED, false, PROTOCOL).why()).contains("quick = true");
+        assertNotUsed(dir, "quick = true");
         assertThat(Fig2Choice.read(dir, SEED, true, PROTOCOL).usable()).isTrue();
     }
 
     @Test
     void aFig2JsonFromAnOlderSearchProtocolIsNotUsed(@TempDir Path dir) {
         fig2(dir, SEED, false, "η 1.2 triangle:0.05, batch 10, 1 epochs; ...");
-        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
-        assertThat(c.usable()).isFalse();
-        assertThat(c.why()).contains("another validation search");
+        assertNotUsed(dir, "another validation search");
     }
 
     @Test
     void anUnreadableFileIsReportedNotThrown(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("fig2.json"), "{ not json");
-        Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
-        assertThat(c.usable()).isFalse();
-        assertThat(c.why()).contains("cannot be read");
+        assertNotUsed(dir, "cannot be read");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 
 class Net64Test {
@@ -18,6 +19,17 @@ class Net64Test {
     private static double loss(Net64 n, double[] x, double[] t) {
         n.forward(x);
         return n.error(t);
+    }
+
+    /** ∂loss/∂p[i] by the central difference with step h; p[i] is restored. */
+    private static double centralDifference(double[] p, int i, double h, DoubleSupplier loss) {
+        double keep = p[i];
+        p[i] = keep + h;
+        double up = loss.getAsDouble();
+        p[i] = keep - h;
+        double down = loss.getAsDouble();
+        p[i] = keep;
+        return (up - down) / (2 * h);
     }
 
     @Test
@@ -35,23 +47,12 @@ class Net64Test {
         double h = 1e-6;
         for (int l = 0; l < 3; l++) {
             for (int i = 0; i < probe.w[l].length; i++) {
-                double old = probe.w[l][i];
-                probe.w[l][i] = old + h;
-                double up = loss(probe, x, t);
-                probe.w[l][i] = old - h;
-                double down = loss(probe, x, t);
-                probe.w[l][i] = old;
-                double grad = (up - down) / (2 * h);
-                assertThat((trained.w[l][i] - old) / eta).as("layer %d weight %d", l, i).isCloseTo(-grad, within(1e-6));
+                double grad = centralDifference(probe.w[l], i, h, () -> loss(probe, x, t));
+                assertThat((trained.w[l][i] - probe.w[l][i]) / eta).as("layer %d weight %d", l, i).isCloseTo(-grad, within(1e-6));
             }
             for (int i = 0; i < probe.b[l].length; i++) {
-                double old = probe.b[l][i];
-                probe.b[l][i] = old + h;
-                double up = loss(probe, x, t);
-                probe.b[l][i] = old - h;
-                double down = loss(probe, x, t);
-                probe.b[l][i] = old;
-                assertThat((trained.b[l][i] - old) / eta).as("layer %d bias %d", l, i).isCloseTo(-(up - down) / (2 * h), within(1e-6));
+                double grad = centralDifference(probe.b[l], i, h, () -> loss(probe, x, t));
+                assertThat((trained.b[l][i] - probe.b[l][i]) / eta).as("layer %d bias %d", l, i).isCloseTo(-grad, within(1e-6));
             }
         }
     }

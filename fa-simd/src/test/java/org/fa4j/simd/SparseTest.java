@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.fa4j.simd.internal.Tuning;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,15 @@ class SparseTest {
 
     private static Linalg linalg(KernelPath path, int threads) {
         return Linalg.newBuilder().path(path).threads(threads).build();
+    }
+
+    /** Runs op on a copy of start with each kernel path: {vector result, scalar result}. */
+    private static Matrix[] onVectorAndScalar(Matrix start, BiConsumer<Linalg, Matrix> op) {
+        Matrix v = start.copy();
+        Matrix s = start.copy();
+        op.accept(linalg(KernelPath.VECTOR, 1), v);
+        op.accept(linalg(KernelPath.SCALAR, 1), s);
+        return new Matrix[] {v, s};
     }
 
     private static final float[][] ALPHA_BETA = {{1f, 0f}, {1f, 1f}, {-0.75f, 0.5f}, {2f, 0f}, {0f, 0.5f}};
@@ -140,26 +150,18 @@ class SparseTest {
         for (int m : new int[] {1, 3, 7, 40}) {
             for (int n : new int[] {291, 250}) {
                 for (float[] ab : ALPHA_BETA) {
-                    Matrix ad = sparseDense(rnd, m, 150, 0.2, true);
-                    CsrMatrix a = CsrMatrix.of(ad);
+                    CsrMatrix a = CsrMatrix.of(sparseDense(rnd, m, 150, 0.2, true));
                     Matrix b = Ref.random(rnd, 150, n, true);
                     Matrix c0 = Ref.random(rnd, m, n, false);
-                    Matrix cv = c0.copy();
-                    Matrix cs = c0.copy();
-                    linalg(KernelPath.VECTOR, 1).gemmSparse(ab[0], a, b, ab[1], cv);
-                    linalg(KernelPath.SCALAR, 1).gemmSparse(ab[0], a, b, ab[1], cs);
-                    assertThat(cv.contentEquals(cs)).as("forward, m=%d n=%d alpha=%s beta=%s", m, n, ab[0], ab[1]).isTrue();
+                    Matrix[] c = onVectorAndScalar(c0, (la, out) -> la.gemmSparse(ab[0], a, b, ab[1], out));
+                    assertThat(c[0].contentEquals(c[1])).as("forward, m=%d n=%d alpha=%s beta=%s", m, n, ab[0], ab[1]).isTrue();
                 }
-                Matrix ad = sparseDense(rnd, m, 150, 0.2, true);
-                CsrMatrix a = CsrMatrix.of(ad);
+                CsrMatrix a = CsrMatrix.of(sparseDense(rnd, m, 150, 0.2, true));
                 Matrix b = Ref.random(rnd, 150, n, true);
                 Matrix d = Ref.random(rnd, m, n, true);
-                Matrix wv = b.copy();
-                Matrix ws = b.copy();
-                linalg(KernelPath.VECTOR, 1).gemmSparseTransA(0.1f, a, d, wv);
-                linalg(KernelPath.SCALAR, 1).gemmSparseTransA(0.1f, a, d, ws);
-                assertThat(wv.contentEquals(ws)).as("update, m=%d n=%d", m, n).isTrue();
-                assertThat(wv.contentEquals(b)).isFalse();
+                Matrix[] w = onVectorAndScalar(b, (la, out) -> la.gemmSparseTransA(0.1f, a, d, out));
+                assertThat(w[0].contentEquals(w[1])).as("update, m=%d n=%d", m, n).isTrue();
+                assertThat(w[0].contentEquals(b)).isFalse();
             }
         }
     }

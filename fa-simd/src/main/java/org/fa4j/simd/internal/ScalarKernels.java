@@ -290,7 +290,15 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public int compressRow(float[] d, int o, int cols, int[] idx, float[] val, int nnz) {
-        for (int p = 0; p < cols; p++) {
+        return compressRow(d, o, 0, cols, idx, val, nnz);
+    }
+
+    /**
+     * {@link #compressRow} of the columns {@code [from, cols)} only (column numbers still count from {@code o}): the
+     * scalar path's loop, and the vector path's tail after its last whole vector.
+     */
+    public static int compressRow(float[] d, int o, int from, int cols, int[] idx, float[] val, int nnz) {
+        for (int p = from; p < cols; p++) {
             float v = d[o + p];
             if (v != 0f) {
                 idx[nnz] = p;

@@ -35,13 +35,29 @@ final class VectorElementwise {
     private static final int T_TANH = 10;
     private static final int T_RELU = 11;
 
+    /** Operation {@code op} on the whole of {@code out} ({@link org.fa4j.simd.internal.Kernels#elementwise}). */
+    static void elementwise(ElementwiseOp op, Matrix a, Matrix b, Matrix out) {
+        int code = code(op);
+        if (code <= D_RELU) {
+            unary(code, a, out);
+        } else if (code == HADAMARD_COLS || code == SUB_COLS) {
+            binary(code == HADAMARD_COLS ? HADAMARD : SUB, a, b, out);
+        } else {
+            columns(code, a, b, out, 0, out.cols()); // the bias and the derivative products go row by row
+        }
+    }
+
     /**
      * Operation {@code op} on the columns {@code [j0, j1)} only: one thread's share when a large matrix is split
      * between threads. Each element takes the same lane operation as in the whole-matrix call, so the bits do not
      * depend on the split.
      */
     static void columns(ElementwiseOp op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
-        columns(switch (op) {
+        columns(code(op), a, b, out, j0, j1);
+    }
+
+    private static int code(ElementwiseOp op) {
+        return switch (op) {
             case LOGISTIC -> LOGISTIC;
             case TANH -> TANH;
             case RELU -> RELU;
@@ -54,7 +70,7 @@ final class VectorElementwise {
             case TIMES_LOGISTIC_DERIVATIVE -> T_LOGISTIC;
             case TIMES_TANH_DERIVATIVE -> T_TANH;
             case TIMES_RELU_DERIVATIVE -> T_RELU;
-        }, a, b, out, j0, j1);
+        };
     }
 
     private static void columns(int op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
@@ -73,30 +89,6 @@ final class VectorElementwise {
                         b.offset() + i * b.stride() + j0, od, oo, n);
             }
         }
-    }
-
-    static void logistic(Matrix in, Matrix out) {
-        unary(LOGISTIC, in, out);
-    }
-
-    static void tanh(Matrix in, Matrix out) {
-        unary(TANH, in, out);
-    }
-
-    static void relu(Matrix in, Matrix out) {
-        unary(RELU, in, out);
-    }
-
-    static void logisticDerivative(Matrix activation, Matrix out) {
-        unary(D_LOGISTIC, activation, out);
-    }
-
-    static void tanhDerivative(Matrix activation, Matrix out) {
-        unary(D_TANH, activation, out);
-    }
-
-    static void reluDerivative(Matrix activation, Matrix out) {
-        unary(D_RELU, activation, out);
     }
 
     private static void unary(int op, Matrix in, Matrix out) {
@@ -265,14 +257,6 @@ final class VectorElementwise {
     private static final int SUB = 1;
     private static final int ADD = 2;
 
-    static void hadamard(Matrix a, Matrix b, Matrix out) {
-        binary(HADAMARD, a, b, out);
-    }
-
-    static void sub(Matrix a, Matrix b, Matrix out) {
-        binary(SUB, a, b, out);
-    }
-
     private static void binary(int op, Matrix a, Matrix b, Matrix out) {
         if (a.isContiguous() && b.isContiguous() && out.isContiguous()) {
             binaryRun(op, a.array(), a.offset(), b.array(), b.offset(), out.array(), out.offset(), a.size());
@@ -375,14 +359,6 @@ final class VectorElementwise {
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector.fromArray(S, x, xo + j, m).mul(alpha).intoArray(x, xo + j, m);
-        }
-    }
-
-    static void addRowVector(Matrix m, Matrix row) {
-        float[] md = m.array();
-        for (int i = 0; i < m.rows(); i++) {
-            int mo = m.offset() + i * m.stride();
-            addRun(md, mo, row.array(), row.offset(), md, mo, m.cols());
         }
     }
 

@@ -275,68 +275,63 @@ public final class Linalg {
     // ---------------------------------------------------------------- element-wise (out may be the input)
 
     /**
-     * Runs element-wise operation {@code op} on the shared pool, split by columns exactly as a sparse product of the
+     * Runs element-wise operation {@code op}: on the shared pool, split by columns exactly as a sparse product of the
      * same width is (so each thread reads the columns it has just written), when this instance has threads to spare,
-     * runs the vector path and {@code out} is large and wide enough; returns whether it did. The bits do not depend on
+     * runs the vector path and {@code out} is large and wide enough; else in this thread. The bits do not depend on
      * the split: each element takes the same lane operation.
      */
-    private boolean columns(ElementwiseOp op, Matrix a, Matrix b, Matrix out) {
+    private void elementwise(ElementwiseOp op, Matrix a, Matrix b, Matrix out) {
         int align = Tuning.COLUMN_BLOCK;
         if (threads == 1 || path != KernelPath.VECTOR || (long) out.rows() * out.cols() < Tuning.ELEMENTWISE_PARALLEL_MIN
                 || out.cols() < 2 * align) {
-            return false;
+            kernels.elementwise(op, a, b, out);
+            return;
         }
         int panels = (out.cols() + align - 1) / align;
         GemmPool.SHARED.columns(kernels, op, a, b, out, align, Math.min(Math.min(threads, panels), Tuning.MAX_PARTS), threads);
-        return true;
+    }
+
+    /** {@link #elementwise} of a unary op, {@code name}'s shape check first. */
+    private void unary(String name, ElementwiseOp op, Matrix in, Matrix out) {
+        Matrix.requireSameShape(name, in, out);
+        elementwise(op, in, null, out);
+    }
+
+    /** {@link #elementwise} of a binary op, {@code name}'s shape checks first. */
+    private void binary(String name, ElementwiseOp op, Matrix a, Matrix b, Matrix out) {
+        Matrix.requireSameShape(name, a, b);
+        Matrix.requireSameShape(name, a, out);
+        elementwise(op, a, b, out);
     }
 
     /** {@code out = 1 / (1 + exp(-in))}, element-wise. {@code out} may be {@code in}. */
     public void logistic(Matrix in, Matrix out) {
-        Matrix.requireSameShape("logistic", in, out);
-        if (!columns(ElementwiseOp.LOGISTIC, in, null, out)) {
-            kernels.logistic(in, out);
-        }
+        unary("logistic", ElementwiseOp.LOGISTIC, in, out);
     }
 
     /** {@code out = tanh(in)}, element-wise. {@code out} may be {@code in}. */
     public void tanh(Matrix in, Matrix out) {
-        Matrix.requireSameShape("tanh", in, out);
-        if (!columns(ElementwiseOp.TANH, in, null, out)) {
-            kernels.tanh(in, out);
-        }
+        unary("tanh", ElementwiseOp.TANH, in, out);
     }
 
     /** {@code out = max(in, 0)}, element-wise. {@code out} may be {@code in}. */
     public void relu(Matrix in, Matrix out) {
-        Matrix.requireSameShape("relu", in, out);
-        if (!columns(ElementwiseOp.RELU, in, null, out)) {
-            kernels.relu(in, out);
-        }
+        unary("relu", ElementwiseOp.RELU, in, out);
     }
 
     /** Logistic derivative from the activation {@code y = σ(a)}: {@code out = y (1 − y)}. {@code out} may be the input. */
     public void logisticDerivative(Matrix activation, Matrix out) {
-        Matrix.requireSameShape("logisticDerivative", activation, out);
-        if (!columns(ElementwiseOp.LOGISTIC_DERIVATIVE, activation, null, out)) {
-            kernels.logisticDerivative(activation, out);
-        }
+        unary("logisticDerivative", ElementwiseOp.LOGISTIC_DERIVATIVE, activation, out);
     }
 
     /** Tanh derivative from the activation {@code y = tanh(a)}: {@code out = 1 − y²}. {@code out} may be the input. */
     public void tanhDerivative(Matrix activation, Matrix out) {
-        Matrix.requireSameShape("tanhDerivative", activation, out);
-        if (!columns(ElementwiseOp.TANH_DERIVATIVE, activation, null, out)) {
-            kernels.tanhDerivative(activation, out);
-        }
+        unary("tanhDerivative", ElementwiseOp.TANH_DERIVATIVE, activation, out);
     }
 
     /** ReLU derivative from the activation {@code y = max(a, 0)}: {@code out = y > 0 ? 1 : 0}. {@code out} may be the input. */
     public void reluDerivative(Matrix activation, Matrix out) {
-        Matrix.requireSameShape("reluDerivative", activation, out);
-        if (!columns(ElementwiseOp.RELU_DERIVATIVE, activation, null, out)) {
-            kernels.reluDerivative(activation, out);
-        }
+        unary("reluDerivative", ElementwiseOp.RELU_DERIVATIVE, activation, out);
     }
 
     /** The derivative {@link #timesDerivative} multiplies by, computed from the activation {@code y}. */
@@ -358,27 +353,17 @@ public final class Linalg {
     public void timesDerivative(Derivative f, Matrix activation, Matrix delta) {
         Objects.requireNonNull(f, "f");
         Matrix.requireSameShape("timesDerivative", activation, delta);
-        if (!columns(ElementwiseOp.times(f), activation, null, delta)) {
-            kernels.timesDerivative(f, activation, delta);
-        }
+        elementwise(ElementwiseOp.times(f), activation, null, delta);
     }
 
     /** {@code out = a ∘ b} (element-wise product). {@code out} may be {@code a} or {@code b}. */
     public void hadamard(Matrix a, Matrix b, Matrix out) {
-        Matrix.requireSameShape("hadamard", a, b);
-        Matrix.requireSameShape("hadamard", a, out);
-        if (!columns(ElementwiseOp.HADAMARD, a, b, out)) {
-            kernels.hadamard(a, b, out);
-        }
+        binary("hadamard", ElementwiseOp.HADAMARD, a, b, out);
     }
 
     /** {@code out = a − b}. {@code out} may be {@code a} or {@code b}. */
     public void sub(Matrix a, Matrix b, Matrix out) {
-        Matrix.requireSameShape("sub", a, b);
-        Matrix.requireSameShape("sub", a, out);
-        if (!columns(ElementwiseOp.SUB, a, b, out)) {
-            kernels.sub(a, b, out);
-        }
+        binary("sub", ElementwiseOp.SUB, a, b, out);
     }
 
     /** {@code y += alpha * x}. */
@@ -397,9 +382,7 @@ public final class Linalg {
         if (row.rows() != 1 || row.cols() != m.cols()) {
             throw new IllegalArgumentException("addRowVector: row is " + row.shape() + ", matrix is " + m.shape() + "; need row 1x" + m.cols());
         }
-        if (!columns(ElementwiseOp.ADD_ROW, m, row, m)) {
-            kernels.addRowVector(m, row);
-        }
+        elementwise(ElementwiseOp.ADD_ROW, m, row, m);
     }
 
     /** {@code out(0, j) = Σ_i m(i, j)}: the bias gradient of a batch. {@code out} is {@code 1 × n}. */

@@ -66,45 +66,21 @@ public interface Kernels {
     /** {@code A += alpha * xᵀ y}, with x (1×m) and y (1×n) single-row matrices. */
     void ger(float alpha, Matrix x, Matrix y, Matrix a);
 
-    void logistic(Matrix in, Matrix out);
-
-    void tanh(Matrix in, Matrix out);
-
-    void relu(Matrix in, Matrix out);
-
-    void logisticDerivative(Matrix activation, Matrix out);
-
-    void tanhDerivative(Matrix activation, Matrix out);
-
-    void reluDerivative(Matrix activation, Matrix out);
-
-    /** {@code delta ∘= f'} from the activation: the roundings of the derivative kernel followed by {@link #hadamard}. */
-    void timesDerivative(Linalg.Derivative f, Matrix activation, Matrix delta);
-
-    void hadamard(Matrix a, Matrix b, Matrix out);
+    /**
+     * Element-wise operation {@code op} on the whole of {@code out}: {@code out = f(a)} for a unary op, {@code a ∘ b}
+     * or {@code a − b} for a binary one, {@code out += b} for the bias row {@code b} ({@code a} is {@code out}), and
+     * {@code out ∘= f'} from the activation {@code a} for a derivative product, rounded as the derivative op followed
+     * by {@code HADAMARD}. {@code b} is null where the op takes none; {@code out} may be an input.
+     */
+    void elementwise(ElementwiseOp op, Matrix a, Matrix b, Matrix out);
 
     /**
-     * Operation {@code op} on the columns {@code [j0, j1)} only (one thread's share of a large matrix; {@code b} is
-     * the second operand or the bias row, else null). Each element takes the same operation as in the whole-matrix
-     * call, so the bits do not depend on the split. By default it runs the whole-matrix kernel on column views.
+     * {@link #elementwise} on the columns {@code [j0, j1)} only (one thread's share of a large matrix). Each element
+     * takes the same operation as in the whole-matrix call, so the bits do not depend on the split. By default it
+     * runs the whole-matrix kernel on column views.
      */
     default void columns(ElementwiseOp op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
-        Matrix av = a.cols(j0, j1);
-        Matrix ov = out.cols(j0, j1);
-        switch (op) {
-            case LOGISTIC -> logistic(av, ov);
-            case TANH -> tanh(av, ov);
-            case RELU -> relu(av, ov);
-            case LOGISTIC_DERIVATIVE -> logisticDerivative(av, ov);
-            case TANH_DERIVATIVE -> tanhDerivative(av, ov);
-            case RELU_DERIVATIVE -> reluDerivative(av, ov);
-            case HADAMARD -> hadamard(av, b.cols(j0, j1), ov);
-            case SUB -> sub(av, b.cols(j0, j1), ov);
-            case ADD_ROW -> addRowVector(ov, b.cols(j0, j1));
-            case TIMES_LOGISTIC_DERIVATIVE -> timesDerivative(Linalg.Derivative.LOGISTIC, av, ov);
-            case TIMES_TANH_DERIVATIVE -> timesDerivative(Linalg.Derivative.TANH, av, ov);
-            case TIMES_RELU_DERIVATIVE -> timesDerivative(Linalg.Derivative.RELU, av, ov);
-        }
+        elementwise(op, a.cols(j0, j1), b == null ? null : b.cols(j0, j1), out.cols(j0, j1));
     }
 
     /**
@@ -128,13 +104,9 @@ public interface Kernels {
      */
     int compressRow(float[] d, int o, int cols, int[] idx, float[] val, int nnz);
 
-    void sub(Matrix a, Matrix b, Matrix out);
-
     void axpy(float alpha, Matrix x, Matrix y);
 
     void scale(float alpha, Matrix x);
-
-    void addRowVector(Matrix m, Matrix row);
 
     void columnSums(Matrix m, Matrix out);
 

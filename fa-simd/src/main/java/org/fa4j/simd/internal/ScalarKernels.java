@@ -102,37 +102,24 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void logistic(Matrix in, Matrix out) {
-        map(in, out, v -> 1f / (1f + (float) StrictMath.exp(-v)));
+    public void elementwise(ElementwiseOp op, Matrix a, Matrix b, Matrix out) {
+        switch (op) {
+            case LOGISTIC -> map(a, out, v -> 1f / (1f + (float) StrictMath.exp(-v)));
+            case TANH -> map(a, out, v -> (float) StrictMath.tanh(v));
+            case RELU -> map(a, out, v -> v > 0f ? v : 0f);
+            case LOGISTIC_DERIVATIVE -> map(a, out, y -> y * (1f - y));
+            case TANH_DERIVATIVE -> map(a, out, y -> 1f - y * y);
+            case RELU_DERIVATIVE -> map(a, out, y -> y > 0f ? 1f : 0f);
+            case HADAMARD -> hadamard(a, b, out);
+            case SUB -> sub(a, b, out);
+            case ADD_ROW -> addRowVector(out, b);
+            case TIMES_LOGISTIC_DERIVATIVE -> timesDerivative(Linalg.Derivative.LOGISTIC, a, out);
+            case TIMES_TANH_DERIVATIVE -> timesDerivative(Linalg.Derivative.TANH, a, out);
+            case TIMES_RELU_DERIVATIVE -> timesDerivative(Linalg.Derivative.RELU, a, out);
+        }
     }
 
-    @Override
-    public void tanh(Matrix in, Matrix out) {
-        map(in, out, v -> (float) StrictMath.tanh(v));
-    }
-
-    @Override
-    public void relu(Matrix in, Matrix out) {
-        map(in, out, v -> v > 0f ? v : 0f);
-    }
-
-    @Override
-    public void logisticDerivative(Matrix activation, Matrix out) {
-        map(activation, out, y -> y * (1f - y));
-    }
-
-    @Override
-    public void tanhDerivative(Matrix activation, Matrix out) {
-        map(activation, out, y -> 1f - y * y);
-    }
-
-    @Override
-    public void reluDerivative(Matrix activation, Matrix out) {
-        map(activation, out, y -> y > 0f ? 1f : 0f);
-    }
-
-    @Override
-    public void timesDerivative(Linalg.Derivative f, Matrix activation, Matrix delta) {
+    private static void timesDerivative(Linalg.Derivative f, Matrix activation, Matrix delta) {
         for (int i = 0; i < delta.rows(); i++) {
             for (int j = 0; j < delta.cols(); j++) {
                 float y = activation.get(i, j);
@@ -162,8 +149,7 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
-    @Override
-    public void hadamard(Matrix a, Matrix b, Matrix out) {
+    private static void hadamard(Matrix a, Matrix b, Matrix out) {
         for (int i = 0; i < a.rows(); i++) {
             for (int j = 0; j < a.cols(); j++) {
                 out.set(i, j, a.get(i, j) * b.get(i, j));
@@ -171,8 +157,7 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
-    @Override
-    public void sub(Matrix a, Matrix b, Matrix out) {
+    private static void sub(Matrix a, Matrix b, Matrix out) {
         for (int i = 0; i < a.rows(); i++) {
             for (int j = 0; j < a.cols(); j++) {
                 out.set(i, j, a.get(i, j) - b.get(i, j));
@@ -198,8 +183,7 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
-    @Override
-    public void addRowVector(Matrix m, Matrix row) {
+    private static void addRowVector(Matrix m, Matrix row) {
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 m.set(i, j, m.get(i, j) + row.get(0, j));
@@ -290,7 +274,15 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public int compressRow(float[] d, int o, int cols, int[] idx, float[] val, int nnz) {
-        for (int p = 0; p < cols; p++) {
+        return compressRow(d, o, 0, cols, idx, val, nnz);
+    }
+
+    /**
+     * {@link #compressRow} of the columns {@code [from, cols)} only (column numbers still count from {@code o}): the
+     * scalar path's loop, and the vector path's tail after its last whole vector.
+     */
+    public static int compressRow(float[] d, int o, int from, int cols, int[] idx, float[] val, int nnz) {
+        for (int p = from; p < cols; p++) {
             float v = d[o + p];
             if (v != 0f) {
                 idx[nnz] = p;

@@ -5,6 +5,7 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.fa4j.simd.internal.ScalarKernels;
 
 /**
  * The vector path of {@link org.fa4j.simd.CsrMatrix#copyFrom}: the non-zeros of a dense row, a vector at a time, with the lane
@@ -38,14 +39,6 @@ final class VectorCompress {
             iota.add(p).compress(m.cast(I)).intoArray(idx, nnz, first.cast(I));
             nnz += n;
         }
-        for (; p < cols; p++) {
-            float v = d[o + p];
-            if (v != 0f) {
-                idx[nnz] = p;
-                val[nnz] = v;
-                nnz++;
-            }
-        }
-        return nnz;
+        return ScalarKernels.compressRow(d, o, p, cols, idx, val, nnz);
     }
 }

@@ -21,19 +21,15 @@ final class VectorElementwise {
     private VectorElementwise() {
     }
 
-    // The operations as int codes inside this class: the unary ones first, so that `op <= D_RELU` selects them.
-    private static final int LOGISTIC = 0;
-    private static final int TANH = 1;
-    private static final int RELU = 2;
-    private static final int D_LOGISTIC = 3;
-    private static final int D_TANH = 4;
-    private static final int D_RELU = 5;
-    private static final int HADAMARD_COLS = 6;
-    private static final int SUB_COLS = 7;
-    private static final int ADD_ROW_COLS = 8;
-    private static final int T_LOGISTIC = 9;
-    private static final int T_TANH = 10;
-    private static final int T_RELU = 11;
+    /** Operation {@code op} on the whole of {@code out} ({@link org.fa4j.simd.internal.Kernels#elementwise}). */
+    static void elementwise(ElementwiseOp op, Matrix a, Matrix b, Matrix out) {
+        switch (op) {
+            case HADAMARD, SUB -> binary(op, a, b, out);
+            case ADD_ROW, TIMES_LOGISTIC_DERIVATIVE, TIMES_TANH_DERIVATIVE, TIMES_RELU_DERIVATIVE ->
+                    columns(op, a, b, out, 0, out.cols()); // row by row
+            default -> unary(op, a, out);
+        }
+    }
 
     /**
      * Operation {@code op} on the columns {@code [j0, j1)} only: one thread's share when a large matrix is split
@@ -41,65 +37,22 @@ final class VectorElementwise {
      * depend on the split.
      */
     static void columns(ElementwiseOp op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
-        columns(switch (op) {
-            case LOGISTIC -> LOGISTIC;
-            case TANH -> TANH;
-            case RELU -> RELU;
-            case LOGISTIC_DERIVATIVE -> D_LOGISTIC;
-            case TANH_DERIVATIVE -> D_TANH;
-            case RELU_DERIVATIVE -> D_RELU;
-            case HADAMARD -> HADAMARD_COLS;
-            case SUB -> SUB_COLS;
-            case ADD_ROW -> ADD_ROW_COLS;
-            case TIMES_LOGISTIC_DERIVATIVE -> T_LOGISTIC;
-            case TIMES_TANH_DERIVATIVE -> T_TANH;
-            case TIMES_RELU_DERIVATIVE -> T_RELU;
-        }, a, b, out, j0, j1);
-    }
-
-    private static void columns(int op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
         int n = j1 - j0;
         float[] od = out.array();
         for (int i = 0; i < out.rows(); i++) {
             int oo = out.offset() + i * out.stride() + j0;
-            if (op <= D_RELU) {
-                unaryRun(op, a.array(), a.offset() + i * a.stride() + j0, od, oo, n);
-            } else if (op >= T_LOGISTIC) {
-                timesDerivativeRun(op, a.array(), a.offset() + i * a.stride() + j0, od, oo, n);
-            } else if (op == ADD_ROW_COLS) {
-                addRun(od, oo, b.array(), b.offset() + j0, od, oo, n);
-            } else {
-                binaryRun(op == HADAMARD_COLS ? HADAMARD : SUB, a.array(), a.offset() + i * a.stride() + j0, b.array(),
+            switch (op) {
+                case HADAMARD, SUB -> binaryRun(op, a.array(), a.offset() + i * a.stride() + j0, b.array(),
                         b.offset() + i * b.stride() + j0, od, oo, n);
+                case ADD_ROW -> addRun(od, oo, b.array(), b.offset() + j0, od, oo, n);
+                case TIMES_LOGISTIC_DERIVATIVE, TIMES_TANH_DERIVATIVE, TIMES_RELU_DERIVATIVE ->
+                        timesDerivativeRun(op, a.array(), a.offset() + i * a.stride() + j0, od, oo, n);
+                default -> unaryRun(op, a.array(), a.offset() + i * a.stride() + j0, od, oo, n);
             }
         }
     }
 
-    static void logistic(Matrix in, Matrix out) {
-        unary(LOGISTIC, in, out);
-    }
-
-    static void tanh(Matrix in, Matrix out) {
-        unary(TANH, in, out);
-    }
-
-    static void relu(Matrix in, Matrix out) {
-        unary(RELU, in, out);
-    }
-
-    static void logisticDerivative(Matrix activation, Matrix out) {
-        unary(D_LOGISTIC, activation, out);
-    }
-
-    static void tanhDerivative(Matrix activation, Matrix out) {
-        unary(D_TANH, activation, out);
-    }
-
-    static void reluDerivative(Matrix activation, Matrix out) {
-        unary(D_RELU, activation, out);
-    }
-
-    private static void unary(int op, Matrix in, Matrix out) {
+    private static void unary(ElementwiseOp op, Matrix in, Matrix out) {
         float[] id = in.array();
         float[] od = out.array();
         if (in.isContiguous() && out.isContiguous()) {
@@ -111,13 +64,13 @@ final class VectorElementwise {
         }
     }
 
-    private static void unaryRun(int op, float[] in, int io, float[] out, int oo, int n) {
+    private static void unaryRun(ElementwiseOp op, float[] in, int io, float[] out, int oo, int n) {
         switch (op) {
             case LOGISTIC -> logisticRun(in, io, out, oo, n);
             case TANH -> tanhRun(in, io, out, oo, n);
             case RELU -> reluRun(in, io, out, oo, n);
-            case D_LOGISTIC -> dLogisticRun(in, io, out, oo, n);
-            case D_TANH -> dTanhRun(in, io, out, oo, n);
+            case LOGISTIC_DERIVATIVE -> dLogisticRun(in, io, out, oo, n);
+            case TANH_DERIVATIVE -> dTanhRun(in, io, out, oo, n);
             default -> dReluRun(in, io, out, oo, n);
         }
     }
@@ -205,10 +158,10 @@ final class VectorElementwise {
     // out ∘= f'(y): one method per function (see binaryRun); f' rounds as the derivative kernels do, then the
     // product. The lane expressions are written out here and in d*Run: C2 leaves helpers shared by both
     // (dLogistic(y, one), ...) out of line at some call sites, where they box their vectors.
-    private static void timesDerivativeRun(int op, float[] y, int yo, float[] out, int oo, int n) {
-        if (op == T_LOGISTIC) {
+    private static void timesDerivativeRun(ElementwiseOp op, float[] y, int yo, float[] out, int oo, int n) {
+        if (op == ElementwiseOp.TIMES_LOGISTIC_DERIVATIVE) {
             timesDLogisticRun(y, yo, out, oo, n);
-        } else if (op == T_TANH) {
+        } else if (op == ElementwiseOp.TIMES_TANH_DERIVATIVE) {
             timesDTanhRun(y, yo, out, oo, n);
         } else {
             timesDReluRun(y, yo, out, oo, n);
@@ -261,19 +214,7 @@ final class VectorElementwise {
         }
     }
 
-    private static final int HADAMARD = 0;
-    private static final int SUB = 1;
-    private static final int ADD = 2;
-
-    static void hadamard(Matrix a, Matrix b, Matrix out) {
-        binary(HADAMARD, a, b, out);
-    }
-
-    static void sub(Matrix a, Matrix b, Matrix out) {
-        binary(SUB, a, b, out);
-    }
-
-    private static void binary(int op, Matrix a, Matrix b, Matrix out) {
+    private static void binary(ElementwiseOp op, Matrix a, Matrix b, Matrix out) {
         if (a.isContiguous() && b.isContiguous() && out.isContiguous()) {
             binaryRun(op, a.array(), a.offset(), b.array(), b.offset(), out.array(), out.offset(), a.size());
             return;
@@ -286,13 +227,11 @@ final class VectorElementwise {
 
     // One method per operation: a single method with all three loops falls back to the Java (non-intrinsic) vector
     // code, which allocates per vector, once every branch has been taken, as large vector methods here can.
-    private static void binaryRun(int op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
-        if (op == HADAMARD) {
+    private static void binaryRun(ElementwiseOp op, float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        if (op == ElementwiseOp.HADAMARD) {
             mulRun(a, ao, b, bo, out, oo, n);
-        } else if (op == SUB) {
-            subRun(a, ao, b, bo, out, oo, n);
         } else {
-            addRun(a, ao, b, bo, out, oo, n);
+            subRun(a, ao, b, bo, out, oo, n);
         }
     }
 
@@ -375,14 +314,6 @@ final class VectorElementwise {
         if (j < n) {
             VectorMask<Float> m = S.indexInRange(j, n);
             FloatVector.fromArray(S, x, xo + j, m).mul(alpha).intoArray(x, xo + j, m);
-        }
-    }
-
-    static void addRowVector(Matrix m, Matrix row) {
-        float[] md = m.array();
-        for (int i = 0; i < m.rows(); i++) {
-            int mo = m.offset() + i * m.stride();
-            addRun(md, mo, row.array(), row.offset(), md, mo, m.cols());
         }
     }
 

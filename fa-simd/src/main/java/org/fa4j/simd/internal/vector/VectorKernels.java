@@ -2,7 +2,6 @@ package org.fa4j.simd.internal.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.fa4j.simd.Op;
 import org.fa4j.simd.internal.ElementwiseOp;
@@ -142,53 +141,13 @@ public final class VectorKernels implements KernelLoader.VectorPath {
     // ---------------------------------------------------------------- element-wise (VectorElementwise)
 
     @Override
-    public void logistic(Matrix in, Matrix out) {
-        VectorElementwise.logistic(in, out);
-    }
-
-    @Override
-    public void tanh(Matrix in, Matrix out) {
-        VectorElementwise.tanh(in, out);
-    }
-
-    @Override
-    public void relu(Matrix in, Matrix out) {
-        VectorElementwise.relu(in, out);
-    }
-
-    @Override
-    public void logisticDerivative(Matrix activation, Matrix out) {
-        VectorElementwise.logisticDerivative(activation, out);
-    }
-
-    @Override
-    public void tanhDerivative(Matrix activation, Matrix out) {
-        VectorElementwise.tanhDerivative(activation, out);
-    }
-
-    @Override
-    public void reluDerivative(Matrix activation, Matrix out) {
-        VectorElementwise.reluDerivative(activation, out);
-    }
-
-    @Override
-    public void timesDerivative(Linalg.Derivative f, Matrix activation, Matrix delta) {
-        VectorElementwise.columns(ElementwiseOp.times(f), activation, null, delta, 0, delta.cols());
+    public void elementwise(ElementwiseOp op, Matrix a, Matrix b, Matrix out) {
+        VectorElementwise.elementwise(op, a, b, out);
     }
 
     @Override
     public void columns(ElementwiseOp op, Matrix a, Matrix b, Matrix out, int j0, int j1) {
         VectorElementwise.columns(op, a, b, out, j0, j1);
-    }
-
-    @Override
-    public void hadamard(Matrix a, Matrix b, Matrix out) {
-        VectorElementwise.hadamard(a, b, out);
-    }
-
-    @Override
-    public void sub(Matrix a, Matrix b, Matrix out) {
-        VectorElementwise.sub(a, b, out);
     }
 
     @Override
@@ -199,11 +158,6 @@ public final class VectorKernels implements KernelLoader.VectorPath {
     @Override
     public void scale(float alpha, Matrix x) {
         VectorElementwise.scale(alpha, x);
-    }
-
-    @Override
-    public void addRowVector(Matrix m, Matrix row) {
-        VectorElementwise.addRowVector(m, row);
     }
 
     @Override

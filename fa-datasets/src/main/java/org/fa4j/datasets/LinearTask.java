@@ -27,11 +27,22 @@ public record LinearTask(Matrix teacher, Dataset train, Dataset test) {
     /** Output dimension (10). */
     public static final int OUTPUTS = 10;
 
-    /** Checks the shapes. */
+    /** Checks the shapes: {@code T} is 10 × 30, and both sets have 30 inputs and 10 targets per example. */
     public LinearTask {
         Objects.requireNonNull(teacher, "teacher");
-        Objects.requireNonNull(train, "train");
-        Objects.requireNonNull(test, "test");
+        if (teacher.rows() != OUTPUTS || teacher.cols() != INPUTS) {
+            throw new IllegalArgumentException("the teacher must be " + OUTPUTS + "x" + INPUTS + ", got " + teacher.shape());
+        }
+        requireTaskShape("train", train);
+        requireTaskShape("test", test);
+    }
+
+    private static void requireTaskShape(String name, Dataset d) {
+        Objects.requireNonNull(d, name);
+        if (d.inputSize() != INPUTS || !d.hasTargets() || d.targetSize() != OUTPUTS) {
+            throw new IllegalArgumentException(name + " must have " + INPUTS + " inputs and " + OUTPUTS + " targets per example, got "
+                    + d);
+        }
     }
 
     /** Generates the task from {@code seed}: a fresh {@code T}, {@code trainSize} training and {@code testSize} test examples. */

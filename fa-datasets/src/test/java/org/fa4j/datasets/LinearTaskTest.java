@@ -1,6 +1,7 @@
 package org.fa4j.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.fa4j.simd.Matrix;
@@ -91,5 +92,18 @@ class LinearTaskTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aTaskOfTheWrongShapeIsRefusedNamingThePart() {
+        LinearTask t = LinearTask.generate(1, 4, 2);
+        assertThatThrownBy(() -> new LinearTask(Matrix.zeros(10, 29), t.train(), t.test()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("teacher").hasMessageContaining("10x29");
+        Dataset noTargets = new Dataset(t.train().inputs(), null, new int[t.train().size()]);
+        assertThatThrownBy(() -> new LinearTask(t.teacher(), noTargets, t.test()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("train");
+        Dataset wide = new Dataset(Matrix.zeros(2, 31), Matrix.zeros(2, 10), null);
+        assertThatThrownBy(() -> new LinearTask(t.teacher(), t.train(), wide))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("test").hasMessageContaining("2x31");
     }
 }

@@ -84,34 +84,20 @@ final class ModelJson {
             throw new IllegalArgumentException("model JSON: field '" + where + "' is " + abbreviate(n) + "; expected an object");
         }
         Parameters.Builder b = Parameters.builder();
-        n.properties().forEach(e -> putValue(b, e.getKey(), e.getValue(), where + "." + e.getKey()));
+        n.properties().forEach(e -> b.putValue(e.getKey(), readValue(e.getValue(), where + "." + e.getKey())));
         return b.build();
-    }
-
-    private static void putValue(Parameters.Builder b, String key, JsonNode v, String where) {
-        if (v.isObject()) {
-            b.put(key, readParameters(v, where));
-        } else if (v.isArray()) {
-            List<Object> list = new ArrayList<>();
-            for (int i = 0; i < v.size(); i++) {
-                list.add(readValue(v.get(i), where + "[" + i + "]"));
-            }
-            b.putList(key, list);
-        } else {
-            Object o = readValue(v, where);
-            switch (o) {
-                case Long l -> b.put(key, l.longValue());
-                case Double d -> b.put(key, d.doubleValue());
-                case String t -> b.put(key, t);
-                case Boolean f -> b.put(key, f.booleanValue());
-                default -> throw new IllegalStateException(o.toString());
-            }
-        }
     }
 
     private static Object readValue(JsonNode v, String where) {
         if (v.isObject()) {
             return readParameters(v, where);
+        }
+        if (v.isArray()) {
+            List<Object> list = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                list.add(readValue(v.get(i), where + "[" + i + "]"));
+            }
+            return list;
         }
         if (v.isIntegralNumber() && v.canConvertToLong()) {
             return v.longValue();
@@ -126,7 +112,7 @@ final class ModelJson {
             return v.booleanValue();
         }
         throw new IllegalArgumentException("model JSON: field '" + where + "' is " + abbreviate(v)
-                + "; expected a number, string, boolean or object");
+                + "; expected a number, string, boolean, object or list");
     }
 
     // ------------------------------------------------------------------ values

@@ -1,6 +1,5 @@
 package org.fa4j.core.rule;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.fa4j.core.NetworkSpec;
 import org.fa4j.simd.Matrix;
@@ -35,31 +34,16 @@ public record Layerwise(List<PathwayRule> pathways) implements LearningRule {
 
     /** Reads {@code layerwise} from model files. */
     public static LearningRuleProvider provider() {
-        return LearningRuleProvider.of("layerwise", p -> {
-            List<PathwayRule> list = new ArrayList<>();
-            List<LearningRule> rules = p.rules("pathways");
-            for (int i = 0; i < rules.size(); i++) {
-                if (!(rules.get(i) instanceof PathwayRule r)) {
-                    throw new IllegalArgumentException("field 'pathways[" + i + "]' is " + rules.get(i).name() + ", not a pathway rule");
-                }
-                list.add(r);
-            }
-            return new Layerwise(list);
-        });
+        return LearningRuleProvider.of("layerwise", p -> of(p.rules("pathways")));
     }
 
-    /** A layerwise rule from a list of rules, each of which must be a {@link PathwayRule}. */
+    /**
+     * A layerwise rule from a list of rules, each of which must be a {@link PathwayRule} (checked by the constructor,
+     * with a message that names the first one that is not).
+     */
+    @SuppressWarnings("unchecked")
     public static Layerwise of(List<? extends LearningRule> pathways) {
-        List<PathwayRule> list = new ArrayList<>();
-        for (int i = 0; i < pathways.size(); i++) {
-            if (!(pathways.get(i) instanceof PathwayRule r)) {
-                throw new IllegalArgumentException("pathway " + i + " is " + pathways.get(i).name()
-                        + "; a layerwise rule takes pathway rules (backprop, feedback-alignment, pseudobackprop, sign-symmetry,"
-                        + " kolen-pollack, weight-mirror or another PathwayRule) per layer");
-            }
-            list.add(r);
-        }
-        return new Layerwise(list);
+        return new Layerwise((List<PathwayRule>) (List<?>) pathways);
     }
 
     /** A layerwise rule, one pathway per layer above the first, bottom first. */

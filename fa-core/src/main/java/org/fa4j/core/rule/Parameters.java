@@ -255,6 +255,25 @@ public final class Parameters {
             return value(key, Collections.unmodifiableList(list));
         }
 
+        /**
+         * A value of any of the stored types ({@link Long}, {@link Integer} (stored as a {@code long}), {@link Double},
+         * {@link String}, {@link Boolean}, {@code Parameters}, {@link List}); anything else is refused, naming the key.
+         */
+        public Builder putValue(String key, Object v) {
+            return switch (v) {
+                case Integer i -> value(key, i.longValue());
+                case Long l -> value(key, l);
+                case Double d -> value(key, d);
+                case String t -> value(key, t);
+                case Boolean b -> value(key, b);
+                case Parameters p -> value(key, p);
+                case List<?> list -> putList(key, list);
+                case null -> throw new NullPointerException(key);
+                default -> throw new IllegalArgumentException("field '" + key + "': a " + v.getClass().getName()
+                        + " cannot be stored; expected a number, string, boolean, Parameters or list");
+            };
+        }
+
         /** A list of values (numbers, strings, booleans, trees, lists); integers are stored as {@code long}s. */
         public Builder putList(String key, List<?> list) {
             return value(key, list.stream().map(v -> v instanceof Integer i ? (Object) i.longValue() : v).toList());

@@ -29,7 +29,7 @@ public final class StepContext {
         return state.epoch;
     }
 
-    /** The learning rate η_t (as fa-core sums the batch: per summed example) this step's update uses, after the schedule. */
+    /** The factor on the batch's summed update this step uses: η_t, or η_t/k with {@link BatchScaling#MEAN} (see {@link org.fa4j.core.rule.StepState#learningRate()}). */
     public float learningRate() {
         return state.learningRate;
     }

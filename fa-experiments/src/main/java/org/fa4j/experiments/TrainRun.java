@@ -106,8 +106,9 @@ public final class TrainRun {
         NetworkSpec spec = sb.layer(new LayerSpec(10, c.output().equals("linear") ? Activation.identity() : Activation.named(c.output()),
                         true, rule.outputSparsity()))
                 .init(Init.uniform(c.omega())).build();
-        res.choice("update", "fa-core sums the batch; the config's η and α are per-batch-mean values, so fa-core runs with η/batch and "
-                + "α·batch: W ← (1 − ηα)W + (η/batch)·Σ_batch δhᵀ; with schedule '" + c.schedule() + "' η is η_t of fa-core's "
+        res.choice("update", (c.scaling() == org.fa4j.core.BatchScaling.MEAN
+                ? "batchScaling mean: W ← (1 − ηα)W + (η/batch)·Σ_batch δhᵀ"
+                : "batchScaling sum: W ← (1 − ηα)W + η·Σ_batch δhᵀ") + "; with schedule '" + c.schedule() + "' η is η_t of fa-core's "
                 + "LearningRateSchedule, per update.");
         res.status("running", null);
         Linalg la = Linalg.defaults().withThreads(threads);
@@ -119,8 +120,8 @@ public final class TrainRun {
                 Model model = Model.create(spec, rule.create(c.omega(), c.beta()), Seeds.derive(c.seed(), "train-model", t));
                 double[] err = new double[c.epochs() + 1];
                 err[0] = Evaluation.of(model, test.inputs(), test.targets(), la).errorRate();
-                TrainingConfig cfg = MnistTrial.config(c.eta(), c.batch(), c.epochs(), rule.weightDecay(c.weightDecay()),
-                        Seeds.derive(c.seed(), "train-order", t), c.learningRateSchedule());
+                TrainingConfig cfg = MnistTrial.config(c.eta(), c.batch(), c.epochs(), c.weightDecay(),
+                        Seeds.derive(c.seed(), "train-order", t), c.learningRateSchedule()).toBuilder().batchScaling(c.scaling()).build();
                 Trainer.newBuilder(model, cfg).linalg(la).listener(new TrainingListener() {
                     @Override
                     public void onStep(StepContext s) {

@@ -187,7 +187,7 @@ public final class Trainer {
             currentEpoch = -1;
         }
         checkParameters();
-        EpochSummary summary = new EpochSummary(epochs, steps, order.length, order.length == 0 ? Double.NaN : total / order.length,
+        EpochSummary summary = new EpochSummary(epochs + 1, steps, order.length, order.length == 0 ? Double.NaN : total / order.length,
                 System.nanoTime() - t0);
         epochs++;
         for (TrainingListener l : listeners) {
@@ -282,22 +282,22 @@ public final class Trainer {
             }
         }
         if (!Double.isFinite(loss)) {
-            throw Divergence.locateForward(model, ws, steps);
+            throw Divergence.locateForward(model, ws, steps + 1);
         }
         double rate = constantRate ? config.learningRate() : learningRate();
         float eta = (float) config.batchScaling().perSummedExample(rate, ws.batch);
         float decay = constantRate ? this.decay : (float) (1 - rate * alpha);
         TrainingStep state = this.state;
         state.ws = ws;
-        state.step = steps;
-        state.epoch = currentEpoch;
+        state.step = steps + 1;
+        state.epoch = currentEpoch + 1;
         state.learningRate = eta;
         state.decay = decay;
         engine.beforeBackward(state);
         engine.backward(state);
         for (int l = top; l >= 0; l--) {
             if (engine.learns(l, depth) && !Float.isFinite(la.squaredNorm(ws.delta[l])) && !Ops.allFinite(ws.delta[l])) {
-                throw new TrainingDivergedException(steps, l, "delta");
+                throw new TrainingDivergedException(steps + 1, l, "delta");
             }
         }
         if (listeners.length > 0) {

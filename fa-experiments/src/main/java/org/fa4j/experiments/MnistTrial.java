@@ -94,7 +94,7 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
         Trainer trainer = Trainer.newBuilder(model, cfg).linalg(la).listener(new TrainingListener() {
             @Override
             public void onStep(StepContext c) {
-                long done = c.step(); // updates made so far: the model is as after step `done`
+                long done = c.step() - 1; // updates made so far: the model is as after update `done`
                 if (angles && done % angleEvery == 0 && ap[0] < points) {
                     record(done * m);
                 }
@@ -105,7 +105,7 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
 
             @Override
             public void onEpoch(EpochSummary e) {
-                errors[e.epoch() + 1] = Evaluation.of(model, eval.inputs(), eval.targets(), la).errorRate();
+                errors[e.epoch()] = Evaluation.of(model, eval.inputs(), eval.targets(), la).errorRate();
             }
 
             private void record(long seen) {

@@ -130,12 +130,12 @@ public final class TrainRun {
 
                     @Override
                     public void onEpoch(EpochSummary es) {
-                        int e = es.epoch();
-                        err[e + 1] = Evaluation.of(model, test.inputs(), test.targets(), la).errorRate();
+                        int e = es.epoch(); // counted from 1; err[0] is before training
+                        err[e] = Evaluation.of(model, test.inputs(), test.targets(), la).errorRate();
                         // The curve so far, under a name that cannot be mistaken for the final result.
-                        res.metric("testErrorPerEpoch_trial" + trial, java.util.Arrays.copyOf(err, e + 2));
-                        res.summary("progress", "trial " + (trial + 1) + " of " + c.trials() + ", epoch " + (e + 1) + " of " + c.epochs()
-                                + ", test error " + String.format("%.2f%%", 100 * err[e + 1]));
+                        res.metric("testErrorPerEpoch_trial" + trial, java.util.Arrays.copyOf(err, e + 1));
+                        res.summary("progress", "trial " + (trial + 1) + " of " + c.trials() + ", epoch " + e + " of " + c.epochs()
+                                + ", test error " + String.format("%.2f%%", 100 * err[e]));
                         hook.afterEpoch(res.write(out, name + PARTIAL));
                     }
                 }).build().fit(train.inputs(), train.targets());

@@ -14,10 +14,10 @@ import org.fa4j.simd.Matrix;
  */
 public interface StepState {
 
-    /** The step number (0-based count of updates made by this trainer). */
+    /** This update's number, counted from 1 by the trainer. */
     long step();
 
-    /** The epoch number (0-based); -1 for steps made outside an epoch. */
+    /** The epoch this update belongs to, counted from 1; 0 for updates made outside an epoch. */
     int epoch();
 
     /** Examples in this step's batch. */

@@ -109,16 +109,41 @@ public final class GaussNewtonCheck {
         }
     }
 
-    /** Runs the check. */
+    /** The hidden direction {@code d} a step takes, {@code ΔA = η (Dσ ∘ d) xᵀ}. */
+    public enum Direction {
+        /** {@code W⁺e}: pseudobackprop's, the claim. */
+        PSEUDOINVERSE,
+        /** {@code Wᵀe}: backprop's, which is not the Gauss–Newton step unless {@code WWᵀ ∝ I}. */
+        TRANSPOSE,
+        /** A random Gaussian vector, scaled to the norm of {@code W⁺e}. */
+        RANDOM
+    }
+
+    /** Runs the check on pseudobackprop's direction {@code W⁺e}. */
     public static CheckReport run(Params p) {
-        return run(p, 1.0);
+        return run(p, Direction.PSEUDOINVERSE, 1.0);
     }
 
     /**
-     * Runs the check with the predicted change of h taken along {@code gnSign}·W⁺e: a test hook. With −1, the paper's
+     * Runs the check with the step taken along {@code direction}. The first-order prediction of the change of h holds
+     * for any direction (it is the chain rule); what makes a step the Gauss–Newton step is that its direction is the
+     * minimum-norm solution of the normal equations {@code (WᵀW) d = Wᵀe}, computed here independently of {@code W⁺}.
+     * Only {@link Direction#PSEUDOINVERSE} meets it: the other two fail the criterion
+     * {@code gaussNewtonNormalEquationsGap}.
+     */
+    public static CheckReport run(Params p, Direction direction) {
+        return run(p, direction, 1.0);
+    }
+
+    /**
+     * Runs the check with the predicted change of h taken along {@code gnSign}·d: a test hook. With −1, the paper's
      * Δh_GN = −e_h⁺e read with fa4j's e = y* − y, the prediction has the wrong sign and the check must fail.
      */
     static CheckReport run(Params p, double gnSign) {
+        return run(p, Direction.PSEUDOINVERSE, gnSign);
+    }
+
+    private static CheckReport run(Params p, Direction direction, double gnSign) {
         if (p.nO() > p.nH()) {
             throw new IllegalArgumentException("Proof #2 needs n_o <= n_h (W W+ = I), got n_o = " + p.nO()
                     + ", n_h = " + p.nH());
@@ -152,8 +177,25 @@ public final class GaussNewtonCheck {
             for (int k = 0; k < p.nO(); k++) {
                 e[k] = target[k] - y[k];
             }
-            double[] gn = new double[p.nH()];
-            Mat64.mult(Mat64.pinv(w), e, gn); // eq. (53), Δh_GN = W⁺e for e = y* − y
+            double[] pinvE = new double[p.nH()];
+            Mat64.mult(Mat64.pinv(w), e, pinvE); // eq. (53), Δh_GN = W⁺e for e = y* − y
+            double[] gn = switch (direction) {
+                case PSEUDOINVERSE -> pinvE;
+                case TRANSPOSE -> {
+                    double[] t = new double[p.nH()];
+                    Mat64.multTrans(w, e, t); // backprop's Wᵀe
+                    yield t;
+                }
+                case RANDOM -> {
+                    double[] r = new double[p.nH()];
+                    Mat64.gaussian(r, tr.split());
+                    double f = Mat64.norm(pinvE) / Mat64.norm(r);
+                    for (int i = 0; i < r.length; i++) {
+                        r[i] *= f;
+                    }
+                    yield r;
+                }
+            };
             // Independent Gauss–Newton step: minimum-norm solution of the normal equations (WᵀW) Δh = Wᵀe.
             DMatrixRMaj wtw = CommonOps_DDRM.multTransA(w, w, null);
             double[] wte = new double[p.nH()];
@@ -164,7 +206,7 @@ public final class GaussNewtonCheck {
             for (int i = 0; i < p.nH(); i++) {
                 gap = Math.max(gap, Math.abs(gn[i] - gn2[i]));
             }
-            worstGnGap = Math.max(worstGnGap, gap / Mat64.norm(gn));
+            worstGnGap = Math.max(worstGnGap, gap / Mat64.norm(gn2));
             double xx = Mat64.dot(x, x, x.length);
             double[] delta = new double[p.nH()];
             for (int k = 0; k < n; k++) {
@@ -203,7 +245,8 @@ public final class GaussNewtonCheck {
         Reports r = new Reports("proof-2-gauss-newton",
                 "Sigmoid hidden layer, linear outputs: PBP changes h by η(Dσ)²(xᵀx)Δh_GN element by element, to O(η²)",
                 "Supplement Proof #2, eqs. (52)-(58); PAPER §3.5", Role.CLAIM, p);
-        r.measure("etas", p.etas())
+        r.measure("direction", direction.name())
+                .measure("etas", p.etas())
                 .measure("relativeErrorNorm", ConservationLawCheck.toList(worstNorm))
                 .measure("relativeErrorMaxElement", ConservationLawCheck.toList(worstElem))
                 .measure("slope", slope)
@@ -217,10 +260,13 @@ public final class GaussNewtonCheck {
                 .require("gaussNewtonNormalEquationsGap", 1e-9, worstGnGap <= 1e-9)
                 .require("elementFactorsPositive", 0, allPositiveFactors);
         r.note("Sign convention: e = y* − y, so Δh_GN = +W⁺e (the paper's −e_h⁺e uses e = y − y*).");
+        r.note("The first-order prediction holds along any direction d; gaussNewtonNormalEquationsGap = ‖d − (WᵀW)⁺Wᵀe‖ / "
+                + "‖(WᵀW)⁺Wᵀe‖ is what tells the Gauss–Newton step apart (Wᵀe and a random d fail it).");
         r.note("Proof numbering as in the Supplement: Proof #2 is Gauss–Newton (the main text says Proof 3).");
         return r.build(String.format(Locale.ROOT,
-                "Relative error of the first-order prediction (worst of %d draws): %s for η = %s; log-log slope %.3f.",
-                p.trials(), fmt(worstNorm), p.etas(), slope));
+                "Direction %s: relative error of the first-order prediction (worst of %d draws) %s for η = %s, log-log slope "
+                        + "%.3f; distance from the Gauss–Newton step (min-norm solution of the normal equations) %.2e, required "
+                        + "at most 1e-9.", direction, p.trials(), fmt(worstNorm), p.etas(), slope, worstGnGap));
     }
 
     private static double logistic(double z) {

@@ -272,9 +272,13 @@ final class MnistExperiment implements Experiment {
                     + "η = 1e-3 per example reaches only ~8-9% after 18 epochs (NumPy, measured by the project lead), hence a faster schedule.");
 
             List<Map<String, Object>> table = new ArrayList<>();
-            XYChart errChart = Plots.chart(title.split(":")[0] + " — " + dataset + " test error (" + b.trials() + " trials, fast schedule)",
-                    "epoch", "% error on test set", true);
-            XYChart angleChart = Plots.chart("Fig. 2b — Δh_FA ∡ Δh_BP during learning (" + dataset + ")", "examples", "angle (degrees)", false);
+            String network = "784-" + b.hidden() + "-10";
+            XYChart errChart = Plots.chart(title.split(":")[0] + " — " + dataset + " " + network + ", mean test error (" + b.trials()
+                    + " trials, fast schedule)", "epoch", "% error on test set", true);
+            ((FigureChart) errChart).xMinStep(1);
+            XYChart angleChart = Plots.chart((name.equals("fig2") ? "Fig. 2b: " : "") + "Δh_FA ∡ Δh_BP, " + dataset + " " + network
+                    + " (band: ± 1 sd over 100 images)", "examples", "angle (degrees)", false);
+            angleChart.getStyler().setYAxisMin(0.0).setYAxisMax(90.0);
             Map<MnistRule, List<MnistTrial>> fastRuns = runAll(train, test, rules, fast, init, b, b.trials(), o, p);
             summarise(res, table, errChart, angleChart, fastRuns, fast, b.trials());
             if (paperSchedule) {
@@ -362,7 +366,7 @@ final class MnistExperiment implements Experiment {
                 case KOLEN_POLLACK -> new java.awt.Color(230, 140, 0);
                 case WEIGHT_MIRROR -> new java.awt.Color(150, 60, 170);
             };
-            Plots.line(errChart, key, epochs, Stats.meanRows(curves), s.name().equals("fast") ? c : Plots.lighter(c, 0.5));
+            Plots.line(errChart, key, epochs, Stats.meanRows(curves), s.name().equals("fast") ? c : Plots.lighter(c, 0.5), stroke(rule));
             MnistTrial first = ts.get(0);
             if (first.angleMean().length > 0) {
                 res.metric("angle_" + s.name() + "_" + rule.id, Map.of("examples", first.angleExamples(), "mean", first.angleMean(), "sd", first.angleSd()));
@@ -374,12 +378,26 @@ final class MnistExperiment implements Experiment {
                         lo[i] = first.angleMean()[i] - first.angleSd()[i];
                         hi[i] = first.angleMean()[i] + first.angleSd()[i];
                     }
-                    Plots.line(angleChart, rule.id + " +1 sd", first.angleExamples(), hi, Plots.lighter(c, 0.6));
-                    Plots.line(angleChart, rule.id + " −1 sd", first.angleExamples(), lo, Plots.lighter(c, 0.6));
-                    Plots.line(angleChart, rule.id + " (mean over 100 probe images)", first.angleExamples(), first.angleMean(), c);
+                    Plots.band(angleChart, rule.id + " ± 1 sd", first.angleExamples(), lo, hi, c, 0, 90);
+                    Plots.line(angleChart, rule.id, first.angleExamples(), first.angleMean(), c, stroke(rule));
                 }
             }
         }
+    }
+
+    /**
+     * A rule's line style: FA wide and solid, DFA (the same numbers with one hidden layer) dashed on top of it, the other
+     * rules each in a style of their own, so curves that coincide stay apart in style as well as colour.
+     */
+    static java.awt.BasicStroke stroke(MnistRule r) {
+        return switch (r) {
+            case BACKPROP, SHALLOW -> Plots.SOLID;
+            case FEEDBACK_ALIGNMENT -> Plots.WIDE;
+            case DIRECT_FA -> Plots.DASHED;
+            case SPARSE_FA, KOLEN_POLLACK -> Plots.DASH_DOT;
+            case SIGN_SYMMETRY -> Plots.DOTTED;
+            case WEIGHT_MIRROR -> Plots.LONG_DASH;
+        };
     }
 
     /** The schedule a rule trains with: the fast schedule's shared η, except shallow learning's own (SHALLOW_FAST_ETA). */

@@ -33,7 +33,7 @@ final class Fig1Experiment implements Experiment {
 
     @Override
     public String title() {
-        return "Fig. 1d/e: Task 1 (linear 30-20-10), NSE of shallow / node perturbation / BP / FA, angle FA∡BP";
+        return "Fig. 1d/e: Task 1 (linear), NSE of shallow / node perturbation / BP / FA, angle FA∡BP";
     }
 
     @Override

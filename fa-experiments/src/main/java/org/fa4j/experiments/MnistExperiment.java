@@ -106,7 +106,7 @@ final class MnistExperiment implements Experiment {
         p.put("fa", "2.1% (n = 20)");
         p.put("shallow", "7.2%");
         p.put("sparse-fa", "2.4% (n = 20)");
-        return new MnistExperiment("fig2", "Fig. 2a/b: MNIST 784-1000-10, test error of BP / FA / shallow / sparse FA, angle FA∡BP",
+        return new MnistExperiment("fig2", "Fig. 2a/b: MNIST, test error of BP / FA / shallow / sparse FA, angle FA∡BP",
                 "mnist", List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SHALLOW, MnistRule.SPARSE_FA), true, true, true, p);
     }
 

@@ -273,11 +273,11 @@ final class MnistExperiment implements Experiment {
 
             List<Map<String, Object>> table = new ArrayList<>();
             String network = "784-" + b.hidden() + "-10";
-            XYChart errChart = Plots.chart(title.split(":")[0] + " — " + dataset + " " + network + ", mean test error (" + b.trials()
-                    + " trials, fast schedule)", "epoch", "% error on test set", true);
+            XYChart errChart = Plots.chart(chartName("a") + ", " + network + " — mean test error (" + b.trials() + " trials, fast schedule)",
+                    "epoch", "% error on test set", true);
             ((FigureChart) errChart).xMinStep(1);
-            XYChart angleChart = Plots.chart((name.equals("fig2") ? "Fig. 2b: " : "") + "Δh_FA ∡ Δh_BP, " + dataset + " " + network
-                    + " (band: ± 1 sd over 100 images)", "examples", "angle (degrees)", false);
+            XYChart angleChart = Plots.chart(chartName("b") + ", " + network + " — Δh_FA ∡ Δh_BP (band: ± 1 sd over 100 images)",
+                    "examples", "angle (degrees)", false);
             angleChart.getStyler().setYAxisMin(0.0).setYAxisMax(90.0);
             Map<MnistRule, List<MnistTrial>> fastRuns = runAll(train, test, rules, fast, init, b, b.trials(), o, p);
             summarise(res, table, errChart, angleChart, fastRuns, fast, b.trials());
@@ -383,6 +383,16 @@ final class MnistExperiment implements Experiment {
                 }
             }
         }
+    }
+
+    /** The short name a chart title starts with: "Fig. 2a: MNIST" for panel "a" of fig2, the data set for the others. */
+    private String chartName(String panel) {
+        return switch (name) {
+            case "fig2" -> "Fig. 2" + panel + ": MNIST";
+            case "family" -> "Rule family on MNIST";
+            case "fashion" -> "Fashion-MNIST";
+            default -> name + panel + ": " + dataset;
+        };
     }
 
     /**

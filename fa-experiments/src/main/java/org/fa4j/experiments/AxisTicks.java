@@ -1,6 +1,7 @@
 package org.fa4j.experiments;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -161,7 +162,7 @@ record AxisTicks(List<Double> major, List<String> labels, List<Double> minor) {
 
     /** A linear label: {@code decimals} digits after the point, thousands grouped by a space from 10 000 on. */
     static String linearLabel(double v, int decimals) {
-        BigDecimal d = BigDecimal.valueOf(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN);
+        BigDecimal d = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_EVEN);
         if (d.signum() == 0) {
             return "0";
         }

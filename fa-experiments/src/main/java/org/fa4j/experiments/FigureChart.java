@@ -11,6 +11,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -214,7 +215,7 @@ final class FigureChart extends XYChart {
         double best = up ? Double.POSITIVE_INFINITY : 0;
         for (int e = k - 1; e <= k + 1; e++) {
             for (int m : new int[] {1, 2, 5}) {
-                double c = new java.math.BigDecimal(m).scaleByPowerOfTen(e).doubleValue();
+                double c = BigDecimal.valueOf(m).scaleByPowerOfTen(e).doubleValue();
                 if (up ? c >= v * (1 - 1e-12) && c < best : c <= v * (1 + 1e-12) && c > best) {
                     best = c;
                 }

@@ -99,7 +99,7 @@ class ParamsBuilderTest {
                 .isEqualTo(new Theorem1Check.Params(30, 20, 10, 60.0, 1L, 1e-11, 1e-13, 1e-6, 1e-9));
         assertThat(Theorem1Check.Params.wideOutputDefaults())
                 .isEqualTo(new Theorem1Check.Params(30, 5, 10, 60.0, 1L, 1e-11, 1e-13, 1e-6, 1e-9));
-        assertThat(ConditionOneCheck.Params.defaults()).isEqualTo(new ConditionOneCheck.Params(0.01, 1e-3, 3000, 20,
+        assertThat(ConditionOneCheck.Params.defaults()).isEqualTo(new ConditionOneCheck.Params(0.01, 1e-3, 3000, 20, 300,
                 List.of(11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L), 0.95));
         assertThat(Fig3Check.Params.defaults())
                 .isEqualTo(new Fig3Check.Params(41, 200, 0.01, 1e-9, 1e-8, 1e-6, 1.0, -1.5, -1.5));

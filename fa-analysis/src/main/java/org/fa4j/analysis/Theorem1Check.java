@@ -231,7 +231,9 @@ public final class Theorem1Check {
                 .require("countSampledVIncreases", 0.0, tr.vIncreases() == 0)
                 .require("maxS", bound, tr.maxS() <= bound);
         r.note("Lemma-3 bound used in its corrected form max(s(0), ‖BT‖², 2n_h²); the printed ‖BT‖² + 2n_h is "
-                + "reported for comparison only (PAPER §3.4).");
+                + "reported for comparison only (PAPER §3.4). The bound is a step of the proof and holds without (21) too, "
+                + "so it does not tell the theorem's case from a rank-deficient B; finalRelativeError does, by orders of "
+                + "magnitude (below errorTolerance here, at or above the Eckart–Young floor σ_{rank B + 1}(T)/‖T‖ there).");
         r.note("V̇ is evaluated in closed form, 2 tr(B Ė Eᵀ Bᵀ) with Ė = −EAᵀA − WBE, at every accepted step of "
                 + "Dormand–Prince 8(5,3) and at three interior points of each step; eq. (34) is the same quantity once "
                 + "C = 0.");

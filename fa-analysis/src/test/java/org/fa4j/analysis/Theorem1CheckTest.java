@@ -59,6 +59,12 @@ class Theorem1CheckTest {
         assertThat(floor).isGreaterThan(1e-2);
         assertThat((double) r.measured().get("finalRelativeError")).isGreaterThanOrEqualTo(floor * (1 - 1e-9));
         assertThat(r.finding()).contains("normBplusBMinusI", "finalRelativeError");
+        // The margin between the theorem's case and this one, on the criterion that decides: at least 1e6 (the claim's
+        // error is below 1e-6 of ‖T‖, this one's is above 1e-2). The Lemma-3 bound holds in both, by design.
+        CheckReport claim = Theorem1Check.run(Theorem1Check.Params.defaults());
+        double margin = (double) r.measured().get("finalRelativeError") / (double) claim.measured().get("finalRelativeError");
+        assertThat(margin).isGreaterThan(1e6);
+        assertThat((double) r.measured().get("maxS")).isLessThanOrEqualTo((double) r.measured().get("lemma3BoundCorrected"));
     }
 
     @Test

@@ -106,7 +106,7 @@ class ParamsBuilderTest {
         assertThat(Fig3Check.Params.full())
                 .isEqualTo(new Fig3Check.Params(81, 200, 0.01, 1e-9, 1e-8, 1e-6, 1.0, -1.5, -1.5));
         assertThat(Lemma5Check.Params.defaults())
-                .isEqualTo(new Lemma5Check.Params(30, 20, 10, 0.05, 2000, 1e-6, 5L, 1e-12, 100));
+                .isEqualTo(new Lemma5Check.Params(30, 20, 10, 0.05, 2000, Lemma5Check.ROUNDING_LEVEL, 5L, 1e-12, 100));
         assertThat(GaussNewtonCheck.Params.defaults()).isEqualTo(new GaussNewtonCheck.Params(30, 20, 10,
                 List.of(1e-2, 1e-3, 1e-4, 1e-5), 5, 3L, 1e-3, 0.1));
         List<Double> omegas = List.of(0.0001, 0.001, 0.01, 0.05, 0.1, 0.125, 0.15, 0.2, 0.25);

@@ -79,7 +79,7 @@ public final class ConservationLawCheck {
             private int nH = 20;
             private int nO = 10;
             private double initScale = 0.1;
-            private double timeSpan = 1.0;
+            private double timeSpan = 20.0;
             private List<Double> etas = List.of(1e-2, 1e-3, 1e-4);
             private long seed = 14L;
             private double relTol = 1e-12;
@@ -102,7 +102,7 @@ public final class ConservationLawCheck {
             /** Half-width of the uniform initial W and A, so C(0) ≠ 0 (default 0.1). */
             public Builder initScale(double v) { this.initScale = v; return this; }
 
-            /** Continuous time τ integrated; each discrete run takes ⌈τ/η⌉ steps (default 1). */
+            /** Continuous time τ integrated, each discrete run taking ⌈τ/η⌉ steps (default 20: the whole training horizon, by which the error has fallen to 1e-19 of its start). */
             public Builder timeSpan(double v) { this.timeSpan = v; return this; }
 
             /** Learning rates η of the discrete runs, at least two for the slope (default 1e-2, 1e-3, 1e-4). */

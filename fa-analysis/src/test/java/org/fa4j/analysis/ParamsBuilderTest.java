@@ -94,7 +94,7 @@ class ParamsBuilderTest {
     @Test
     void theNamedFactoriesKeepTheirValues() {
         assertThat(ConservationLawCheck.Params.defaults()).isEqualTo(new ConservationLawCheck.Params(30, 20, 10, 0.1,
-                1.0, List.of(1e-2, 1e-3, 1e-4), 14L, 1e-12, 1e-12, 1e-9, 0.1));
+                20.0, List.of(1e-2, 1e-3, 1e-4), 14L, 1e-12, 1e-12, 1e-9, 0.1));
         assertThat(Theorem1Check.Params.defaults())
                 .isEqualTo(new Theorem1Check.Params(30, 20, 10, 60.0, 1L, 1e-11, 1e-13, 1e-6, 1e-9));
         assertThat(Theorem1Check.Params.wideOutputDefaults())

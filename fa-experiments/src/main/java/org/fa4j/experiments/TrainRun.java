@@ -136,6 +136,8 @@ public final class TrainRun {
                         res.summary("progress", "trial " + (trial + 1) + " of " + c.trials() + ", epoch " + (e + 1) + " of " + c.epochs()
                                 + ", test error " + String.format("%.2f%%", 100 * err[e + 1]));
                         hook.afterEpoch(res.write(out, name + PARTIAL));
+                        p.event(String.format(java.util.Locale.ROOT, "trial %d of %d, epoch %d of %d: test error %.2f%%", trial + 1,
+                                c.trials(), es.epoch(), c.epochs(), 100 * err[e + 1]));
                     }
                 }).build().fit(train.inputs(), train.targets());
                 curves.add(err);

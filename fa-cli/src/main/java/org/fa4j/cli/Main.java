@@ -34,6 +34,9 @@ public final class Main implements Runnable {
     /** The exit status of a usage error. */
     static final int USAGE = 2;
 
+    /** Set once the command has returned: the shutdown hook then knows the JVM is not being interrupted. */
+    private static volatile boolean finished;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,9 +59,6 @@ public final class Main implements Runnable {
     void debug(boolean d) {
         debug = d;
     }
-
-    /** Set once the command has returned: the shutdown hook then knows the JVM is not being interrupted. */
-    private static volatile boolean finished;
 
     /** Runs the command line and exits with its status; a Ctrl-C ends the bar's row and says so. */
     public static void main(String[] args) {

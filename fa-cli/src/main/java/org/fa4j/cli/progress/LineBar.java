@@ -3,6 +3,7 @@ package org.fa4j.cli.progress;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.fa4j.experiments.ProgressDisplay;
 
 /**
@@ -13,13 +14,21 @@ import org.fa4j.experiments.ProgressDisplay;
 final class LineBar implements ProgressDisplay.Bar {
     private final String task;
     private final long total;
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long startNanos;
     private final AtomicLong done = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     LineBar(String task, long total) {
+        this(task, total, System::nanoTime);
+    }
+
+    /** With the clock the elapsed and remaining times are read from. */
+    LineBar(String task, long total, LongSupplier nanoTime) {
         this.task = task;
         this.total = Math.max(1, total);
+        this.nanoTime = nanoTime;
+        this.startNanos = nanoTime.getAsLong();
     }
 
     @Override
@@ -31,7 +40,8 @@ final class LineBar implements ProgressDisplay.Bar {
     public void event(String event) {
         long d = done.get();
         double elapsed = seconds();
-        String left = d > 0 && d < total ? ", ~" + clock(elapsed * (total - d) / d) + " left" : "";
+        double remaining = d > 0 && d < total ? elapsed * (total - d) / d : 0;
+        String left = remaining >= 1 ? ", ~" + clock(remaining) + " left" : "";
         Stderr.line(String.format(Locale.ROOT, "%s %3d%% %s (%s elapsed%s)", task, percent(d), event, clock(elapsed), left));
     }
 
@@ -49,7 +59,7 @@ final class LineBar implements ProgressDisplay.Bar {
     }
 
     private double seconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return (nanoTime.getAsLong() - startNanos) / 1e9;
     }
 
     /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */

@@ -1,6 +1,8 @@
 package org.fa4j.cli;
 
 import java.nio.file.Path;
+import org.fa4j.cli.progress.Stderr;
+import org.fa4j.cli.progress.Verbosity;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -21,8 +23,10 @@ final class CommonOptions {
     @Option(names = "--epochs", paramLabel = "N", description = "epochs, at least 1 (default: reproduce: the MNIST runs' validation-chosen count; train: the config's)")
     Integer epochs;
 
-    @Option(names = "--quiet", description = "no progress bars")
-    boolean quiet;
+    /** True under {@code -q} (a global option of {@link Main}): no progress display. */
+    boolean quiet() {
+        return Stderr.verbosity() == Verbosity.QUIET;
+    }
 
     /** The data directory: {@code --data-dir}, else {@code $FA4J_DATA}, else {@code <repo>/data}. */
     Path dataDir() {

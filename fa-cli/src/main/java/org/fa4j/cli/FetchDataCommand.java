@@ -1,6 +1,7 @@
 package org.fa4j.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,8 @@ final class FetchDataCommand implements Callable<Integer> {
         if (missing.isEmpty()) {
             return;
         }
-        System.err.println("fa4j: no " + String.join(", ", missing) + " data in " + data + "; fetching it (bin/fetch-data)");
+        System.getLogger("org.fa4j.cli").log(System.Logger.Level.INFO,
+                "fa4j: no " + String.join(", ", missing) + " data in " + data + "; fetching it (bin/fetch-data)");
         int rc = fetch(data, missing);
         if (rc != 0) {
             throw new IllegalStateException("bin/fetch-data failed with exit code " + rc);
@@ -54,9 +56,15 @@ final class FetchDataCommand implements Callable<Integer> {
                     + "put the IDX files in " + String.join(" and ", wanted.stream().map(w -> data.resolve(w).toString()).toList())
                     + " by hand or set FA4J_HOME to the repository root");
         }
-        ProcessBuilder pb = new ProcessBuilder(script.toString(), "--data-dir", data.toAbsolutePath().toString()).inheritIO();
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), "--data-dir", data.toAbsolutePath().toString())
+                .redirectInput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("FA4J_DATA", data.toAbsolutePath().toString());
-        return pb.start().waitFor();
+        Process p = pb.start();
+        // The script's messages are progress, not results: they go to stderr, so stdout holds the run's results only.
+        try (InputStream out = p.getInputStream()) {
+            out.transferTo(System.err);
+        }
+        return p.waitFor();
     }
 
     /** True if the four IDX files are present under {@code data/<dataset>} (under any name {@link Mnist} reads). */

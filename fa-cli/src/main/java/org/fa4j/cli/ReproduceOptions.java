@@ -24,6 +24,6 @@ final class ReproduceOptions {
         int threads = common.threads(cl);
         int epochs = common.epochs(cl);
         int paper = CommonOptions.positiveOrZero(cl, "--paper-epochs", paperEpochs);
-        return new RunOptions(common.out, common.dataDir(), trials, threads, seed, quick, common.quiet, epochs, paper);
+        return new RunOptions(common.out, common.dataDir(), trials, threads, seed, quick, common.quiet(), epochs, paper);
     }
 }

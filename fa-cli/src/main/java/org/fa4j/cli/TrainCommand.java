@@ -67,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
         String name = TrainRun.name(config);
         ExperimentResult r;
         try {
-            r = TrainRun.run(c, name, common.out, data, threads, common.quiet);
+            r = TrainRun.run(c, name, common.out, data, threads, common.quiet());
         } catch (TrainingDivergedException e) {
             System.err.println("fa4j: " + e.getMessage() + "; wrote " + TrainRun.resultFile(common.out, name) + " (status diverged)");
             return 1;

@@ -1,15 +1,14 @@
 package org.fa4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fa4j.cli.InProcess.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.fa4j.cli.InProcess.Run;
 import org.fa4j.experiments.TinyMnist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,25 +17,6 @@ import picocli.CommandLine;
 class MainTest {
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void anUnknownFlagIsNamedAndExitsWithTwo() {
@@ -216,7 +196,7 @@ class MainTest {
             Run r = run("train", "--config", tinyConfig("mnist").toString(), "--data-dir", data().toString(), "--out", dir.toString(), flag[0],
                     flag.length > 1 ? flag[1] : "--quiet");
             assertThat(r.code()).as(flag[0]).isEqualTo(2);
-            assertThat(r.err()).contains("Unknown option").contains(flag[0]);
+            assertThat(r.err()).contains("unknown option").contains(flag[0]);
         }
         assertThat(dir.resolve("train-configs-tiny.json")).doesNotExist();
     }
@@ -241,17 +221,18 @@ class MainTest {
         Path home = dir.resolve("home");
         Path script = Files.createDirectories(home.resolve("bin")).resolve("fetch-data");
         Path log = dir.resolve("fetch.log");
-        Files.writeString(script, "#!/bin/sh\necho \"$@\" >> '" + log + "'\nmkdir -p \"$2/fashion-mnist\"\ncp '"
+        Files.writeString(script, "#!/bin/sh\necho 'fetch-data: fetching'\necho \"$@\" >> '" + log + "'\nmkdir -p \"$2/fashion-mnist\"\ncp '"
                 + source.resolve("fashion-mnist") + "'/* \"$2/fashion-mnist/\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         Path data = dir.resolve("empty-data");
         String old = System.getProperty("fa4j.home");
         System.setProperty("fa4j.home", home.toString());
         try {
-            Run r = run("train", "--config", tinyConfig("fashion-mnist").toString(), "--quiet", "--data-dir", data.toString(),
+            Run r = run("train", "--config", tinyConfig("fashion-mnist").toString(), "--data-dir", data.toString(),
                     "--out", dir.toString());
             assertThat(r.code()).as(r.err()).isZero();
-            assertThat(r.err()).contains("no fashion-mnist data");
+            assertThat(r.err()).contains("fa4j: no fashion-mnist data").contains("fetch-data: fetching");
+            assertThat(r.out()).as("the script's messages are not results").doesNotContain("fetch-data");
             assertThat(log).content().contains("--data-dir " + data.toAbsolutePath());
             assertThat(json(dir.resolve("train-configs-tiny.json"))).containsEntry("status", "complete");
             // Present now: a second run does not fetch again.
@@ -268,13 +249,27 @@ class MainTest {
     }
 
     @Test
-    void trainShowsTheProgressBarOnStderrUnlessQuiet() throws Exception {
-        Run shown = run("train", "--config", tinyConfig("mnist").toString(), "--data-dir", data().toString(), "--out", dir.toString());
-        assertThat(shown.code()).isZero();
-        assertThat(shown.err()).as("the progress bar fa-cli provides to the experiments").contains("train fa").contains("100%");
-        Run quiet = run("train", "--config", tinyConfig("mnist").toString(), "--quiet", "--data-dir", data().toString(),
-                "--out", dir.toString());
-        assertThat(quiet.code()).isZero();
-        assertThat(quiet.err()).doesNotContain("100%");
+    void trainWritesOnePlainProgressLinePerEpochToAStderrThatIsNoTerminal() throws Exception {
+        Run shown = run("train", "--config", tinyConfig("mnist").toString(), "--data-dir", data().toString(), "--out", dir.toString(),
+                "--epochs", "3", "--trials", "2");
+        assertThat(shown.code()).as(shown.err()).isZero();
+        assertThat(shown.err()).as("no bar redrawn in place").doesNotContain("\r");
+        List<String> lines = shown.err().lines().toList();
+        assertThat(lines.stream().filter(l -> l.startsWith("train fa ") && l.contains(", epoch "))).hasSize(2 * 3);
+        assertThat(lines).filteredOn(l -> l.startsWith("train fa ")).last().asString().contains("100% done in");
+        assertThat(shown.out()).as("results stay on stdout").contains("trained in").doesNotContain("epoch");
+    }
+
+    @Test
+    void quietTrainWritesNothingToStderr() throws Exception {
+        for (String q : List.of("-q", "--quiet")) {
+            Run quiet = run("train", "--config", tinyConfig("mnist").toString(), q, "--data-dir", data().toString(), "--out", dir.toString());
+            assertThat(quiet.code()).isZero();
+            assertThat(quiet.err()).as(q).isEmpty();
+            assertThat(quiet.out()).contains("trained in");
+        }
+        Run before = run("-q", "train", "--config", tinyConfig("mnist").toString(), "--data-dir", data().toString(), "--out", dir.toString());
+        assertThat(before.code()).isZero();
+        assertThat(before.err()).as("-q before the subcommand").isEmpty();
     }
 }

@@ -84,6 +84,8 @@ final class Fig1Experiment implements Experiment {
                         LinearRun r = LinearRun.search(task, rule, eta, sigma, 0.01, 0.5, o.seed(), searchSteps);
                         p.step(searchSteps);
                         double v = r.finalNse();
+                        p.event(String.format(java.util.Locale.ROOT, "search %s η=%s%s: validation NSE %.3g", label(rule), eta,
+                                rule == LinearNet64.Rule.NODE_PERTURBATION ? " σ=" + sigma : "", v));
                         rows.add(Map.of("eta", eta, "sigma", sigma, "validationNse", v));
                         if (v < bestNse) {
                             bestNse = v;
@@ -104,6 +106,7 @@ final class Fig1Experiment implements Experiment {
                 boolean fa = rule == LinearNet64.Rule.FEEDBACK_ALIGNMENT;
                 LinearRun r = LinearRun.run(task, rule, c[0], c[1], 0.01, 0.5, o.seed(), 0, steps, recordEvery, fa, false);
                 p.step(steps);
+                p.event(String.format(java.util.Locale.ROOT, "%s η=%s: final test NSE %.3g", label(rule), c[0], r.finalNse()));
                 float64.put(rule, r);
                 res.metric("examples", r.examples());
                 res.metric("nse_" + rule.name(), r.nse());
@@ -132,6 +135,7 @@ final class Fig1Experiment implements Experiment {
                 LinearRun r = LinearRun.faCore(task, rule == LinearNet64.Rule.FEEDBACK_ALIGNMENT, eta, 0.01, 0.5, o.seed(), 0, steps,
                         recordEvery);
                 p.step(steps);
+                p.event(String.format(java.util.Locale.ROOT, "%s, fa-core float32: final test NSE %.3g", label(rule), r.finalNse()));
                 String key = "faCore_" + rule.name();
                 int agree = agreesUntil(f64, r, 0.01);
                 res.metric("nse_" + key, r.nse());

@@ -159,6 +159,8 @@ final class Fig2dExperiment implements Experiment {
                     fs.add(pool.submit(() -> {
                         double[] c = train(task, s, o.seed(), trial, steps, recordEvery);
                         p.step(steps);
+                        p.event(String.format(java.util.Locale.ROOT, "%s trial %d of %d: final test NSE %.3g", s.name(), trial + 1,
+                                trials, c[c.length - 1]));
                         return c;
                     }));
                 }

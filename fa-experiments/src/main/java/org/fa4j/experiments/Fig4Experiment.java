@@ -59,6 +59,7 @@ final class Fig4Experiment implements Experiment {
                 LinearRun r = LinearRun.run(task, LinearNet64.Rule.FEEDBACK_ALIGNMENT, ETA, 0, omega, 0.5, o.seed(), 0, steps,
                         Math.max(1, steps / 200), true, true);
                 p.step(steps);
+                p.event(String.format(java.util.Locale.ROOT, "ω=%s: final test NSE %.3g", omega, r.finalNse()));
                 double[][] aBp = Stats.slidingWindow(r.angleBp(), window, window);
                 double[][] aPbp = Stats.slidingWindow(r.anglePbp(), window, window);
                 String key = "omega=" + omega;

@@ -105,7 +105,11 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
 
             @Override
             public void onEpoch(EpochSummary e) {
-                errors[e.epoch()] = Evaluation.of(model, eval.inputs(), eval.targets(), la).errorRate();
+                double error = Evaluation.of(model, eval.inputs(), eval.targets(), la).errorRate();
+                errors[e.epoch()] = error; // epochs count from 1; errors[0] is before training
+                if (progress != null) {
+                    progress.event(progressEvent(rule, s, omega, beta, trial, e.epoch(), error));
+                }
             }
 
             private void record(long seen) {
@@ -126,6 +130,17 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
         int n = ap[0];
         return new MnistTrial(errors, Arrays.copyOf(ax, n), Arrays.copyOf(am, n), Arrays.copyOf(as, n),
                 w0Initial, keepWeights ? model.weights(0).toArray() : null);
+    }
+
+    /**
+     * The progress line of an epoch: the rule and the trial (a validation search run names its ω and β instead), the
+     * epoch of the schedule's count, and the error on the evaluation set.
+     */
+    static String progressEvent(MnistRule rule, MnistSchedule s, double omega, double beta, int trial, int epoch, double error) {
+        boolean search = trial == MnistExperiment.SEARCH_TRIAL;
+        String run = search ? "search ω=" + omega + " β=" + beta : s.name() + " trial " + (trial + 1);
+        return String.format(java.util.Locale.ROOT, "%s %s, epoch %d of %d: %s error %.2f%%", rule.id, run, epoch, s.epochs(),
+                search ? "validation" : "test", 100 * error);
     }
 
     /**

@@ -3,7 +3,10 @@ package org.fa4j.experiments;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts a run's units of work and passes them to a {@link ProgressDisplay}, or to nothing when quiet. Thread-safe. */
+/**
+ * Counts a run's units of work and passes them, with each epoch or trial that ends, to a {@link ProgressDisplay}, or to
+ * nothing when quiet. Thread-safe.
+ */
 final class Progress implements AutoCloseable {
     private final ProgressDisplay.Bar bar;
     private final AtomicLong done = new AtomicLong();
@@ -29,6 +32,13 @@ final class Progress implements AutoCloseable {
         done.addAndGet(n);
         if (bar != null) {
             bar.stepBy(n);
+        }
+    }
+
+    /** Reports that an epoch or a trial ended (see {@link ProgressDisplay.Bar#event}). */
+    void event(String event) {
+        if (bar != null) {
+            bar.event(event);
         }
     }
 

@@ -137,6 +137,8 @@ public final class TrainRun {
                         res.summary("progress", "trial " + (trial + 1) + " of " + c.trials() + ", epoch " + e + " of " + c.epochs()
                                 + ", test error " + String.format("%.2f%%", 100 * err[e]));
                         hook.afterEpoch(res.write(out, name + PARTIAL));
+                        p.event(String.format(java.util.Locale.ROOT, "trial %d of %d, epoch %d of %d: test error %.2f%%", trial + 1,
+                                c.trials(), e, c.epochs(), 100 * err[e]));
                     }
                 }).build().fit(train.inputs(), train.targets());
                 curves.add(err);

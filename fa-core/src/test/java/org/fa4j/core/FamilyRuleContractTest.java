@@ -76,15 +76,19 @@ class FamilyRuleContractTest {
         Trainer t = Trainer.newBuilder(m, config(8, 1)).linalg(ONE_THREAD).build();
         Matrix x = X.rows(0, 8).copy();
         Matrix y = Y.rows(0, 8).copy();
-        for (int i = 0; i < 3000; i++) { // warm up: workspaces, scratch, JIT
-            t.step(x, y);
-        }
-        long bytes = allocationOf(() -> {
+        Runnable steps = () -> {
             for (int i = 0; i < 200; i++) {
                 t.step(x, y);
             }
-        });
-        assertThat(bytes).as("bytes allocated by 200 steps of " + rule).isZero();
+        };
+        // Warm up (workspaces, scratch, JIT) until 200 steps allocate nothing: until C2 has compiled the Vector API
+        // code it runs in C1, where every vector is an object, and when that happens depends on the machine's load.
+        int rounds = 0;
+        while (allocationOf(steps) != 0 && rounds < 200) {
+            rounds++;
+        }
+        long bytes = allocationOf(steps);
+        assertThat(bytes).as("bytes allocated by 200 steps of " + rule + " after " + 200 * (rounds + 1) + " warm-up steps").isZero();
     }
 
     /**

@@ -10,10 +10,11 @@
  * forked JVM gets {@code --add-modules jdk.incubator.vector} (see {@link org.fa4j.bench.MicroBench}).
  */
 module org.fa4j.bench {
-    requires org.fa4j.simd;
+    // The benchmarks' public methods take and return fa-simd matrices and JMH's Blackhole.
+    requires transitive org.fa4j.simd;
     requires org.fa4j.core;
     requires org.fa4j.experiments;
-    requires jmh.core;
+    requires transitive jmh.core;
     requires java.management;
 
     // Only the benchmarks: JMH's generated org.fa4j.bench.jmh_generated stays internal (benchmarks.jar runs on the

@@ -1,7 +1,7 @@
 /**
  * The paper's experiments (Figs. 1d/e, 2a/b/d, 3, 4, S1, plus Fashion-MNIST and the rule family) and the
- * {@code fa4j train} runs: each writes a versioned JSON result, its figures (PNG and SVG, with XChart) and a line of
- * {@code index.md}.
+ * {@code fa4j train} runs: each writes a versioned JSON result, its figures (PNG and SVG, with XChart) and a section of
+ * {@code index.md} and {@code index.html}.
  *
  * <p>Exports {@code org.fa4j.experiments}; start at {@code Experiments} (the registry, {@code runAll}) and
  * {@code TrainRun}. Uses a {@code ProgressDisplay} service when one is on the module path (fa-cli provides a progress

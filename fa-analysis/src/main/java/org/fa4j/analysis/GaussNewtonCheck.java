@@ -36,29 +36,114 @@ public final class GaussNewtonCheck {
      */
     public record Params(int nI, int nH, int nO, List<Double> etas, int trials, long seed,
             double maxRelativeErrorAtSmallestEta, double slopeTolerance) {
-        /** Validates and copies. */
+        /** Validates every component and copies {@code etas}. */
         public Params {
             Checks.layerSizes(nI, nH, nO);
-            Checks.positive("trials", trials);
-            etas = Checks.learningRates(etas);
+            etas = Checks.learningRates("etas", etas);
+            Checks.atLeast("trials", trials, 1);
+            Checks.nonNegative("maxRelativeErrorAtSmallestEta", maxRelativeErrorAtSmallestEta);
+            Checks.nonNegative("slopeTolerance", slopeTolerance);
         }
 
         /** A 30-20-10 network, η ∈ {1e-2, …, 1e-5}, 5 draws. */
         public static Params defaults() {
-            return new Params(30, 20, 10, List.of(1e-2, 1e-3, 1e-4, 1e-5), 5, 3L, 1e-3, 0.1);
+            return newBuilder().build();
+        }
+
+        /** A builder starting from {@link #defaults()}. */
+        public static Builder newBuilder() {
+            return new Builder();
+        }
+
+        /** A builder starting from these parameters. */
+        public Builder toBuilder() {
+            return new Builder().nI(nI).nH(nH).nO(nO).etas(etas).trials(trials).seed(seed)
+                    .maxRelativeErrorAtSmallestEta(maxRelativeErrorAtSmallestEta).slopeTolerance(slopeTolerance);
+        }
+
+        /** Builds {@link Params}; {@link #build()} validates as the constructor does. */
+        public static final class Builder {
+            private int nI = 30;
+            private int nH = 20;
+            private int nO = 10;
+            private List<Double> etas = List.of(1e-2, 1e-3, 1e-4, 1e-5);
+            private int trials = 5;
+            private long seed = 3L;
+            private double maxRelativeErrorAtSmallestEta = 1e-3;
+            private double slopeTolerance = 0.1;
+
+            private Builder() {
+            }
+
+            /** Inputs n_i (default 30, the paper's Task 1). */
+            public Builder nI(int v) { this.nI = v; return this; }
+
+            /** Logistic hidden units n_h (default 20). */
+            public Builder nH(int v) { this.nH = v; return this; }
+
+            /** Linear outputs n_o, at most n_h so that W⁺ is a right inverse (default 10). */
+            public Builder nO(int v) { this.nO = v; return this; }
+
+            /** Learning rates η of the one pseudobackprop step, at least two for the slope (default 1e-2 to 1e-5). */
+            public Builder etas(List<Double> v) { this.etas = v; return this; }
+
+            /** Independent random draws of (A, W, x, y*); the worst is reported (default 5). */
+            public Builder trials(int v) { this.trials = v; return this; }
+
+            /** Seed of the draws (default 3). */
+            public Builder seed(long v) { this.seed = v; return this; }
+
+            /** Largest accepted ‖Δh − prediction‖/‖prediction‖ at the smallest η (default 1e-3). */
+            public Builder maxRelativeErrorAtSmallestEta(double v) {
+                this.maxRelativeErrorAtSmallestEta = v;
+                return this;
+            }
+
+            /** Largest accepted |slope − 1| of log(relative error) against log(η) (default 0.1). */
+            public Builder slopeTolerance(double v) { this.slopeTolerance = v; return this; }
+
+            /** The parameters, validated. */
+            public Params build() {
+                return new Params(nI, nH, nO, etas, trials, seed, maxRelativeErrorAtSmallestEta, slopeTolerance);
+            }
         }
     }
 
-    /** Runs the check. */
+    /** The hidden direction {@code d} a step takes, {@code ΔA = η (Dσ ∘ d) xᵀ}. */
+    public enum Direction {
+        /** {@code W⁺e}: pseudobackprop's, the claim. */
+        PSEUDOINVERSE,
+        /** {@code Wᵀe}: backprop's, which is not the Gauss–Newton step unless {@code WWᵀ ∝ I}. */
+        TRANSPOSE,
+        /** A random Gaussian vector, scaled to the norm of {@code W⁺e}. */
+        RANDOM
+    }
+
+    /** Runs the check on pseudobackprop's direction {@code W⁺e}. */
     public static CheckReport run(Params p) {
-        return run(p, 1.0);
+        return run(p, Direction.PSEUDOINVERSE, 1.0);
     }
 
     /**
-     * Runs the check with the predicted change of h taken along {@code gnSign}·W⁺e: a test hook. With −1, the paper's
+     * Runs the check with the step taken along {@code direction}. The first-order prediction of the change of h holds
+     * for any direction (it is the chain rule); what makes a step the Gauss–Newton step is that its direction is the
+     * minimum-norm solution of the normal equations {@code (WᵀW) d = Wᵀe}, computed here independently of {@code W⁺}.
+     * Only {@link Direction#PSEUDOINVERSE} meets it: the other two fail the criterion
+     * {@code gaussNewtonNormalEquationsGap}.
+     */
+    public static CheckReport run(Params p, Direction direction) {
+        return run(p, direction, 1.0);
+    }
+
+    /**
+     * Runs the check with the predicted change of h taken along {@code gnSign}·d: a test hook. With −1, the paper's
      * Δh_GN = −e_h⁺e read with fa4j's e = y* − y, the prediction has the wrong sign and the check must fail.
      */
     static CheckReport run(Params p, double gnSign) {
+        return run(p, Direction.PSEUDOINVERSE, gnSign);
+    }
+
+    private static CheckReport run(Params p, Direction direction, double gnSign) {
         if (p.nO() > p.nH()) {
             throw new IllegalArgumentException("Proof #2 needs n_o <= n_h (W W+ = I), got n_o = " + p.nO()
                     + ", n_h = " + p.nH());
@@ -92,8 +177,25 @@ public final class GaussNewtonCheck {
             for (int k = 0; k < p.nO(); k++) {
                 e[k] = target[k] - y[k];
             }
-            double[] gn = new double[p.nH()];
-            Mat64.mult(Mat64.pinv(w), e, gn); // eq. (53), Δh_GN = W⁺e for e = y* − y
+            double[] pinvE = new double[p.nH()];
+            Mat64.mult(Mat64.pinv(w), e, pinvE); // eq. (53), Δh_GN = W⁺e for e = y* − y
+            double[] gn = switch (direction) {
+                case PSEUDOINVERSE -> pinvE;
+                case TRANSPOSE -> {
+                    double[] t = new double[p.nH()];
+                    Mat64.multTrans(w, e, t); // backprop's Wᵀe
+                    yield t;
+                }
+                case RANDOM -> {
+                    double[] r = new double[p.nH()];
+                    Mat64.gaussian(r, tr.split());
+                    double f = Mat64.norm(pinvE) / Mat64.norm(r);
+                    for (int i = 0; i < r.length; i++) {
+                        r[i] *= f;
+                    }
+                    yield r;
+                }
+            };
             // Independent Gauss–Newton step: minimum-norm solution of the normal equations (WᵀW) Δh = Wᵀe.
             DMatrixRMaj wtw = CommonOps_DDRM.multTransA(w, w, null);
             double[] wte = new double[p.nH()];
@@ -104,7 +206,7 @@ public final class GaussNewtonCheck {
             for (int i = 0; i < p.nH(); i++) {
                 gap = Math.max(gap, Math.abs(gn[i] - gn2[i]));
             }
-            worstGnGap = Math.max(worstGnGap, gap / Mat64.norm(gn));
+            worstGnGap = Math.max(worstGnGap, gap / Mat64.norm(gn2));
             double xx = Mat64.dot(x, x, x.length);
             double[] delta = new double[p.nH()];
             for (int k = 0; k < n; k++) {
@@ -143,7 +245,8 @@ public final class GaussNewtonCheck {
         Reports r = new Reports("proof-2-gauss-newton",
                 "Sigmoid hidden layer, linear outputs: PBP changes h by η(Dσ)²(xᵀx)Δh_GN element by element, to O(η²)",
                 "Supplement Proof #2, eqs. (52)-(58); PAPER §3.5", Role.CLAIM, p);
-        r.measure("etas", p.etas())
+        r.measure("direction", direction.name())
+                .measure("etas", p.etas())
                 .measure("relativeErrorNorm", ConservationLawCheck.toList(worstNorm))
                 .measure("relativeErrorMaxElement", ConservationLawCheck.toList(worstElem))
                 .measure("slope", slope)
@@ -157,10 +260,13 @@ public final class GaussNewtonCheck {
                 .require("gaussNewtonNormalEquationsGap", 1e-9, worstGnGap <= 1e-9)
                 .require("elementFactorsPositive", 0, allPositiveFactors);
         r.note("Sign convention: e = y* − y, so Δh_GN = +W⁺e (the paper's −e_h⁺e uses e = y − y*).");
+        r.note("The first-order prediction holds along any direction d; gaussNewtonNormalEquationsGap = ‖d − (WᵀW)⁺Wᵀe‖ / "
+                + "‖(WᵀW)⁺Wᵀe‖ is what tells the Gauss–Newton step apart (Wᵀe and a random d fail it).");
         r.note("Proof numbering as in the Supplement: Proof #2 is Gauss–Newton (the main text says Proof 3).");
         return r.build(String.format(Locale.ROOT,
-                "Relative error of the first-order prediction (worst of %d draws): %s for η = %s; log-log slope %.3f.",
-                p.trials(), fmt(worstNorm), p.etas(), slope));
+                "Direction %s: relative error of the first-order prediction (worst of %d draws) %s for η = %s, log-log slope "
+                        + "%.3f; distance from the Gauss–Newton step (min-norm solution of the normal equations) %.2e, required "
+                        + "at most 1e-9.", direction, p.trials(), fmt(worstNorm), p.etas(), slope, worstGnGap));
     }
 
     private static double logistic(double z) {

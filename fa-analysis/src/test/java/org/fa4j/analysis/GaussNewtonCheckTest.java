@@ -15,6 +15,27 @@ class GaussNewtonCheckTest {
         assertThat((double) r.measured().get("slope")).isBetween(0.9, 1.1);
     }
 
+    /**
+     * The cases built to break the claim: a step along backprop's Wᵀe or along a random direction obeys the same
+     * first-order prediction (the chain rule holds for any direction), but is not the Gauss–Newton step. The
+     * normal-equations criterion sees it: its gap is of order 1 where W⁺e's is at rounding level.
+     */
+    @Test
+    void backpropsDirectionAndARandomOneAreNotTheGaussNewtonStep() {
+        CheckReport pinv = GaussNewtonCheck.run(GaussNewtonCheck.Params.defaults(), GaussNewtonCheck.Direction.PSEUDOINVERSE);
+        assertThat((double) pinv.measured().get("gaussNewtonNormalEquationsGap")).isLessThan(1e-12);
+        for (GaussNewtonCheck.Direction d : new GaussNewtonCheck.Direction[] {GaussNewtonCheck.Direction.TRANSPOSE,
+                GaussNewtonCheck.Direction.RANDOM}) {
+            CheckReport r = GaussNewtonCheck.run(GaussNewtonCheck.Params.defaults(), d);
+            assertThat(r.verdict()).as(d + ": " + r.finding()).isEqualTo(Verdict.FAIL);
+            assertThat((double) r.measured().get("gaussNewtonNormalEquationsGap")).as(d.name()).isGreaterThan(0.1);
+            @SuppressWarnings("unchecked")
+            List<Double> rel = (List<Double>) r.measured().get("relativeErrorNorm");
+            assertThat(rel.get(rel.size() - 1)).as(d + ": the first-order prediction alone cannot tell").isLessThan(1e-3);
+            assertThat(r.finding()).contains("Direction " + d).contains("required at most 1e-9");
+        }
+    }
+
     @Test
     void rejectsMoreOutputsThanHiddenUnits() {
         assertThatThrownBy(() -> GaussNewtonCheck.run(new GaussNewtonCheck.Params(5, 3, 4, List.of(1e-3, 1e-4), 1,

@@ -59,5 +59,34 @@ class Theorem1CheckTest {
         assertThat(floor).isGreaterThan(1e-2);
         assertThat((double) r.measured().get("finalRelativeError")).isGreaterThanOrEqualTo(floor * (1 - 1e-9));
         assertThat(r.finding()).contains("normBplusBMinusI", "finalRelativeError");
+        // The margin between the theorem's case and this one, on the criterion that decides: at least 1e6 (the claim's
+        // error is below 1e-6 of ‖T‖, this one's is above 1e-2). The Lemma-3 bound holds in both, by design.
+        CheckReport claim = Theorem1Check.run(Theorem1Check.Params.defaults());
+        double margin = (double) r.measured().get("finalRelativeError") / (double) claim.measured().get("finalRelativeError");
+        assertThat(margin).isGreaterThan(1e6);
+        assertThat((double) r.measured().get("maxS")).isLessThanOrEqualTo((double) r.measured().get("lemma3BoundCorrected"));
+    }
+
+    @Test
+    void aSpanTooShortToConvergeFailsWithAFindingThatStatesTheThresholdAndTheHorizon() {
+        CheckReport r = Theorem1Check.run(Theorem1Check.Params.newBuilder().timeSpan(1.0).build());
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat(r.finding()).doesNotContain("NaN").contains("did not fall below 1e-3 by t = 1.00, where it was")
+                .doesNotContain("fell below 1e-6");
+    }
+
+    @Test
+    void aSpanThatReachesOneThresholdButNotTheOtherSaysWhichWasReachedAndWhen() {
+        CheckReport r = Theorem1Check.run(Theorem1Check.Params.newBuilder().timeSpan(6.0).build());
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat(r.finding()).doesNotContain("NaN")
+                .containsPattern("fell below 1e-3 at t = \\d+\\.\\d\\d but did not fall below 1e-6 by t = 6\\.00, where it was");
+    }
+
+    @Test
+    void theFindingOfAConvergedRunGivesBothCrossingTimesAndTheFinalError() {
+        CheckReport r = Theorem1Check.run(Theorem1Check.Params.defaults());
+        assertThat(r.finding()).containsPattern("fell below 1e-3 at t = \\d+\\.\\d\\d and below 1e-6 at t = "
+                + "\\d+\\.\\d\\d, and was \\S+ at t = 60\\.00;");
     }
 }

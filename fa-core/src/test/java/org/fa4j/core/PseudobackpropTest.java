@@ -78,6 +78,40 @@ class PseudobackpropTest {
         }
     }
 
+    /**
+     * A float32 W that is rank 2 up to its own rounding (the product of a 10×2 and a 2×20 matrix, rounded to float):
+     * its other singular values are rounding noise, ~1e-7 of the largest. The pseudoinverse treats them as zero, as
+     * the rank-2 W⁺ of the exact product: its norm stays that of the rank-2 inverse (1/σ₂), where inverting the noise
+     * would give ~1e7. Reference: the float64 rank-2 pseudoinverse of the exact product, to float rounding.
+     */
+    @Test
+    void aNumericallyRankDeficientFloatMatrixGetsThePseudoinverseOfItsRank() {
+        double[][] u = toD(Data.gaussian(10, 2, 5));
+        double[][] v = toD(Data.gaussian(2, 20, 6));
+        double[][] exact = mul(u, v);
+        Matrix w = Matrix.zeros(10, 20);
+        for (int i = 0; i < 10; i++) {
+            for (int j = 0; j < 20; j++) {
+                w.set(i, j, (float) exact[i][j]);
+            }
+        }
+        Matrix p = Matrix.zeros(20, 10);
+        Pseudobackprop.pseudoInverse(w, p);
+        // Rank-2 reference: (UV)⁺ = V⁺U⁺ with the full-rank factors' own pseudoinverses.
+        double[][] vPinv = mul(transpose(v), invert(mul(v, transpose(v))));
+        double[][] uPinv = mul(invert(mul(transpose(u), u)), transpose(u));
+        double[][] expected = mul(vPinv, uPinv);
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 10; j++) {
+                diff += (p.get(i, j) - expected[i][j]) * (p.get(i, j) - expected[i][j]);
+                norm += expected[i][j] * expected[i][j];
+            }
+        }
+        assertThat(Math.sqrt(diff / norm)).as("W⁺ against the rank-2 pseudoinverse").isLessThan(1e-4);
+    }
+
     static double[][] widePseudoinverse(double[][] w) {
         double[][] wt = transpose(w);
         return mul(wt, invert(mul(w, wt)));

@@ -29,7 +29,7 @@ public final class Experiments {
                         + names().stream().collect(Collectors.joining(", "))));
     }
 
-    /** Runs every experiment and writes {@code index.md}; returns the results. */
+    /** Runs every experiment and writes {@code index.md} and {@code index.html}; returns the results. */
     public static List<ExperimentResult> runAll(RunOptions options) {
         List<ExperimentResult> results = new ArrayList<>();
         for (Experiment e : all()) {

@@ -19,6 +19,8 @@ import org.knowm.xchart.XYChart;
  * library: they follow the float64 curves until float32's floor.
  */
 final class Fig1Experiment implements Experiment {
+    /** The network as the figure and the result's config name it. */
+    static final String NETWORK = "30-20-10 linear";
     static final double[] ETA_GRID = {0.001, 0.002, 0.005, 0.01, 0.02, 0.04};
     static final double[] SIGMA_GRID = {0.001, 0.01, 0.1};
     static final LinearNet64.Rule[] RULES = {LinearNet64.Rule.SHALLOW, LinearNet64.Rule.NODE_PERTURBATION,
@@ -31,7 +33,7 @@ final class Fig1Experiment implements Experiment {
 
     @Override
     public String title() {
-        return "Fig. 1d/e: Task 1 (linear 30-20-10), NSE of shallow / node perturbation / BP / FA, angle FA∡BP";
+        return "Fig. 1d/e: Task 1 (linear), NSE of shallow / node perturbation / BP / FA, angle FA∡BP";
     }
 
     @Override
@@ -40,7 +42,7 @@ final class Fig1Experiment implements Experiment {
         int searchSteps = steps / 4;
         int recordEvery = Math.max(1, steps / 200);
         ExperimentResult res = new ExperimentResult(name());
-        res.config("network", "30-20-10 linear, no biases").config("steps", steps).config("searchSteps", searchSteps)
+        res.config("network", NETWORK + ", no biases").config("steps", steps).config("searchSteps", searchSteps)
                 .config("etaGrid", ETA_GRID).config("npSigmaGrid", SIGMA_GRID).config("omega", 0.01).config("beta", 0.5)
                 .config("recordEvery", recordEvery).config("testSize", 1000).config("validationSize", 1000);
         res.choice("trainingSetSize", steps + " examples, one pass, same order for every algorithm: the paper does not state N; "
@@ -93,7 +95,7 @@ final class Fig1Experiment implements Experiment {
                 best.put(rule, choice);
             }
             res.metric("etaSearch", searchTable);
-            XYChart nseChart = Plots.chart("Fig. 1d — Task 1 (linear 30-20-10)", "examples", "test NSE", true);
+            XYChart nseChart = Plots.chart("Fig. 1d — Task 1 (" + NETWORK + ")", "examples", "test NSE", true);
             Map<String, Object> finals = new LinkedHashMap<>();
             double[][] angle = null;
             Map<LinearNet64.Rule, LinearRun> float64 = new LinkedHashMap<>();
@@ -110,7 +112,7 @@ final class Fig1Experiment implements Experiment {
                 res.summary("eta_" + rule.name(), c[0]);
                 res.summary(paperKey(rule), String.format("final test NSE %.3g after %d examples (η = %s%s)", r.finalNse(), steps, c[0],
                         rule == LinearNet64.Rule.NODE_PERTURBATION ? ", σ = " + c[1] : ""));
-                Plots.line(nseChart, label(rule) + " (η=" + c[0] + ")", r.examples(), r.nse(), color(rule));
+                Plots.line(nseChart, label(rule) + " (η=" + c[0] + ")", r.examples(), r.nse(), color(rule), stroke(rule));
                 if (fa) {
                     angle = Stats.slidingWindow(r.angleBp(), 10, 10);
                     res.summary("angleFaBpFirst10Deg", Stats.mean(r.angleBp(), 0, 10));
@@ -138,8 +140,9 @@ final class Fig1Experiment implements Experiment {
                 library.put(rule.name(), String.format("fa-core float32 (η = %s): final test NSE %.3g, lowest %.3g; within 1%% of the "
                         + "float64 curve for the first %d examples (float64 NSE there %.3g)", eta, r.finalNse(), r.minNse(), agree,
                         nseAt(f64, agree)));
-                Plots.line(nseChart, label(rule) + ", fa-core float32", r.examples(), r.nse(), color(rule))
-                        .setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+                // lighter and dashed: on top of the float64 curve it follows, both stay visible
+                Plots.line(nseChart, label(rule) + ", fa-core float32", r.examples(), r.nse(), Plots.lighter(color(rule), 0.45),
+                        Plots.DASHED);
             }
             res.summary("faCore", library);
             res.metric("chosen", finals);
@@ -147,16 +150,17 @@ final class Fig1Experiment implements Experiment {
             for (String f : Plots.save(nseChart, o.out(), "fig1d")) {
                 res.figure(f);
             }
-            XYChart angleChart = Plots.chart("Fig. 1e — angle Δh_FA ∡ Δh_BP (±2σ, window of 10)", "examples", "angle (degrees)", false);
+            XYChart angleChart = Plots.chart("Fig. 1e — angle Δh_FA ∡ Δh_BP (mean ± 2 sd, window of 10)", "examples",
+                    "angle (degrees)", false);
+            angleChart.getStyler().setYAxisMin(0.0).setYAxisMax(90.0);
             double[] lo = new double[angle[0].length];
             double[] hi = new double[angle[0].length];
             for (int i = 0; i < lo.length; i++) {
                 lo[i] = angle[0][i] - 2 * angle[1][i];
                 hi[i] = angle[0][i] + 2 * angle[1][i];
             }
-            Plots.line(angleChart, "+2σ", angle[2], hi, Plots.lighter(Plots.FA, 0.6));
-            Plots.line(angleChart, "−2σ", angle[2], lo, Plots.lighter(Plots.FA, 0.6));
-            Plots.line(angleChart, "FA ∡ BP (mean of 10)", angle[2], angle[0], Plots.FA);
+            Plots.band(angleChart, "FA ∡ BP ± 2 sd", angle[2], lo, hi, Plots.FA, 0, 90);
+            Plots.line(angleChart, "FA ∡ BP, mean of 10 (band: ± 2 sd)", angle[2], angle[0], Plots.FA, Plots.SOLID);
             for (String f : Plots.save(angleChart, o.out(), "fig1e")) {
                 res.figure(f);
             }
@@ -207,6 +211,11 @@ final class Fig1Experiment implements Experiment {
             case BACKPROP -> "backprop";
             case FEEDBACK_ALIGNMENT -> "feedback alignment";
         };
+    }
+
+    /** Node perturbation dash-dotted, so that it differs from backprop's black in style as well as shade. */
+    static java.awt.BasicStroke stroke(LinearNet64.Rule r) {
+        return r == LinearNet64.Rule.NODE_PERTURBATION ? Plots.DASH_DOT : Plots.SOLID;
     }
 
     static java.awt.Color color(LinearNet64.Rule r) {

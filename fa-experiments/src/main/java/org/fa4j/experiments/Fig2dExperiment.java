@@ -179,7 +179,8 @@ final class Fig2dExperiment implements Experiment {
             xs[i] = (double) i * recordEvery;
         }
         res.metric("examples", xs);
-        XYChart chart = Plots.chart("Fig. 2d — Task 3, mean test NSE over " + trials + " trials", "examples", "test NSE", true);
+        XYChart chart = Plots.chart("Fig. 2d — Task 3, mean test NSE over " + trials + " trials (bands: lowest to highest trial)",
+                "examples", "test NSE", true);
         Map<String, double[]> finals = new LinkedHashMap<>();
         for (Student s : STUDENTS) {
             double[][] rows = curves.get(s.name());
@@ -189,7 +190,12 @@ final class Fig2dExperiment implements Experiment {
             res.metric("meanNse_" + s.name(), mean).metric("finalNsePerTrial_" + s.name(), fin);
             res.summary(s.name(), String.format("%.3g ± %.2g", Stats.mean(fin), Stats.sd(fin)));
             res.summary("meanFinalNse_" + s.name(), Stats.mean(fin));
-            Plots.line(chart, s.name(), xs, mean, s.color());
+            if (trials > 1) {
+                Plots.band(chart, s.name() + " range", xs, columnExtreme(rows, false), columnExtreme(rows, true), s.color(),
+                        Double.MIN_NORMAL, Double.MAX_VALUE);
+            }
+            // 4-layer students dashed: the two depths differ in style as well as colour
+            Plots.line(chart, s.name(), xs, mean, s.color(), s.fourLayer() ? Plots.DASHED : Plots.SOLID);
         }
         TTest tt = new TTest();
         for (String rule : new String[] {"bp", "fa"}) {
@@ -209,6 +215,17 @@ final class Fig2dExperiment implements Experiment {
         }
         res.write(o.out());
         return res;
+    }
+
+    /** Per column (record point), the lowest or highest value over the rows (trials). */
+    static double[] columnExtreme(double[][] rows, boolean highest) {
+        double[] out = rows[0].clone();
+        for (double[] row : rows) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = highest ? Math.max(out[i], row[i]) : Math.min(out[i], row[i]);
+            }
+        }
+        return out;
     }
 
     /**

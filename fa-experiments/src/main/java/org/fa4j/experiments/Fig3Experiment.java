@@ -35,7 +35,6 @@ final class Fig3Experiment implements Experiment {
         res.paper("badBasin", "a small region from which the system travels to the bad lower-left hyperbola");
         XYChart chart = Plots.chart("Fig. 3 — FA on the 1-1-1 network, T = B = 1", "W0", "W", false);
         chart.getStyler().setXAxisMin(-2.0).setXAxisMax(2.0).setYAxisMin(-2.0).setYAxisMax(2.0);
-        chart.getStyler().setLegendVisible(false);
         chart.getStyler().setMarkerSize(3);
         // Bad basin: shaded by a fine grid of light grey dots.
         List<Double> bx = new ArrayList<>();
@@ -54,7 +53,7 @@ final class Fig3Experiment implements Experiment {
             }
         }
         if (!bx.isEmpty()) {
-            XYSeries basin = chart.addSeries("bad basin", bx, by);
+            XYSeries basin = chart.addSeries("bad basin (flows to the bad branch)", bx, by);
             basin.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
             basin.setMarker(SeriesMarkers.SQUARE);
             basin.setMarkerColor(new Color(215, 215, 215));
@@ -83,17 +82,18 @@ final class Fig3Experiment implements Experiment {
                 a.setMarker(SeriesMarkers.NONE);
                 a.setLineColor(new Color(120, 120, 120));
                 a.setLineStyle(new BasicStroke(0.8f));
+                a.setShowInLegend(false);
             }
         }
         // Hyperbola W0 W = 1: upper right stable (grey), lower-left W0 < −1 stable (black), −1 < W0 < −0.5 unstable (dashed).
-        branch(chart, "good branch (eWBe > 0)", 0.5, 2.0, new Color(150, 150, 150), new BasicStroke(4f));
-        branch(chart, "bad branch (eWBe < 0)", -2.0, -1.0, Color.BLACK, new BasicStroke(4f));
-        branch(chart, "unstable", -1.0, -0.5, Color.BLACK, new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        branch(chart, "W0·W = 1, stable, eWBe > 0 (good)", 0.5, 2.0, new Color(150, 150, 150), new BasicStroke(4f));
+        branch(chart, "W0·W = 1, stable, eWBe < 0 (bad)", -2.0, -1.0, Color.BLACK, new BasicStroke(4f));
+        branch(chart, "W0·W = 1, unstable", -1.0, -0.5, Color.BLACK, new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {8f, 6f}, 0f));
         List<Fig3Dynamics.State> states = Fig3Dynamics.trajectory(0, 0, 40, 2000);
         double[][] path = {states.stream().mapToDouble(Fig3Dynamics.State::w0).toArray(),
                            states.stream().mapToDouble(Fig3Dynamics.State::w).toArray()};
-        XYSeries traj = chart.addSeries("trajectory from (0,0)", path[0], path[1]);
+        XYSeries traj = chart.addSeries("trajectory from (0, 0)", path[0], path[1]);
         traj.setMarker(SeriesMarkers.NONE);
         traj.setLineColor(new Color(0, 150, 60));
         traj.setLineStyle(new BasicStroke(3.5f));
@@ -119,10 +119,7 @@ final class Fig3Experiment implements Experiment {
             x[i] = from + (to - from) * i / n;
             y[i] = 1 / x[i];
         }
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(c);
-        s.setLineStyle(stroke);
+        Plots.line(chart, name, x, y, c, stroke);
     }
 
     private static double[] thin(double[] v, int every) {

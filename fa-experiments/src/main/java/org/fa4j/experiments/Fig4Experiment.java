@@ -49,6 +49,9 @@ final class Fig4Experiment implements Experiment {
         XYChart nse = Plots.chart("Fig. 4a — FA, weights ~ U[−ω, ω], η = 1e-3", "examples", "test NSE", true);
         XYChart bp = Plots.chart("Fig. 4b — Δh_FA ∡ Δh_BP", "examples", "angle (degrees)", false);
         XYChart pbp = Plots.chart("Fig. 4c — Δh_FA ∡ Δh_PBP", "examples", "angle (degrees)", false);
+        for (XYChart angles : new XYChart[] {bp, pbp}) {
+            angles.getStyler().setYAxisMin(0.0).setYAxisMax(90.0);
+        }
         Map<String, Object> table = new LinkedHashMap<>();
         try (Progress p = Progress.start("fig4", (long) OMEGAS.length * steps, o.quiet())) {
             for (int k = 0; k < OMEGAS.length; k++) {
@@ -67,10 +70,13 @@ final class Fig4Experiment implements Experiment {
                 double finalBp = Stats.mean(r.angleBp(), from, until);
                 double finalPbp = Stats.mean(r.anglePbp(), from, until);
                 table.put(key, Map.of("finalNse", r.finalNse(), "angleBpLast10pct", finalBp, "anglePbpLast10pct", finalPbp));
+                // blue to red as in the paper, and a line style in turn: neighbouring ω (whose curves overlap) differ in both
                 java.awt.Color c = Plots.blueToRed(k / (double) (OMEGAS.length - 1));
-                Plots.line(nse, "ω=" + omega, r.examples(), r.nse(), c);
-                Plots.line(bp, "ω=" + omega, aBp[2], aBp[0], c);
-                Plots.line(pbp, "ω=" + omega, aPbp[2], aPbp[0], c);
+                java.awt.BasicStroke style = Plots.CYCLE[k % Plots.CYCLE.length];
+                String label = "ω = " + AxisTicks.linearLabel(omega, 4).replaceAll("0+$", "");
+                Plots.line(nse, label, r.examples(), r.nse(), c, style);
+                Plots.line(bp, label, aBp[2], aBp[0], c, style);
+                Plots.line(pbp, label, aPbp[2], aPbp[0], c, style);
             }
         }
         res.summary("byOmega", table);

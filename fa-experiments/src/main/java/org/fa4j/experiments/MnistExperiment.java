@@ -106,7 +106,7 @@ final class MnistExperiment implements Experiment {
         p.put("fa", "2.1% (n = 20)");
         p.put("shallow", "7.2%");
         p.put("sparse-fa", "2.4% (n = 20)");
-        return new MnistExperiment("fig2", "Fig. 2a/b: MNIST 784-1000-10, test error of BP / FA / shallow / sparse FA, angle FA∡BP",
+        return new MnistExperiment("fig2", "Fig. 2a/b: MNIST, test error of BP / FA / shallow / sparse FA, angle FA∡BP",
                 "mnist", List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SHALLOW, MnistRule.SPARSE_FA), true, true, true, p);
     }
 
@@ -272,9 +272,13 @@ final class MnistExperiment implements Experiment {
                     + "η = 1e-3 per example reaches only ~8-9% after 18 epochs (NumPy, measured by the project lead), hence a faster schedule.");
 
             List<Map<String, Object>> table = new ArrayList<>();
-            XYChart errChart = Plots.chart(title.split(":")[0] + " — " + dataset + " test error (" + b.trials() + " trials, fast schedule)",
+            String network = "784-" + b.hidden() + "-10";
+            XYChart errChart = Plots.chart(chartName("a") + ", " + network + " — mean test error (" + b.trials() + " trials, fast schedule)",
                     "epoch", "% error on test set", true);
-            XYChart angleChart = Plots.chart("Fig. 2b — Δh_FA ∡ Δh_BP during learning (" + dataset + ")", "examples", "angle (degrees)", false);
+            ((FigureChart) errChart).xMinStep(1);
+            XYChart angleChart = Plots.chart(chartName("b") + ", " + network + " — Δh_FA ∡ Δh_BP (band: ± 1 sd over 100 images)",
+                    "examples", "angle (degrees)", false);
+            angleChart.getStyler().setYAxisMin(0.0).setYAxisMax(90.0);
             Map<MnistRule, List<MnistTrial>> fastRuns = runAll(train, test, rules, fast, init, b, b.trials(), o, p);
             summarise(res, table, errChart, angleChart, fastRuns, fast, b.trials());
             if (paperSchedule) {
@@ -362,7 +366,7 @@ final class MnistExperiment implements Experiment {
                 case KOLEN_POLLACK -> new java.awt.Color(230, 140, 0);
                 case WEIGHT_MIRROR -> new java.awt.Color(150, 60, 170);
             };
-            Plots.line(errChart, key, epochs, Stats.meanRows(curves), s.name().equals("fast") ? c : Plots.lighter(c, 0.5));
+            Plots.line(errChart, key, epochs, Stats.meanRows(curves), s.name().equals("fast") ? c : Plots.lighter(c, 0.5), stroke(rule));
             MnistTrial first = ts.get(0);
             if (first.angleMean().length > 0) {
                 res.metric("angle_" + s.name() + "_" + rule.id, Map.of("examples", first.angleExamples(), "mean", first.angleMean(), "sd", first.angleSd()));
@@ -374,12 +378,36 @@ final class MnistExperiment implements Experiment {
                         lo[i] = first.angleMean()[i] - first.angleSd()[i];
                         hi[i] = first.angleMean()[i] + first.angleSd()[i];
                     }
-                    Plots.line(angleChart, rule.id + " +1 sd", first.angleExamples(), hi, Plots.lighter(c, 0.6));
-                    Plots.line(angleChart, rule.id + " −1 sd", first.angleExamples(), lo, Plots.lighter(c, 0.6));
-                    Plots.line(angleChart, rule.id + " (mean over 100 probe images)", first.angleExamples(), first.angleMean(), c);
+                    Plots.band(angleChart, rule.id + " ± 1 sd", first.angleExamples(), lo, hi, c, 0, 90);
+                    Plots.line(angleChart, rule.id, first.angleExamples(), first.angleMean(), c, stroke(rule));
                 }
             }
         }
+    }
+
+    /** The short name a chart title starts with: "Fig. 2a: MNIST" for panel "a" of fig2, the data set for the others. */
+    private String chartName(String panel) {
+        return switch (name) {
+            case "fig2" -> "Fig. 2" + panel + ": MNIST";
+            case "family" -> "Rule family on MNIST";
+            case "fashion" -> "Fashion-MNIST";
+            default -> name + panel + ": " + dataset;
+        };
+    }
+
+    /**
+     * A rule's line style: FA wide and solid, DFA (the same numbers with one hidden layer) dashed on top of it, the other
+     * rules each in a style of their own, so curves that coincide stay apart in style as well as colour.
+     */
+    static java.awt.BasicStroke stroke(MnistRule r) {
+        return switch (r) {
+            case BACKPROP, SHALLOW -> Plots.SOLID;
+            case FEEDBACK_ALIGNMENT -> Plots.WIDE;
+            case DIRECT_FA -> Plots.DASHED;
+            case SPARSE_FA, KOLEN_POLLACK -> Plots.DASH_DOT;
+            case SIGN_SYMMETRY -> Plots.DOTTED;
+            case WEIGHT_MIRROR -> Plots.LONG_DASH;
+        };
     }
 
     /** The schedule a rule trains with: the fast schedule's shared η, except shallow learning's own (SHALLOW_FAST_ETA). */

@@ -1,5 +1,6 @@
 package org.fa4j.experiments;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -12,9 +13,14 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Line charts through XChart, saved atomically as PNG and SVG. */
+/**
+ * Line charts through XChart ({@link FigureChart}: ticks from {@link AxisTicks}), saved atomically as PNG and SVG.
+ * Curves that may lie on top of each other differ in colour and in line style; spreads are shaded bands without a
+ * legend entry of their own.
+ */
 final class Plots {
     /** The paper's colours: shallow light grey, node perturbation dark grey, BP black, FA green. */
     static final Color SHALLOW = new Color(170, 170, 170);
@@ -25,11 +31,25 @@ final class Plots {
     static final Color BP4 = new Color(200, 0, 200);
     static final Color FA4 = new Color(30, 80, 220);
 
+    /** Line styles, 2 px wide like XChart's own; dashed ones long enough to read against a solid curve beneath. */
+    static final BasicStroke SOLID = SeriesLines.SOLID;
+    static final BasicStroke WIDE = new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final BasicStroke DASHED = dashed(9f, 5f);
+    static final BasicStroke DOTTED = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {0.5f, 5f}, 0f);
+    static final BasicStroke DASH_DOT = dashed(9f, 4f, 1.5f, 4f);
+    static final BasicStroke LONG_DASH = dashed(16f, 6f);
+    /** The styles in turn, for a family of curves told apart by colour and style (Fig. 4's ω sweep). */
+    static final BasicStroke[] CYCLE = {SOLID, DASHED, DOTTED, DASH_DOT, LONG_DASH};
+
     private Plots() {
     }
 
+    private static BasicStroke dashed(float... pattern) {
+        return new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
+    }
+
     static XYChart chart(String title, String xTitle, String yTitle, boolean logY) {
-        XYChart chart = new XYChartBuilder().width(800).height(520).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new FigureChart(new XYChartBuilder().width(800).height(520).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle));
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesVisible(false);
@@ -58,6 +78,55 @@ final class Plots {
         if (color != null) {
             s.setLineColor(color);
         }
+        return s;
+    }
+
+    /**
+     * A line in {@code color} and {@code stroke}. A dashed line of many points is drawn as one smooth path: XChart
+     * draws a plain line segment by segment, restarting the dash pattern at every point, so that a dense dashed curve
+     * would come out solid.
+     */
+    static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
+        XYSeries s = line(chart, name, x, y, color);
+        s.setLineStyle(stroke);
+        if (stroke.getDashArray() != null && x.length > 40) {
+            s.setSmooth(true);
+        }
+        return s;
+    }
+
+    /**
+     * A shaded band from {@code lo} to {@code hi} (e.g. mean ± sd) in a translucent tint of {@code color} (overlapping bands stay visible), without outline,
+     * markers or legend entry; values are clamped to [{@code floor}, {@code ceiling}] (an angle band to [0°, 90°]) and
+     * points where either bound is not finite are left out. Add it before its curve, so the curve lies on top.
+     */
+    static XYSeries band(XYChart chart, String name, double[] x, double[] lo, double[] hi, Color color, double floor, double ceiling) {
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(lo[i]) && Double.isFinite(hi[i])) {
+                n++;
+            }
+        }
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        int k = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(lo[i]) && Double.isFinite(hi[i])) {
+                px[k] = x[i];
+                px[2 * n - 1 - k] = x[i];
+                py[k] = Math.min(ceiling, Math.max(floor, hi[i]));
+                py[2 * n - 1 - k] = Math.min(ceiling, Math.max(floor, lo[i]));
+                k++;
+            }
+        }
+        XYSeries s = chart.addSeries(name, px, py);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(SeriesLines.NONE);
+        Color tint = new Color(color.getRed(), color.getGreen(), color.getBlue(), 56);
+        s.setLineColor(tint);
+        s.setFillColor(tint);
+        s.setShowInLegend(false);
         return s;
     }
 

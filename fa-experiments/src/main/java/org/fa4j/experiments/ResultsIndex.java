@@ -10,16 +10,27 @@ import java.util.Map;
 import org.fa4j.datasets.io.AtomicFiles;
 
 /**
- * {@code results/index.md}: every figure of the results directory beside the paper's claim and our numbers, built
- * from the JSON results present there (so single {@code reproduce} runs and {@code reproduce all} share one index).
+ * {@code results/index.md} and {@code results/index.html} ({@link ResultsHtml}): every figure of the results directory
+ * beside the paper's claim and our numbers, built from the JSON results present there (so single {@code reproduce}
+ * runs and {@code reproduce all} share one index). Sizes in the headings come from each result's config, so a
+ * {@code --quick} index names the networks the quick runs trained.
  */
 public final class ResultsIndex {
     private ResultsIndex() {
     }
 
-    /** Rewrites {@code <out>/index.md} atomically from the results in {@code out}; returns its path. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Rewrites {@code <out>/index.md} and {@code <out>/index.html} atomically from the results in {@code out}; returns
+     * the path of {@code index.md}.
+     */
     public static Path write(Path out) {
+        Path md = writeMarkdown(out);
+        ResultsHtml.write(out);
+        return md;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Path writeMarkdown(Path out) {
         StringBuilder sb = new StringBuilder();
         sb.append("# fa4j — reproduction of Lillicrap et al., arXiv:1411.0247\n\n");
         sb.append("Each section: the paper's claim, our numbers, the command and its wall time, the protocol choices the paper leaves "
@@ -40,7 +51,12 @@ public final class ResultsIndex {
             }
             double wall = m.get("wallTimeSeconds") instanceof Number n ? n.doubleValue() : 0;
             total += wall;
-            body.append("## ").append(e.title()).append("\n\n");
+            Map<String, Object> config = (Map<String, Object>) m.getOrDefault("config", Map.of());
+            body.append("## ").append(heading(e, config)).append("\n\n");
+            String asRun = asRun(config);
+            if (!asRun.isEmpty()) {
+                body.append("As run: ").append(asRun).append("\n\n");
+            }
             body.append(String.format("Command: `%s` — wall time %.1f s (%.2f h), %s. Result: [`%s.json`](%s.json)%n%n",
                     m.getOrDefault("command", "(not recorded)"), wall, wall / 3600, m.getOrDefault("createdUtc", "?"), e.name(), e.name()));
             Map<String, Object> paper = (Map<String, Object>) m.getOrDefault("paper", Map.of());
@@ -74,6 +90,38 @@ public final class ResultsIndex {
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write " + out.resolve("index.md"), ex);
         }
+    }
+
+    /** The experiment's title with the network it ran, e.g. "Fig. 2a/b: MNIST, … (784-200-10)". */
+    static String heading(Experiment e, Map<String, Object> config) {
+        String size = network(config);
+        return size.isEmpty() ? e.title() : e.title() + " (" + size + ")";
+    }
+
+    /**
+     * The sizes of the network a result ran, from its config: the {@code network} entry up to its first comma
+     * ("784-200-10"), or the {@code students} entry; empty when the config names none.
+     */
+    static String network(Map<String, Object> config) {
+        for (String key : new String[] {"network", "students"}) {
+            if (config.get(key) instanceof String s && !s.isBlank()) {
+                int comma = s.indexOf(',');
+                return (key.equals("students") ? "students " : "") + (comma < 0 ? s : s.substring(0, comma)).trim();
+            }
+        }
+        return "";
+    }
+
+    /** The config entries that say how big a run was (network, data sizes, steps, epochs, trials, quick), as "key value; …". */
+    static String asRun(Map<String, Object> config) {
+        StringBuilder sb = new StringBuilder();
+        for (String key : new String[] {"network", "teacher", "students", "trainSize", "testSize", "steps", "trials", "fastSchedule", "quick"}) {
+            Object v = config.get(key);
+            if (v != null) {
+                sb.append(sb.isEmpty() ? "" : "; ").append(key).append(' ').append(format(v));
+            }
+        }
+        return sb.toString();
     }
 
     private static String cell(Object v) {

@@ -50,6 +50,40 @@ class PlotsTest {
     }
 
     @Test
+    void equallySpacedDataGetRoundTicksAndALongLogAxisGetsDecades() {
+        double[] x = new double[231];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 100.0 * i;
+            y[i] = Math.pow(10, -31.0 * i / (x.length - 1));
+        }
+        XYChart c = Plots.chart("t", "examples", "NSE", true);
+        Plots.line(c, "s", x, y, Plots.FA);
+        Plots.save(c, dir, "fig");
+        List<AxisTicks> ticks = ((FigureChart) c).ticks();
+        List<Double> xs = ticks.get(0).major();
+        double step = xs.get(1) - xs.get(0);
+        assertThat(xs).as("x ticks of 0..23 000").startsWith(0.0).contains(20_000.0);
+        assertThat(step).as("a 1, 2 or 5 × 10^k step").isIn(1000.0, 2000.0, 5000.0);
+        for (int i = 1; i < xs.size(); i++) {
+            assertThat(xs.get(i) - xs.get(i - 1)).isEqualTo(step);
+        }
+        assertThat(ticks.get(1).major()).as("log y ticks of 1e-31..1").contains(1e-30, 1e-20, 1e-10, 1.0);
+        assertThat(ticks.get(1).labels()).allMatch(l -> l.matches("1e-\\d+|1|0\\.0*1|10*"), "labelled 1e-k, 0.001 … 1");
+    }
+
+    @Test
+    void aBandIsAShadedPolygonWithoutALegendEntry() {
+        XYChart c = Plots.chart("t", "x", "angle", false);
+        org.knowm.xchart.XYSeries b = Plots.band(c, "band", new double[] {0, 1, 2}, new double[] {-5, 10, 20},
+                new double[] {30, 95, 40}, Plots.FA, 0, 90);
+        assertThat(b.isShowInLegend()).isFalse();
+        assertThat(b.getXYSeriesRenderStyle()).isEqualTo(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.PolygonArea);
+        assertThat(b.getXData()).containsExactly(0, 1, 2, 2, 1, 0);
+        assertThat(b.getYData()).as("upper edge, then lower edge back, clamped to [0, 90]").containsExactly(30, 90, 40, 20, 10, 0);
+    }
+
+    @Test
     void aChartThatFailsToEncodeLeavesNoFileBehind() throws IOException {
         XYChart broken = new XYChart(200, 100) {
             @Override

@@ -51,7 +51,12 @@ public record Pseudobackprop(int recomputeEvery) implements PathwayRule {
         return new Engine(recomputeEvery, context.spec().depth());
     }
 
-    /** {@code out = W⁺} ({@code cols × rows} of {@code w}), computed in float64 by EJML's SVD and rounded to float. */
+    /**
+     * {@code out = W⁺} ({@code cols × rows} of {@code w}), computed in float64 by EJML's SVD and rounded to float.
+     * Singular values below {@code max(rows, cols) · 2⁻²³ · σ_max} count as zero: the weights are float32, so
+     * anything smaller is their rounding, not rank, and inverting it would send steps of order {@code 1/σ} ≈ 10⁷ into
+     * the layer below.
+     */
     public static void pseudoInverse(Matrix w, Matrix out) {
         DMatrixRMaj a = new DMatrixRMaj(w.rows(), w.cols());
         for (int i = 0; i < w.rows(); i++) {
@@ -61,6 +66,7 @@ public record Pseudobackprop(int recomputeEvery) implements PathwayRule {
         }
         DMatrixRMaj p = new DMatrixRMaj(w.cols(), w.rows());
         SolvePseudoInverseSvd_DDRM solver = new SolvePseudoInverseSvd_DDRM(w.rows(), w.cols());
+        solver.setThreshold(Math.ulp(1.0f)); // relative: EJML multiplies by max(rows, cols) and σ_max
         if (!solver.setA(a)) {
             throw new ArithmeticException("the SVD of a " + w.shape() + " weight matrix failed (non-finite entries?)");
         }

@@ -32,7 +32,7 @@ PY
 }
 run_once() {
   for n in 1 2; do peer "$n" > "$t/peer-before-t$n.txt"; stats "$n" > "$t/stats-before-t$n.txt"; done
-  "$JDK/bin/java" -jar $t/benchmarks.jar 'GemmBench|Blas2Bench' -bm sample -prof gc -rf json -rff "$t/compare.json"
+  "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow -jar $t/benchmarks.jar 'GemmBench|Blas2Bench' -bm sample -prof gc -rf json -rff "$t/compare.json"
   for n in 1 2; do
     peer "$n" > "$t/peer-after-t$n.txt"; best_of "$t/peer-before-t$n.txt" "$t/peer-after-t$n.txt" > "$t/peer-t$n.txt"
     stats "$n" > "$t/stats-after-t$n.txt"; cat "$t/stats-before-t$n.txt" "$t/stats-after-t$n.txt" > "$t/stats-t$n.txt"

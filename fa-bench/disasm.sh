@@ -36,11 +36,11 @@ mv "$t/hsdis/hsdis-amd64.so.tmp" "$t/hsdis/hsdis-amd64.so"
 raw="$t/disasm.txt"
 echo "disasm: running GemmBench shape=$shape threads=$threads with $method printed (about 10 s)" >&2
 # -jvmArgsAppend replaces the benchmark's own JVM arguments, so they are repeated here.
-jvm="--add-modules=jdk.incubator.vector -Xms1g -Xmx1g"
+jvm="--add-modules=jdk.incubator.vector --sun-misc-unsafe-memory-access=allow -Xms1g -Xmx1g"
 jvm="$jvm -XX:+UnlockDiagnosticVMOptions -XX:PrintAssemblyOptions=intel -XX:CompileCommand=print,$method"
 LD_LIBRARY_PATH="$PWD/$t/hsdis${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-  "$JDK/bin/java" -jar "$t/benchmarks.jar" GemmBench \
-  -p shape="$shape" -p threads="$threads" -f 1 -wi 3 -w 1 -i 1 -r 1 -jvmArgsAppend "$jvm" \
+  "$JDK/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$t/benchmarks.jar" GemmBench \
+  -p shape="$shape" -p threads="$threads" -f 1 -wi 4 -w 1 -i 1 -r 1 -jvmArgsAppend "$jvm" \
   > "$raw.tmp" 2>&1 || { echo "disasm: the benchmark failed; its output is in $raw.tmp" >&2; exit 1; }
 mv "$raw.tmp" "$raw"
 python3 fa-bench/hottest-loop.py "$raw" "$method"

@@ -7,13 +7,15 @@
  * <p>Nothing depends on this module. Build {@code fa-bench/target/benchmarks.jar} with
  * {@code ./mvnw -pl fa-bench -am package -DskipTests} and run it with {@code fa-bench/run-benchmarks.sh};
  * {@code fa-bench/compare-peers.sh} prints GFLOP/s next to OpenBLAS's. The jar runs on the class path, so every
- * forked JVM gets {@code --add-modules jdk.incubator.vector} (see {@link org.fa4j.bench.MicroBench}).
+ * forked JVM gets {@code --add-modules jdk.incubator.vector} (see {@link org.fa4j.bench.MicroBench}). Its main class,
+ * {@link org.fa4j.bench.BenchmarkMain}, warns when a run's warm-up is too short for the JIT.
  */
 module org.fa4j.bench {
-    requires org.fa4j.simd;
+    // The benchmarks' public methods take and return fa-simd matrices and JMH's Blackhole.
+    requires transitive org.fa4j.simd;
     requires org.fa4j.core;
     requires org.fa4j.experiments;
-    requires jmh.core;
+    requires transitive jmh.core;
     requires java.management;
 
     // Only the benchmarks: JMH's generated org.fa4j.bench.jmh_generated stays internal (benchmarks.jar runs on the

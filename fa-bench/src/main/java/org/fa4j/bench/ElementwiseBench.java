@@ -14,7 +14,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * The element-wise kernels of a training step on a 100×1000 batch of hidden activations (time per call), one
  * {@code kernel} per run: JMH reports each as {@code ElementwiseBench.call} with {@code kernel=<name>}.
  */
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class ElementwiseBench extends MicroBench {
 

@@ -32,6 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
+@MinimumWarmup(seconds = 20)
 public class TrainingStepBenchmark extends MicroBench {
 
     @Param({"1", "100"})

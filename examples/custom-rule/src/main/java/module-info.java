@@ -4,7 +4,7 @@
  * that makes fa4j find it when a model file names it.
  */
 module example.customrule {
-    requires org.fa4j.core;
+    requires transitive org.fa4j.core;   // its API (the rule SPI) appears in this module's exported types
 
     exports example.customrule;
 

@@ -3,7 +3,7 @@
  * {@code org.fa4j.analysis} brings {@code org.fa4j.core} (and its datasets and kernels) with it.
  */
 module example.theoremsuite {
-    requires org.fa4j.analysis;
+    requires transitive org.fa4j.analysis;   // and through it org.fa4j.core, whose types this module's API uses
 
     exports example.theoremsuite;
 }

@@ -181,6 +181,7 @@ class MainTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked") // the result JSON read as plain maps
     void trainSeedFlagChangesTheResultsSeedAndRun() throws Exception {
         Map<String, Object> own = train(dir.resolve("own"));
         Map<String, Object> seeded = train(dir.resolve("seeded"), "--seed", "99");
@@ -202,6 +203,7 @@ class MainTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked") // the result JSON read as plain maps
     void trainThatDivergesWritesStatusDivergedAndExitsWithOne() throws Exception {
         Path c = Files.createDirectories(dir.resolve("configs")).resolve("hot.json");
         Files.writeString(c, TinyMnist.divergingConfig());

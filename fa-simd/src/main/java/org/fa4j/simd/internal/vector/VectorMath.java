@@ -73,11 +73,11 @@ public final class VectorMath {
         p = p.fma(r, FloatVector.broadcast(S, E4));
         p = p.fma(r, FloatVector.broadcast(S, E5));
         p = p.mul(r.mul(r)).add(r).add(1f);
-        IntVector k = ((IntVector) t.reinterpretAsInts()).sub(MAGIC_BITS);
+        IntVector k = t.reinterpretAsInts().sub(MAGIC_BITS);
         IntVector k1 = k.lanewise(VectorOperators.ASHR, 1);
         IntVector k2 = k.sub(k1);
-        FloatVector s1 = (FloatVector) k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector s2 = (FloatVector) k2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector s1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector s2 = k2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         return p.mul(s1).mul(s2);
     }
 

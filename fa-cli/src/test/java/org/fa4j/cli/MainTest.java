@@ -163,6 +163,7 @@ class MainTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked") // the result JSON read as plain maps
     void trainRunsTheConfigAsWrittenWithoutFlags() throws Exception {
         Map<String, Object> m = train(dir.resolve("plain"));
         assertThat(m).containsEntry("experiment", "train-configs-tiny");

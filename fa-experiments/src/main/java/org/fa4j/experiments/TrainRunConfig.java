@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The {@code fa4j train --config FILE.json} record: any layer sizes, rule and data set. Unknown, repeated or bad
- * fields are rejected with a message that names the field.
+ * fields are rejected with a message that names the field, and so is a value of the wrong JSON type for its
+ * component: a fraction or a quoted number where an integer belongs ({@code "batch": 100.5} is not read as 100), a
+ * number where a string belongs ({@link JsonTypes}).
  *
  * @param version     config format version, 1
  * @param dataset     "mnist" or "fashion-mnist"
@@ -113,6 +115,12 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
             for (String f : FIELDS) {
                 if (!tree.has(f)) {
                     throw new IllegalArgumentException(file + ": missing config field '" + f + "'");
+                }
+            }
+            for (java.lang.reflect.RecordComponent rc : TrainRunConfig.class.getRecordComponents()) {
+                String problem = JsonTypes.mismatch(tree.get(rc.getName()), rc.getGenericType());
+                if (problem != null) {
+                    throw new IllegalArgumentException(file + ": config field '" + rc.getName() + "' " + problem);
                 }
             }
             return m.treeToValue(tree, TrainRunConfig.class);

@@ -98,4 +98,49 @@ class TrainRunTest {
         assertThat(TrainRun.name(Path.of("/tmp/my runs/wide net.json"))).isEqualTo("train-my_runs-wide_net");
         assertThat(TrainRun.name(Path.of("/c.json"))).isEqualTo("train-c");
     }
+
+    private static TrainRunConfig hidden(int size) {
+        TrainRunConfig c = TrainRunConfig.example();
+        return new TrainRunConfig(1, "mnist", List.of(size), c.hidden(), c.output(), c.rule(), c.eta(), c.batch(), 1,
+                c.weightDecay(), c.omega(), c.beta(), 1, c.seed(), c.schedule());
+    }
+
+    @Test
+    void aLayerTooLargeForAJavaArrayIsRefusedNamingTheFieldBeforeAnyWork() {
+        assertThatThrownBy(() -> TrainRun.run(hidden(2_000_000_000), "train-x", out, data, 1, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("config field 'hiddenSizes' is [2000000000]")
+                .hasMessageContaining("784 inputs x 2000000000 units").hasMessageContaining("more than a Java array holds")
+                .hasMessageNotContaining("overflow");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aLayerTooLargeForTheHeapIsRefusedWithTheBytesItNeeds() {
+        assertThatThrownBy(() -> TrainRun.run(hidden(1_000_000), "train-x", out, data, 1, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("config field 'hiddenSizes' [1000000]")
+                .hasMessageContaining("784-1000000-10").hasMessageMatching("(?s).*needs \\d+ bytes.*").hasMessageContaining("-Xmx");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderUnderARegularFileIsRefusedBeforeTraining() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        List<Integer> epochs = new ArrayList<>();
+        assertThatThrownBy(() -> TrainRun.run(config(TinyMnist.config("mnist", "fa")), "train-x", file.resolve("out"), data, 1, true,
+                partial -> epochs.add(1)))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining(file.resolve("out").toString())
+                .hasMessageContaining("Not a directory");
+        assertThat(epochs).isEmpty();
+    }
+
+    @Test
+    void staleTemporariesOfAKilledRunAreRemovedAtTheNextStart() throws Exception {
+        Files.createDirectories(out);
+        Path stale = Files.createFile(out.resolve(".train-x.partial-8163.tmp.json")); // a 0-byte leftover of kill -9
+        TrainRun.run(config(TinyMnist.config("mnist", "fa")), "train-x", out, data, 1, true);
+        assertThat(stale).doesNotExist();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("train-x.json");
+        }
+    }
 }

@@ -33,7 +33,8 @@ final class FetchDataCommand implements Callable<Integer> {
         System.err.println("fa4j: no " + String.join(", ", missing) + " data in " + data + "; fetching it (bin/fetch-data)");
         int rc = fetch(data, missing);
         if (rc != 0) {
-            throw new IllegalStateException("bin/fetch-data failed with exit code " + rc);
+            throw new IllegalStateException("bin/fetch-data failed with exit code " + rc + " (its last line above names the source it"
+                    + " tried and why it failed); fetch the data by hand into " + data + " or run ./fa4j fetch-data again");
         }
         for (String d : missing) {
             if (!present(data, d)) {

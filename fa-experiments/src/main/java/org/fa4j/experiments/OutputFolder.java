@@ -22,7 +22,7 @@ public final class OutputFolder {
             AtomicFiles.checkWritableDirectory(out);
             return AtomicFiles.removeStaleTemporaries(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write results to " + out + ": " + IoErrors.describe(e), e);
+            throw new UncheckedIOException("cannot write results to " + IoErrors.describe(e), e);
         }
     }
 }

@@ -42,6 +42,8 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
     /** The field names, in order. */
     static final List<String> FIELDS = java.util.Arrays.stream(TrainRunConfig.class.getRecordComponents())
             .map(java.lang.reflect.RecordComponent::getName).toList();
+    /** The largest config file read: a config is a few hundred bytes, and anything much larger is not one. */
+    static final long MAX_BYTES = 1 << 20;
     /** Fields that may be left out of a file, with the value they then take. */
     static final java.util.Map<String, String> OPTIONAL = java.util.Map.of("schedule", "constant");
 
@@ -97,7 +99,12 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
         ObjectMapper m = new ObjectMapper(strict).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = m.readTree(file.toFile());
+            long size = java.nio.file.Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new IllegalArgumentException(file + ": the config is " + size + " bytes; expected a JSON object of at most "
+                        + MAX_BYTES + " bytes (a config is a few hundred)");
+            }
+            com.fasterxml.jackson.databind.JsonNode tree = m.readTree(java.nio.file.Files.readAllBytes(file));
             if (tree == null || !tree.isObject()) {
                 throw new IllegalArgumentException(file + ": expected a JSON object with the fields " + FIELDS);
             }
@@ -144,7 +151,7 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
             }
             throw new IllegalArgumentException(file + ": not valid JSON" + where + ": " + what, e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read the config: " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + ": cannot read the config: " + org.fa4j.datasets.io.IoErrors.reason(e), e);
         }
     }
 

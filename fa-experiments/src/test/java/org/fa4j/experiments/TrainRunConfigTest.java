@@ -131,4 +131,12 @@ class TrainRunConfigTest {
         String rule = example().replace("\"rule\":\"fa\"", "\"rule\":5");
         assertThatThrownBy(() -> TrainRunConfig.read(write(rule))).hasMessageContaining("'rule' is 5").hasMessageContaining("a string");
     }
+
+    @Test
+    void aFileFarLargerThanAnyConfigIsRefusedBeforeItIsRead() throws Exception {
+        String padded = example().replaceFirst("\\{", "{" + " ".repeat((int) TrainRunConfig.MAX_BYTES));
+        assertThatThrownBy(() -> TrainRunConfig.read(write(padded))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("c.json: the config is " + padded.length() + " bytes");
+        assertThat(TrainRunConfig.read(write(example().replaceFirst("\\{", "{" + " ".repeat(1000))))).isEqualTo(TrainRunConfig.example());
+    }
 }

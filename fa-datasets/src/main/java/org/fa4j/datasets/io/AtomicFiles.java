@@ -7,7 +7,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -110,12 +109,14 @@ public final class AtomicFiles {
         } catch (FileAlreadyExistsException e) {
             throw new FileSystemException(abs.toString(), null, "Not a directory (a file of that name exists)");
         } catch (IOException e) {
-            throw new FileSystemException(abs.toString(), null, "cannot create the folder: " + IoErrors.describe(e));
+            boolean here = e instanceof FileSystemException f && abs.toString().equals(f.getFile());
+            throw new FileSystemException(abs.toString(), null, "cannot create the folder ("
+                    + (here ? IoErrors.reason(e) : IoErrors.describe(e)) + ")");
         }
         try {
             Files.delete(createTemporary(abs, "write-check"));
         } catch (IOException e) {
-            throw new FileSystemException(abs.toString(), null, "cannot create a file in the folder: " + IoErrors.reason(e));
+            throw new FileSystemException(abs.toString(), null, "cannot create a file in the folder (" + IoErrors.reason(e) + ")");
         }
         return abs;
     }
@@ -192,8 +193,6 @@ public final class AtomicFiles {
                 if (attempt > 100) {
                     throw e;
                 }
-            } catch (NoSuchFileException e) {
-                throw new NoSuchFileException(dir.toString(), null, "the folder does not exist");
             }
         }
     }

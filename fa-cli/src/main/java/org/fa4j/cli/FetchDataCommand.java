@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.fa4j.datasets.Mnist;
+import org.fa4j.datasets.idx.IdxFormatException;
+import org.fa4j.datasets.io.IoErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,6 +60,20 @@ final class FetchDataCommand implements Callable<Integer> {
         ProcessBuilder pb = new ProcessBuilder(script.toString(), "--data-dir", data.toAbsolutePath().toString()).inheritIO();
         pb.environment().put("FA4J_DATA", data.toAbsolutePath().toString());
         return pb.start().waitFor();
+    }
+
+    /**
+     * Reads and checks the four IDX files of {@code data/<dataset>} (headers, sizes, labels), so that a truncated or
+     * corrupt file is named before any work; throws with the file, the offset or the operating system's reason.
+     */
+    static void requireReadable(Path data, String dataset) {
+        try {
+            Mnist.load(data.resolve(dataset), false);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the " + dataset + " data in " + data.resolve(dataset) + ": "
+                    + (e instanceof IdxFormatException ? e.getMessage() : IoErrors.describe(e))
+                    + " (./fa4j fetch-data fetches it again)", e);
+        }
     }
 
     /** True if the four IDX files are present under {@code data/<dataset>} (under any name {@link Mnist} reads). */

@@ -100,4 +100,20 @@ class FailBeforeWorkTest {
         assertThat(empty).isEmptyDirectory();
         noStackTrace(none);
     }
+
+    @Test
+    void reproduceAllRefusesACorruptDataFileOfItsLastExperimentBeforeRunningTheFirst() throws Exception {
+        Path data = dir.resolve("data");
+        TinyMnist.write(data, "mnist");
+        TinyMnist.write(data, "fashion-mnist");
+        Path labels = data.resolve("fashion-mnist").resolve(org.fa4j.datasets.Mnist.TEST_LABELS);
+        byte[] bytes = Files.readAllBytes(labels);
+        Files.write(labels, java.util.Arrays.copyOf(bytes, bytes.length - 3)); // truncated
+        Path out = dir.resolve("out");
+        Run r = run("reproduce", "all", "--quick", "--quiet", "--data-dir", data.toString(), "--out", out.toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("cannot read the fashion-mnist data").contains(labels.toString()).contains("the file holds only 27 bytes");
+        assertThat(out).isEmptyDirectory(); // fig3, the first experiment, did not run
+        noStackTrace(r);
+    }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -26,8 +28,9 @@ import java.util.stream.Stream;
  * extension leave it alone), which is then moved over the target atomically. A reader sees the old file or the new
  * one, never a half-written one, and a failed write deletes its temporary file.
  *
- * <p>A process killed while writing cannot delete its temporary file; the process id in the name lets
- * {@link #removeStaleTemporaries(Path)} tell such a leftover from a file another live writer is still filling.
+ * <p>A process killed while writing cannot delete its temporary file; the process id in the name tells such a
+ * leftover from a file another live writer is still filling. Saving a file again removes its own leftovers, and
+ * {@link #removeStaleTemporaries(Path)} clears a whole folder (the commands call it on their results folder at start).
  * {@link #checkWritableDirectory(Path)} finds out before any work whether a folder can take files at all.
  *
  * <p>Temporary files are created like any new file ({@code CREATE_NEW}, no explicit permissions), so the written file
@@ -71,6 +74,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
+            removeStaleTemporariesOf(dir, abs.getFileName().toString());
             return target;
         } finally {
             Files.deleteIfExists(tmp);
@@ -141,6 +145,27 @@ public final class AtomicFiles {
             }
         }
         return removed;
+    }
+
+    /**
+     * Deletes the stale temporary files of the one file {@code name} in {@code dir}: a killed earlier save of the same
+     * file leaves nothing behind once the file is saved again, wherever it lives. Best effort: a failure to list or
+     * delete does not fail the write that has just succeeded.
+     */
+    private static void removeStaleTemporariesOf(Path dir, String name) {
+        int dot = name.lastIndexOf('.');
+        String prefix = "." + (dot > 0 ? name.substring(0, dot) : name) + "-";
+        String suffix = ".tmp" + (dot > 0 ? name.substring(dot) : "");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, f -> {
+            String n = f.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(suffix) && isStale(n, f);
+        })) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // the next save or removeStaleTemporaries tries again
+        }
     }
 
     /** True if {@code name} is an {@link AtomicFiles} temporary file name, whoever wrote it. */

@@ -114,4 +114,15 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.checkWritableDirectory(file))
                 .isInstanceOf(FileSystemException.class).hasMessageContaining(file.toString()).hasMessageContaining("Not a directory");
     }
+
+    @Test
+    void savingAFileAgainRemovesTheStaleTemporariesOfItsKilledSavesOnly() throws Exception {
+        Process done = new ProcessBuilder("true").start();
+        done.waitFor();
+        Path stale = Files.createFile(dir.resolve(".model-p" + done.pid() + "-42.tmp.json"));
+        Path other = Files.createFile(dir.resolve(".other-p" + done.pid() + "-42.tmp.json"));
+        AtomicFiles.writeString(dir.resolve("model.json"), "{}");
+        assertThat(stale).doesNotExist();
+        assertThat(other).as("another file's leftovers wait for removeStaleTemporaries").exists();
+    }
 }

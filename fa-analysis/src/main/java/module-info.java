@@ -8,7 +8,7 @@
  * nothing on a terminal and renders no pictures (the experiments and figures are in {@code org.fa4j.experiments}).
  */
 module org.fa4j.analysis {
-    requires org.fa4j.core;
+    requires transitive org.fa4j.core;
     requires org.fa4j.datasets;
     requires ejml.core;
     requires ejml.ddense;

@@ -52,4 +52,21 @@ public record CheckReport(
     public boolean asPredicted() {
         return verdict == Verdict.PASS;
     }
+
+    /** One line: {@code id (reference): PASS|FAIL: finding}. */
+    public String describe() {
+        return id + " (" + reference + "): " + verdict + ": " + finding;
+    }
+
+    /**
+     * Returns this report if the check came out as predicted, else throws an {@link AssertionError} whose message is
+     * {@link #describe()}: what was measured, against which threshold, and where. In a JUnit test,
+     * {@code ModelChecks.conditionOne(model, x, y).assertPassed();} fails like an assertion.
+     */
+    public CheckReport assertPassed() {
+        if (!asPredicted()) {
+            throw new AssertionError(describe());
+        }
+        return this;
+    }
 }

@@ -29,24 +29,70 @@ public final class ConditionOneCheck {
      */
     public record Params(double omega, double eta, int steps, int window, List<Long> seeds,
             double minLateFractionPositive) {
-        /** Validates and copies. */
+        /** Validates every component and copies {@code seeds}. */
         public Params {
+            Checks.nonNegative("omega", omega);
             Checks.positive("eta", eta);
-            Checks.positive("steps", steps);
-            Checks.positive("window", window);
+            Checks.atLeast("steps", steps, 1);
+            Checks.atLeast("window", window, 1);
             if (window >= steps) {
                 throw new IllegalArgumentException("window must be < steps, got window = " + window + ", steps = "
                         + steps);
             }
-            seeds = List.copyOf(seeds);
-            if (seeds.isEmpty()) {
-                throw new IllegalArgumentException("need at least one seed");
-            }
+            seeds = Checks.seeds("seeds", seeds);
+            Checks.fraction("minLateFractionPositive", minLateFractionPositive);
         }
 
         /** Task 1 as in the paper (ω = 0.01), η = 1e-3, 3000 steps, window 20, eight seeds. */
         public static Params defaults() {
-            return new Params(0.01, 1e-3, 3000, 20, List.of(11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L), 0.95);
+            return newBuilder().build();
+        }
+
+        /** A builder starting from {@link #defaults()}. */
+        public static Builder newBuilder() {
+            return new Builder();
+        }
+
+        /** A builder starting from these parameters. */
+        public Builder toBuilder() {
+            return new Builder().omega(omega).eta(eta).steps(steps).window(window).seeds(seeds)
+                    .minLateFractionPositive(minLateFractionPositive);
+        }
+
+        /** Builds {@link Params}; {@link #build()} validates as the constructor does. */
+        public static final class Builder {
+            private double omega = 0.01;
+            private double eta = 1e-3;
+            private int steps = 3000;
+            private int window = 20;
+            private List<Long> seeds = List.of(11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L);
+            private double minLateFractionPositive = 0.95;
+
+            private Builder() {
+            }
+
+            /** Half-width ω of the uniform initial weights (default 0.01, the paper's Task 1). */
+            public Builder omega(double v) { this.omega = v; return this; }
+
+            /** Learning rate η of the online updates (default 1e-3, the paper's Task 1). */
+            public Builder eta(double v) { this.eta = v; return this; }
+
+            /** Online examples per seed (default 3000). */
+            public Builder steps(int v) { this.steps = v; return this; }
+
+            /** Length in steps of the sliding window for the running mean of eᵀWBe, below steps (default 20). */
+            public Builder window(int v) { this.window = v; return this; }
+
+            /** Task seeds, one run each; at least one (default 11 to 18). */
+            public Builder seeds(List<Long> v) { this.seeds = v; return this; }
+
+            /** Smallest accepted fraction of positive eᵀWBe in the last quarter, for every seed (default 0.95). */
+            public Builder minLateFractionPositive(double v) { this.minLateFractionPositive = v; return this; }
+
+            /** The parameters, validated. */
+            public Params build() {
+                return new Params(omega, eta, steps, window, seeds, minLateFractionPositive);
+            }
         }
     }
 
@@ -57,6 +103,7 @@ public final class ConditionOneCheck {
         int latestTurn = 0;
         double worstLate = 1;
         boolean allTurned = true;
+        int notTurned = 0;
         for (long seed : p.seeds()) {
             Task1Float64 task = new Task1Float64(seed);
             Task1Float64.Run run = task.start(p.omega(), p.eta());
@@ -97,7 +144,10 @@ public final class ConditionOneCheck {
             }
             latestTurn = Math.max(latestTurn, turn);
             worstLate = Math.min(worstLate, late);
-            allTurned &= turn < p.steps() - p.window();
+            if (turn >= p.steps() - p.window()) {
+                allTurned = false;
+                notTurned++;
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("seed", seed);
             row.put("firstWindowMean", firstWindowMean);
@@ -119,10 +169,19 @@ public final class ConditionOneCheck {
         r.note("Steps count examples from 0; q is measured with the weights before that example's update. "
                 + "slidingMeanPositiveFromStep is the first step s such that the mean over [s − window + 1, s] and "
                 + "every later window is positive.");
+        String turned;
+        if (allTurned) {
+            turned = String.format(Locale.ROOT, "stayed positive from step %d at the latest (of %d)", latestTurn,
+                    p.steps());
+        } else {
+            turned = String.format(Locale.ROOT, "did not stay positive from before step %d (of %d) for %d of them (%s)",
+                    p.steps() - p.window(), p.steps(), notTurned, latestTurn >= p.steps()
+                            ? "at least one still non-positive at the last step"
+                            : String.format(Locale.ROOT, "the latest positive only from step %d", latestTurn));
+        }
         return r.build(String.format(Locale.ROOT,
-                "Over %d seeds (%d starting with a non-positive %d-step mean) the sliding mean of eᵀWBe stayed "
-                        + "positive from step %d at the latest (of %d); in the last quarter at least %.1f%% of the "
-                        + "values were positive.",
-                p.seeds().size(), startedNegative, p.window(), latestTurn, p.steps(), 100 * worstLate));
+                "Over %d seeds (%d starting with a non-positive %d-step mean) the sliding mean of eᵀWBe %s; in the "
+                        + "last quarter at least %.1f%% of the values were positive.",
+                p.seeds().size(), startedNegative, p.window(), turned, 100 * worstLate));
     }
 }

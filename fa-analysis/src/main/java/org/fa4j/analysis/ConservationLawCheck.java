@@ -45,16 +45,89 @@ public final class ConservationLawCheck {
      */
     public record Params(int nI, int nH, int nO, double initScale, double timeSpan, List<Double> etas, long seed,
             double relTol, double absTol, double continuousTolerance, double slopeTolerance) {
-        /** Validates and copies. */
+        /** Validates every component and copies {@code etas}. */
         public Params {
             Checks.layerSizes(nI, nH, nO);
+            Checks.nonNegative("initScale", initScale);
             Checks.positive("timeSpan", timeSpan);
-            etas = Checks.learningRates(etas);
+            etas = Checks.learningRates("etas", etas);
+            Checks.integratorTolerances(relTol, absTol);
+            Checks.nonNegative("continuousTolerance", continuousTolerance);
+            Checks.nonNegative("slopeTolerance", slopeTolerance);
         }
 
         /** Task-1 shapes (30-20-10), initial scale 0.1, τ = 1, η ∈ {1e-2, 1e-3, 1e-4}. */
         public static Params defaults() {
-            return new Params(30, 20, 10, 0.1, 1.0, List.of(1e-2, 1e-3, 1e-4), 14L, 1e-12, 1e-12, 1e-9, 0.1);
+            return newBuilder().build();
+        }
+
+        /** A builder starting from {@link #defaults()}. */
+        public static Builder newBuilder() {
+            return new Builder();
+        }
+
+        /** A builder starting from these parameters. */
+        public Builder toBuilder() {
+            return new Builder().nI(nI).nH(nH).nO(nO).initScale(initScale).timeSpan(timeSpan).etas(etas).seed(seed)
+                    .relTol(relTol).absTol(absTol).continuousTolerance(continuousTolerance)
+                    .slopeTolerance(slopeTolerance);
+        }
+
+        /** Builds {@link Params}; {@link #build()} validates as the constructor does. */
+        public static final class Builder {
+            private int nI = 30;
+            private int nH = 20;
+            private int nO = 10;
+            private double initScale = 0.1;
+            private double timeSpan = 1.0;
+            private List<Double> etas = List.of(1e-2, 1e-3, 1e-4);
+            private long seed = 14L;
+            private double relTol = 1e-12;
+            private double absTol = 1e-12;
+            private double continuousTolerance = 1e-9;
+            private double slopeTolerance = 0.1;
+
+            private Builder() {
+            }
+
+            /** Inputs n_i (default 30, the paper's Task 1). */
+            public Builder nI(int v) { this.nI = v; return this; }
+
+            /** Hidden units n_h (default 20, the paper's Task 1). */
+            public Builder nH(int v) { this.nH = v; return this; }
+
+            /** Outputs n_o (default 10, the paper's Task 1). */
+            public Builder nO(int v) { this.nO = v; return this; }
+
+            /** Half-width of the uniform initial W and A, so C(0) ≠ 0 (default 0.1). */
+            public Builder initScale(double v) { this.initScale = v; return this; }
+
+            /** Continuous time τ integrated; each discrete run takes ⌈τ/η⌉ steps (default 1). */
+            public Builder timeSpan(double v) { this.timeSpan = v; return this; }
+
+            /** Learning rates η of the discrete runs, at least two for the slope (default 1e-2, 1e-3, 1e-4). */
+            public Builder etas(List<Double> v) { this.etas = v; return this; }
+
+            /** Seed of T, B, the initial weights and the inputs (default 14). */
+            public Builder seed(long v) { this.seed = v; return this; }
+
+            /** Relative tolerance of the Dormand–Prince 8(5,3) integrator (default 1e-12). */
+            public Builder relTol(double v) { this.relTol = v; return this; }
+
+            /** Absolute tolerance of the integrator (default 1e-12). */
+            public Builder absTol(double v) { this.absTol = v; return this; }
+
+            /** Largest accepted ‖C(t) − C(0)‖_F / max ‖AAᵀ‖_F along the ODE (default 1e-9). */
+            public Builder continuousTolerance(double v) { this.continuousTolerance = v; return this; }
+
+            /** Largest accepted |slope − 1| of log(drift) against log(η); O(η) drift has slope 1 (default 0.1). */
+            public Builder slopeTolerance(double v) { this.slopeTolerance = v; return this; }
+
+            /** The parameters, validated. */
+            public Params build() {
+                return new Params(nI, nH, nO, initScale, timeSpan, etas, seed, relTol, absTol, continuousTolerance,
+                        slopeTolerance);
+            }
         }
     }
 

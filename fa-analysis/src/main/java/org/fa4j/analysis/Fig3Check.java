@@ -39,23 +39,89 @@ public final class Fig3Check {
     public record Params(int gridSize, double settleTime, double separatrixMargin, double conservationTolerance,
             double endpointTolerance, double eigenvalueTolerance, double minAgreement, double badStartW0,
             double badStartW) {
-        /** Validates. */
+        /** Validates every component. */
         public Params {
-            if (gridSize < 2) {
-                throw new IllegalArgumentException("gridSize must be >= 2, got " + gridSize);
-            }
+            Checks.atLeast("gridSize", gridSize, 2);
             Checks.positive("settleTime", settleTime);
             Checks.nonNegative("separatrixMargin", separatrixMargin);
+            Checks.nonNegative("conservationTolerance", conservationTolerance);
+            Checks.nonNegative("endpointTolerance", endpointTolerance);
+            Checks.nonNegative("eigenvalueTolerance", eigenvalueTolerance);
+            Checks.fraction("minAgreement", minAgreement);
+            Checks.finite("badStartW0", badStartW0);
+            Checks.finite("badStartW", badStartW);
         }
 
         /** A 41×41 grid (step 0.1), settle time 200, margin 0.01; counter-case from (−1.5, −1.5). */
         public static Params defaults() {
-            return new Params(41, 200, 0.01, 1e-9, 1e-8, 1e-6, 1.0, -1.5, -1.5);
+            return newBuilder().build();
         }
 
         /** Same with an 81×81 grid (step 0.05). */
         public static Params full() {
-            return new Params(81, 200, 0.01, 1e-9, 1e-8, 1e-6, 1.0, -1.5, -1.5);
+            return newBuilder().gridSize(81).build();
+        }
+
+        /** A builder starting from {@link #defaults()}. */
+        public static Builder newBuilder() {
+            return new Builder();
+        }
+
+        /** A builder starting from these parameters. */
+        public Builder toBuilder() {
+            return new Builder().gridSize(gridSize).settleTime(settleTime).separatrixMargin(separatrixMargin)
+                    .conservationTolerance(conservationTolerance).endpointTolerance(endpointTolerance)
+                    .eigenvalueTolerance(eigenvalueTolerance).minAgreement(minAgreement).badStartW0(badStartW0)
+                    .badStartW(badStartW);
+        }
+
+        /** Builds {@link Params}; {@link #build()} validates as the constructor does. */
+        public static final class Builder {
+            private int gridSize = 41;
+            private double settleTime = 200;
+            private double separatrixMargin = 0.01;
+            private double conservationTolerance = 1e-9;
+            private double endpointTolerance = 1e-8;
+            private double eigenvalueTolerance = 1e-6;
+            private double minAgreement = 1.0;
+            private double badStartW0 = -1.5;
+            private double badStartW = -1.5;
+
+            private Builder() {
+            }
+
+            /** Points per side n of the n×n basin grid over [−2, 2]², at least 2 (default 41, step 0.1). */
+            public Builder gridSize(int v) { this.gridSize = v; return this; }
+
+            /** Continuous time each grid point and the counter-case start are integrated for (default 200). */
+            public Builder settleTime(double v) { this.settleTime = v; return this; }
+
+            /** Grid points with |c + 3| or |W₀ − r₂(c)| below this are excluded from the agreement (default 0.01). */
+            public Builder separatrixMargin(double v) { this.separatrixMargin = v; return this; }
+
+            /** Largest accepted drift |c(t) − c(0)| of c = 2W − W₀² along the sample trajectories (default 1e-9). */
+            public Builder conservationTolerance(double v) { this.conservationTolerance = v; return this; }
+
+            /** Largest accepted distance of the (0, 0) trajectory's end from (2^{1/3}, 2^{−1/3}) (default 1e-8). */
+            public Builder endpointTolerance(double v) { this.endpointTolerance = v; return this; }
+
+            /** Largest accepted |λ_numeric − (−(W + W₀²))| on the hyperbola W₀W = 1 (default 1e-6). */
+            public Builder eigenvalueTolerance(double v) { this.eigenvalueTolerance = v; return this; }
+
+            /** Smallest accepted fraction of non-excluded grid points where theory and simulation agree (default 1). */
+            public Builder minAgreement(double v) { this.minAgreement = v; return this; }
+
+            /** W₀ of the counter-case start, inside the bad basin by default (default −1.5). */
+            public Builder badStartW0(double v) { this.badStartW0 = v; return this; }
+
+            /** W of the counter-case start (default −1.5). */
+            public Builder badStartW(double v) { this.badStartW = v; return this; }
+
+            /** The parameters, validated. */
+            public Params build() {
+                return new Params(gridSize, settleTime, separatrixMargin, conservationTolerance, endpointTolerance,
+                        eigenvalueTolerance, minAgreement, badStartW0, badStartW);
+            }
         }
     }
 
@@ -160,12 +226,15 @@ public final class Fig3Check {
                 .measure("firstDisagreements", disagreements);
         r.require("basinAgreement", p.minAgreement(), agreement >= p.minAgreement());
         r.note("Flow: Ẇ₀ = B(T − WW₀), Ẇ = (T − WW₀)W₀ with E[x²] = 1, the expected-update dynamics of Proof #1.");
+        String basin = total > excluded
+                ? String.format(Locale.ROOT, "basin agreement %.4f on %d of %d grid points (%d excluded within %.3g of "
+                        + "the separatrix, %d in the bad basin)", agreement, total - excluded, total, excluded,
+                        p.separatrixMargin(), predictedBad)
+                : String.format(Locale.ROOT, "no basin agreement measured: all %d grid points lie within %.3g of the "
+                        + "separatrix", total, p.separatrixMargin());
         return r.build(String.format(Locale.ROOT,
                 "c drifted by %.1e; (0,0) ended %.1e from (2^{1/3}, 2^{-1/3}); eigenvalues matched −(W+W₀²) to %.1e; "
-                        + "basin agreement %.4f on %d of %d grid points (%d excluded within %.3g of the separatrix, "
-                        + "%d in the bad basin).",
-                maxDriftC, dist, maxEigGap, agreement, total - excluded, total, excluded, p.separatrixMargin(),
-                predictedBad));
+                        + "%s.", maxDriftC, dist, maxEigGap, basin));
     }
 
     /**
@@ -192,14 +261,21 @@ public final class Fig3Check {
                 .measure("rootR1", r1)
                 .measure("residualW0WMinus1", end.w0() * end.w() - 1)
                 .measure("eWBeOverESquared", wb);
+        boolean onBadBranch = end.w0() < -1;
+        boolean onHyperbola = Math.abs(end.w0() * end.w() - 1) <= 1e-8;
+        boolean atR1 = Math.abs(end.w0() - r1) <= 1e-8;
         r.require("C", -3, c < -3)
-                .require("endW0", -1, end.w0() < -1)
+                .require("endW0", -1, onBadBranch)
                 .require("eWBeOverESquared", 0, wb < 0)
-                .require("residualW0WMinus1", 1e-8, Math.abs(end.w0() * end.w() - 1) <= 1e-8)
-                .require("endW0MatchesR1", 1e-8, Math.abs(end.w0() - r1) <= 1e-8);
+                .require("residualW0WMinus1", 1e-8, onHyperbola)
+                .require("endW0MatchesR1", 1e-8, atR1);
         r.note("In the 1-1-1 net C = 2BW − W₀² is the scalar conserved quantity; here it is nonzero by choice.");
-        return r.build(String.format(Locale.ROOT,
-                "From (%.2f, %.2f), C = %.2f, the flow settled at (%.6f, %.6f) = (r₁, 1/r₁) on the bad branch; "
-                        + "eWBe/e² = %.3f < 0.", p.badStartW0(), p.badStartW(), c, end.w0(), end.w(), wb));
+        String settled = onBadBranch && onHyperbola && atR1
+                ? String.format(Locale.ROOT, "settled at (%.6f, %.6f) = (r₁, 1/r₁) on the bad branch", end.w0(),
+                        end.w())
+                : String.format(Locale.ROOT, "did not settle on the bad branch at (r₁, 1/r₁) with r₁ < −1 by "
+                        + "t = %.2f: it was at (%.6f, %.6f), r₁ = %.6f", p.settleTime(), end.w0(), end.w(), r1);
+        return r.build(String.format(Locale.ROOT, "From (%.2f, %.2f), C = %.2f, the flow %s; eWBe/e² = %.3f %s 0.",
+                p.badStartW0(), p.badStartW(), c, settled, wb, wb < 0 ? "<" : "≥"));
     }
 }

@@ -36,16 +36,76 @@ public final class GaussNewtonCheck {
      */
     public record Params(int nI, int nH, int nO, List<Double> etas, int trials, long seed,
             double maxRelativeErrorAtSmallestEta, double slopeTolerance) {
-        /** Validates and copies. */
+        /** Validates every component and copies {@code etas}. */
         public Params {
             Checks.layerSizes(nI, nH, nO);
-            Checks.positive("trials", trials);
-            etas = Checks.learningRates(etas);
+            etas = Checks.learningRates("etas", etas);
+            Checks.atLeast("trials", trials, 1);
+            Checks.nonNegative("maxRelativeErrorAtSmallestEta", maxRelativeErrorAtSmallestEta);
+            Checks.nonNegative("slopeTolerance", slopeTolerance);
         }
 
         /** A 30-20-10 network, η ∈ {1e-2, …, 1e-5}, 5 draws. */
         public static Params defaults() {
-            return new Params(30, 20, 10, List.of(1e-2, 1e-3, 1e-4, 1e-5), 5, 3L, 1e-3, 0.1);
+            return newBuilder().build();
+        }
+
+        /** A builder starting from {@link #defaults()}. */
+        public static Builder newBuilder() {
+            return new Builder();
+        }
+
+        /** A builder starting from these parameters. */
+        public Builder toBuilder() {
+            return new Builder().nI(nI).nH(nH).nO(nO).etas(etas).trials(trials).seed(seed)
+                    .maxRelativeErrorAtSmallestEta(maxRelativeErrorAtSmallestEta).slopeTolerance(slopeTolerance);
+        }
+
+        /** Builds {@link Params}; {@link #build()} validates as the constructor does. */
+        public static final class Builder {
+            private int nI = 30;
+            private int nH = 20;
+            private int nO = 10;
+            private List<Double> etas = List.of(1e-2, 1e-3, 1e-4, 1e-5);
+            private int trials = 5;
+            private long seed = 3L;
+            private double maxRelativeErrorAtSmallestEta = 1e-3;
+            private double slopeTolerance = 0.1;
+
+            private Builder() {
+            }
+
+            /** Inputs n_i (default 30, the paper's Task 1). */
+            public Builder nI(int v) { this.nI = v; return this; }
+
+            /** Logistic hidden units n_h (default 20). */
+            public Builder nH(int v) { this.nH = v; return this; }
+
+            /** Linear outputs n_o, at most n_h so that W⁺ is a right inverse (default 10). */
+            public Builder nO(int v) { this.nO = v; return this; }
+
+            /** Learning rates η of the one pseudobackprop step, at least two for the slope (default 1e-2 to 1e-5). */
+            public Builder etas(List<Double> v) { this.etas = v; return this; }
+
+            /** Independent random draws of (A, W, x, y*); the worst is reported (default 5). */
+            public Builder trials(int v) { this.trials = v; return this; }
+
+            /** Seed of the draws (default 3). */
+            public Builder seed(long v) { this.seed = v; return this; }
+
+            /** Largest accepted ‖Δh − prediction‖/‖prediction‖ at the smallest η (default 1e-3). */
+            public Builder maxRelativeErrorAtSmallestEta(double v) {
+                this.maxRelativeErrorAtSmallestEta = v;
+                return this;
+            }
+
+            /** Largest accepted |slope − 1| of log(relative error) against log(η) (default 0.1). */
+            public Builder slopeTolerance(double v) { this.slopeTolerance = v; return this; }
+
+            /** The parameters, validated. */
+            public Params build() {
+                return new Params(nI, nH, nO, etas, trials, seed, maxRelativeErrorAtSmallestEta, slopeTolerance);
+            }
         }
     }
 

@@ -43,16 +43,79 @@ public final class Lemma5Check {
      */
     public record Params(int nI, int nH, int nO, double eta, int maxSteps, double stopRelativeError, long seed,
             double parallelTolerance, double roundingUnits) {
-        /** Validates. */
+        /** Validates every component. */
         public Params {
             Checks.layerSizes(nI, nH, nO);
             Checks.positive("eta", eta);
-            Checks.positive("maxSteps", maxSteps);
+            Checks.atLeast("maxSteps", maxSteps, 1);
+            Checks.nonNegative("stopRelativeError", stopRelativeError);
+            Checks.nonNegative("parallelTolerance", parallelTolerance);
+            Checks.nonNegative("roundingUnits", roundingUnits);
         }
 
         /** Task-1 shapes 30-20-10, η = 0.05, at most 2000 steps, stop at ‖e‖/‖ỹ‖ &lt; 1e-6. */
         public static Params defaults() {
-            return new Params(30, 20, 10, 0.05, 2000, 1e-6, 5L, 1e-12, 100);
+            return newBuilder().build();
+        }
+
+        /** A builder starting from {@link #defaults()}. */
+        public static Builder newBuilder() {
+            return new Builder();
+        }
+
+        /** A builder starting from these parameters. */
+        public Builder toBuilder() {
+            return new Builder().nI(nI).nH(nH).nO(nO).eta(eta).maxSteps(maxSteps).stopRelativeError(stopRelativeError)
+                    .seed(seed).parallelTolerance(parallelTolerance).roundingUnits(roundingUnits);
+        }
+
+        /** Builds {@link Params}; {@link #build()} validates as the constructor does. */
+        public static final class Builder {
+            private int nI = 30;
+            private int nH = 20;
+            private int nO = 10;
+            private double eta = 0.05;
+            private int maxSteps = 2000;
+            private double stopRelativeError = 1e-6;
+            private long seed = 5L;
+            private double parallelTolerance = 1e-12;
+            private double roundingUnits = 100;
+
+            private Builder() {
+            }
+
+            /** Inputs n_i (default 30, the paper's Task 1). */
+            public Builder nI(int v) { this.nI = v; return this; }
+
+            /** Hidden units n_h (default 20, the paper's Task 1). */
+            public Builder nH(int v) { this.nH = v; return this; }
+
+            /** Outputs n_o (default 10, the paper's Task 1). */
+            public Builder nO(int v) { this.nO = v; return this; }
+
+            /** Learning rate η of W in eqs. (63)–(69); A learns at η / xᵀx (default 0.05). */
+            public Builder eta(double v) { this.eta = v; return this; }
+
+            /** Budget of FA steps on the one pair (default 2000). */
+            public Builder maxSteps(int v) { this.maxSteps = v; return this; }
+
+            /** The run stops once ‖e‖/‖ỹ‖ is below this; 0 runs the whole budget (default 1e-6). */
+            public Builder stopRelativeError(double v) { this.stopRelativeError = v; return this; }
+
+            /** Seed of x ~ N(0, I), ỹ ~ U[−1, 1] and B ~ U[−0.5, 0.5] (default 5). */
+            public Builder seed(long v) { this.seed = v; return this; }
+
+            /** Largest accepted relative distance of h and W from their predicted rays (70)–(71) (default 1e-12). */
+            public Builder parallelTolerance(double v) { this.parallelTolerance = v; return this; }
+
+            /** Largest accepted FA/PBP angle and k gap, in rounding units ε‖ỹ‖/‖e‖ (default 100). */
+            public Builder roundingUnits(double v) { this.roundingUnits = v; return this; }
+
+            /** The parameters, validated. */
+            public Params build() {
+                return new Params(nI, nH, nO, eta, maxSteps, stopRelativeError, seed, parallelTolerance,
+                        roundingUnits);
+            }
         }
     }
 
@@ -186,12 +249,19 @@ public final class Lemma5Check {
         r.note("Angles use the |cos| convention of PAPER §1.4, computed as atan2(‖a⊥b‖, |a·b̂|) for full precision "
                 + "near 0.");
         r.note("W⁺ by SVD with the cut-off max(m,n)·ε·σ_max, so the numerically rank-1 W gets a rank-1 pseudoinverse.");
-        return r.build(String.format(Locale.ROOT,
-                "Over %d steps (to ‖e‖/‖ỹ‖ = %.1e) h and W stayed on their predicted rays to %.1e; from step 2 the "
-                        + "FA/PBP angle was at most %.1e° (%.2f rounding units) and k matched η·s_w·‖Bỹ‖² to %.1e "
-                        + "(%.2f units; k > 0).",
-                steps, relErr, Math.max(maxHGap, maxWGap), maxAngle, maxAngleUnits, maxScalarGap,
-                maxScalarGapUnits));
+        String run = relErr < p.stopRelativeError()
+                ? String.format(Locale.ROOT, "Over %d steps, until ‖e‖/‖ỹ‖ fell below %.1e (to %.1e),", steps,
+                        p.stopRelativeError(), relErr)
+                : String.format(Locale.ROOT, "‖e‖/‖ỹ‖ did not fall below %.1e within the budget of %d steps (last "
+                        + "%.1e); over those steps", p.stopRelativeError(), steps, relErr);
+        String theorem2 = anglesMeasured == 0
+                ? "no FA/PBP angle was measured (W = 0 until step 2)"
+                : String.format(Locale.ROOT, "from step 2 the FA/PBP angle was at most %.1e° (%.2f rounding units) "
+                        + "and k matched η·s_w·‖Bỹ‖² to %.1e (%.2f units; %s)", maxAngle, maxAngleUnits,
+                        maxScalarGap, maxScalarGapUnits, minScalar > 0 ? "k > 0"
+                                : String.format(Locale.ROOT, "min k = %.1e ≤ 0", minScalar));
+        return r.build(String.format(Locale.ROOT, "%s h and W stayed on their predicted rays to %.1e; %s.", run,
+                Math.max(maxHGap, maxWGap), theorem2));
     }
 
     /** ‖v − s·dir‖ / ‖s·dir‖, or ‖v‖ when s = 0. */

@@ -6,6 +6,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.fa4j.simd.Matrix;
 
 /**
  * Float64 linear algebra of the reference network: random draws, the pseudoinverse, norms and angles on EJML
@@ -56,6 +57,15 @@ public final class Mat64 {
      * LAPACK/NumPy cut-off), so that a numerically rank-deficient matrix gets the pseudoinverse of its exact rank.
      */
     static DMatrixRMaj pinv(DMatrixRMaj m) {
+        return pinv(m, Math.ulp(1.0));
+    }
+
+    /**
+     * As {@link #pinv(DMatrixRMaj)} with the cut-off {@code max(m,n)·eps·σ_max} for the precision {@code eps} the
+     * entries were computed in: {@code Math.ulp(1.0f)} for a float32 network's weights, whose singular values below
+     * that level are rounding noise, not rank.
+     */
+    static DMatrixRMaj pinv(DMatrixRMaj m, double eps) {
         int rows = m.numRows;
         int cols = m.numCols;
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(rows, cols, true, true, true);
@@ -69,7 +79,7 @@ public final class Mat64 {
         for (double x : s) {
             smax = Math.max(smax, x);
         }
-        double cut = Math.max(rows, cols) * Math.ulp(1.0) * smax;
+        double cut = Math.max(rows, cols) * eps * smax;
         DMatrixRMaj out = new DMatrixRMaj(cols, rows);
         int k = Math.min(Math.min(rows, cols), s.length);
         for (int r = 0; r < k; r++) {
@@ -86,6 +96,17 @@ public final class Mat64 {
                 for (int j = 0; j < rows; j++) {
                     out.data[i * rows + j] += vi * u.get(j, r);
                 }
+            }
+        }
+        return out;
+    }
+
+    /** A float64 copy of a float32 matrix (exact: every float is a double). */
+    static DMatrixRMaj of(Matrix m) {
+        DMatrixRMaj out = new DMatrixRMaj(m.rows(), m.cols());
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                out.data[i * m.cols() + j] = m.get(i, j);
             }
         }
         return out;

@@ -50,37 +50,83 @@ public final class PseudoinverseCheck {
      */
     public record Params(List<Double> omegas, double eta, int steps, int measureEvery, List<Long> seeds,
             double smallOmega) {
-        /** Validates and copies. */
+        /** Validates every component and copies the lists. */
         public Params {
-            omegas = List.copyOf(omegas);
-            seeds = List.copyOf(seeds);
-            if (omegas.size() < 2 || seeds.isEmpty()) {
-                throw new IllegalArgumentException("need at least two omegas and one seed, got " + omegas + ", "
-                        + seeds);
+            omegas = Checks.copy("omegas", omegas);
+            if (omegas.size() < 2) {
+                throw new IllegalArgumentException("omegas must hold at least two scales (the smallest is compared "
+                        + "with the largest), got " + omegas);
             }
             for (int i = 0; i < omegas.size(); i++) {
-                Checks.positive("omega", omegas.get(i));
+                Checks.positive("omegas[" + i + "]", omegas.get(i));
                 // The check compares the first ω with the last as the smallest with the largest.
                 if (i > 0 && !(omegas.get(i) > omegas.get(i - 1))) {
                     throw new IllegalArgumentException("omegas must be strictly ascending, got " + omegas);
                 }
             }
             Checks.positive("eta", eta);
-            Checks.positive("steps", steps);
-            Checks.positive("measureEvery", measureEvery);
+            Checks.atLeast("steps", steps, 1);
+            Checks.atLeast("measureEvery", measureEvery, 1);
+            seeds = Checks.seeds("seeds", seeds);
+            Checks.nonNegative("smallOmega", smallOmega);
         }
 
         /** The paper's nine ω, η = 1e-3, 20 000 steps, one seed. */
         public static Params quick() {
-            return new Params(OMEGAS, 1e-3, 20_000, 10, List.of(11L), 0.01);
+            return newBuilder().build();
         }
 
         /** The paper's nine ω, η = 1e-3, 30 000 steps, three seeds. */
         public static Params full() {
-            return new Params(OMEGAS, 1e-3, 30_000, 5, List.of(11L, 12L, 13L), 0.01);
+            return newBuilder().steps(30_000).measureEvery(5).seeds(List.of(11L, 12L, 13L)).build();
         }
 
-        private static final List<Double> OMEGAS = List.of(0.0001, 0.001, 0.01, 0.05, 0.1, 0.125, 0.15, 0.2, 0.25);
+        /** A builder starting from {@link #quick()}. */
+        public static Builder newBuilder() {
+            return new Builder();
+        }
+
+        /** A builder starting from these parameters. */
+        public Builder toBuilder() {
+            return new Builder().omegas(omegas).eta(eta).steps(steps).measureEvery(measureEvery).seeds(seeds)
+                    .smallOmega(smallOmega);
+        }
+
+        /** Builds {@link Params}; {@link #build()} validates as the constructor does. */
+        public static final class Builder {
+            private List<Double> omegas = List.of(0.0001, 0.001, 0.01, 0.05, 0.1, 0.125, 0.15, 0.2, 0.25);
+            private double eta = 1e-3;
+            private int steps = 20_000;
+            private int measureEvery = 10;
+            private List<Long> seeds = List.of(11L);
+            private double smallOmega = 0.01;
+
+            private Builder() {
+            }
+
+            /** Initial weight scales ω, strictly ascending (default the paper's nine, 0.0001 to 0.25). */
+            public Builder omegas(List<Double> v) { this.omegas = v; return this; }
+
+            /** Learning rate η of the online updates (default 1e-3, the paper's). */
+            public Builder eta(double v) { this.eta = v; return this; }
+
+            /** Online examples per run; the late window is the second half (default 20 000). */
+            public Builder steps(int v) { this.steps = v; return this; }
+
+            /** Steps between angle measurements inside the late window (default 10). */
+            public Builder measureEvery(int v) { this.measureEvery = v; return this; }
+
+            /** Task seeds (T, B, initial directions, inputs); results are averaged over them (default 11). */
+            public Builder seeds(List<Long> v) { this.seeds = v; return this; }
+
+            /** For every ω up to this the angle to PBP must be below the angle to BP (default 0.01). */
+            public Builder smallOmega(double v) { this.smallOmega = v; return this; }
+
+            /** The parameters, validated. */
+            public Params build() {
+                return new Params(omegas, eta, steps, measureEvery, seeds, smallOmega);
+            }
+        }
     }
 
     /** Late-training measurements for one ω (means over seeds). */

@@ -17,9 +17,9 @@ public record SuiteOptions(Mode mode) {
         FULL
     }
 
-    /** Rejects null. */
+    /** Rejects a null mode. */
     public SuiteOptions {
-        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(mode, "mode must not be null (QUICK or FULL)");
     }
 
     /** The quick suite. */
@@ -30,5 +30,31 @@ public record SuiteOptions(Mode mode) {
     /** The full suite. */
     public static SuiteOptions full() {
         return new SuiteOptions(Mode.FULL);
+    }
+
+    /** A builder starting from the default, {@link #quick()}. */
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder().mode(mode);
+    }
+
+    /** Builds {@link SuiteOptions}; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private Mode mode = Mode.QUICK;
+
+        private Builder() {
+        }
+
+        /** How thorough the suite is, QUICK or FULL (default QUICK). */
+        public Builder mode(Mode v) { this.mode = v; return this; }
+
+        /** The options, validated. */
+        public SuiteOptions build() {
+            return new SuiteOptions(mode);
+        }
     }
 }

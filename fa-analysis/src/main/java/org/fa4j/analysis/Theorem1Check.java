@@ -41,20 +41,82 @@ public final class Theorem1Check {
      */
     public record Params(int nI, int nH, int nO, double timeSpan, long seed, double relTol, double absTol,
             double errorTolerance, double lyapunovSlack) {
-        /** Validates. */
+        /** Validates every component. */
         public Params {
             Checks.layerSizes(nI, nH, nO);
             Checks.positive("timeSpan", timeSpan);
+            Checks.integratorTolerances(relTol, absTol);
+            Checks.nonNegative("errorTolerance", errorTolerance);
+            Checks.nonNegative("lyapunovSlack", lyapunovSlack);
         }
 
         /** Task-1 shapes 30-20-10 (n_o ≤ n_h), integrated to t = 60. */
         public static Params defaults() {
-            return new Params(30, 20, 10, 60.0, 1L, 1e-11, 1e-13, 1e-6, 1e-9);
+            return newBuilder().build();
         }
 
         /** The counter-case defaults: n_o = 10 outputs but only n_h = 5 hidden units, so B⁺B ≠ I. */
         public static Params wideOutputDefaults() {
-            return new Params(30, 5, 10, 60.0, 1L, 1e-11, 1e-13, 1e-6, 1e-9);
+            return newBuilder().nH(5).build();
+        }
+
+        /** A builder starting from {@link #defaults()}. */
+        public static Builder newBuilder() {
+            return new Builder();
+        }
+
+        /** A builder starting from these parameters. */
+        public Builder toBuilder() {
+            return new Builder().nI(nI).nH(nH).nO(nO).timeSpan(timeSpan).seed(seed).relTol(relTol).absTol(absTol)
+                    .errorTolerance(errorTolerance).lyapunovSlack(lyapunovSlack);
+        }
+
+        /** Builds {@link Params}; {@link #build()} validates as the constructor does. */
+        public static final class Builder {
+            private int nI = 30;
+            private int nH = 20;
+            private int nO = 10;
+            private double timeSpan = 60.0;
+            private long seed = 1L;
+            private double relTol = 1e-11;
+            private double absTol = 1e-13;
+            private double errorTolerance = 1e-6;
+            private double lyapunovSlack = 1e-9;
+
+            private Builder() {
+            }
+
+            /** Inputs n_i (default 30, the paper's Task 1). */
+            public Builder nI(int v) { this.nI = v; return this; }
+
+            /** Hidden units n_h; the theorem needs n_o ≤ n_h (default 20, the paper's Task 1). */
+            public Builder nH(int v) { this.nH = v; return this; }
+
+            /** Outputs n_o (default 10, the paper's Task 1). */
+            public Builder nO(int v) { this.nO = v; return this; }
+
+            /** Continuous time integrated from W = A = 0 (default 60). */
+            public Builder timeSpan(double v) { this.timeSpan = v; return this; }
+
+            /** Seed of T ~ U[−1,1] and B ~ U[−0.5,0.5] (default 1). */
+            public Builder seed(long v) { this.seed = v; return this; }
+
+            /** Relative tolerance of the Dormand–Prince 8(5,3) integrator (default 1e-11). */
+            public Builder relTol(double v) { this.relTol = v; return this; }
+
+            /** Absolute tolerance of the integrator (default 1e-13). */
+            public Builder absTol(double v) { this.absTol = v; return this; }
+
+            /** Largest accepted final ‖E‖_F/‖T‖_F, and ‖EAᵀ‖, ‖ETᵀ‖ relative to ‖T‖‖A‖, ‖T‖² (default 1e-6). */
+            public Builder errorTolerance(double v) { this.errorTolerance = v; return this; }
+
+            /** Slack on V̇ ≤ 0 beyond the integrator's drift of C, as a fraction of |V̇₍₃₄₎| (default 1e-9). */
+            public Builder lyapunovSlack(double v) { this.lyapunovSlack = v; return this; }
+
+            /** The parameters, validated. */
+            public Params build() {
+                return new Params(nI, nH, nO, timeSpan, seed, relTol, absTol, errorTolerance, lyapunovSlack);
+            }
         }
     }
 
@@ -174,11 +236,32 @@ public final class Theorem1Check {
                 + "Dormand–Prince 8(5,3) and at three interior points of each step; eq. (34) is the same quantity once "
                 + "C = 0.");
         r.note("Zero initial weights give C = 0 exactly, and the flow still starts because Ȧ = BT ≠ 0.");
+        String vDot = tr.positiveVdot() == 0
+                ? String.format(Locale.ROOT, "V̇ ≤ 0 at all %d evaluation points", tr.steps())
+                : String.format(Locale.ROOT, "V̇ > 0 at %d of %d evaluation points, %s", tr.positiveVdot(),
+                        tr.steps(), tr.worstVdotExcess() <= 0 ? "all within the slack"
+                                : String.format(Locale.ROOT, "beyond the slack by up to %.1e", tr.worstVdotExcess()));
         return r.build(String.format(Locale.ROOT,
-                "From W = A = 0, ‖E‖/‖T‖ fell below 1e-3 at t = %.2f, below 1e-6 at t = %.2f and to %.2e by "
-                        + "t = %.0f; V̇ ≤ 0 at all %d evaluation points (%d sampled increases); max s = %.1f under the "
-                        + "corrected bound %.1f.",
-                tr.timeTo1em3(), tr.timeTo1em6(), relE, p.timeSpan(), tr.steps(), tr.vIncreases(), tr.maxS(), bound));
+                "From W = A = 0, ‖E‖/‖T‖ %s; %s (%d sampled increases); max s = %.1f %s the corrected bound %.1f.",
+                errorHistory(tr, relE, p.timeSpan()), vDot, tr.vIncreases(), tr.maxS(),
+                tr.maxS() <= bound ? "under" : "above", bound));
+    }
+
+    /**
+     * When ‖E‖/‖T‖ first fell below 1e-3 and 1e-6, or by which time {@code horizon} it had not, and its final value.
+     * A time is NaN when the threshold was never crossed; 1e-6 is never crossed before 1e-3 (same sample points).
+     */
+    private static String errorHistory(Trajectory tr, double relE, double horizon) {
+        if (Double.isNaN(tr.timeTo1em3())) {
+            return String.format(Locale.ROOT, "did not fall below 1e-3 by t = %.2f, where it was %.2e", horizon,
+                    relE);
+        }
+        if (Double.isNaN(tr.timeTo1em6())) {
+            return String.format(Locale.ROOT, "fell below 1e-3 at t = %.2f but did not fall below 1e-6 by t = %.2f, "
+                    + "where it was %.2e", tr.timeTo1em3(), horizon, relE);
+        }
+        return String.format(Locale.ROOT, "fell below 1e-3 at t = %.2f and below 1e-6 at t = %.2f, and was %.2e at "
+                + "t = %.2f", tr.timeTo1em3(), tr.timeTo1em6(), relE, horizon);
     }
 
     /**

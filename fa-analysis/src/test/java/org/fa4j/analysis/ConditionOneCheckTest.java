@@ -34,4 +34,12 @@ class ConditionOneCheckTest {
         assertThat((double) r.measured().get("worstLateFractionPositive")).isLessThan(0.7);
         assertThat(r.finding()).contains("latestTurnStep", "worstLateFractionPositive");
     }
+
+    @Test
+    void withoutLearningTheFindingSaysForHowManySeedsTheMeanDidNotStayPositive() {
+        CheckReport r = ConditionOneCheck.run(ConditionOneCheck.Params.newBuilder().eta(1e-9).build());
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat(r.finding()).doesNotContain("NaN").containsPattern("did not stay positive from before step 2980 "
+                + "\\(of 3000\\) for \\d of them").doesNotContain("stayed positive from step");
+    }
 }

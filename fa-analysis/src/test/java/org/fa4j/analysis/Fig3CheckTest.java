@@ -45,4 +45,21 @@ class Fig3CheckTest {
         assertThat((double) r.measured().get("hyperbolaClassificationAgreement")).isLessThan(1.0);
         assertThat((double) r.measured().get("maxEigenvalueGap")).isGreaterThan(1.0);
     }
+
+    @Test
+    void theCounterCaseStartedOutsideTheBadBasinSaysWhereTheFlowWasInstead() {
+        CheckReport r = Fig3Check.runNonzeroCCounterCase(Fig3Check.Params.newBuilder().badStartW0(0).badStartW(0)
+                .build());
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat(r.finding()).contains("did not settle on the bad branch", "by t = 200.00", "≥ 0")
+                .doesNotContain("settled at");
+    }
+
+    @Test
+    void aMarginThatExcludesEveryGridPointSaysSoInsteadOfPrintingNaN() {
+        CheckReport r = Fig3Check.run(Fig3Check.Params.newBuilder().gridSize(5).separatrixMargin(100).build());
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat(r.finding()).doesNotContain("NaN")
+                .contains("no basin agreement measured: all 25 grid points lie within 100 of the separatrix");
+    }
 }

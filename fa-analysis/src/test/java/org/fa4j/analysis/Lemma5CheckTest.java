@@ -32,4 +32,27 @@ class Lemma5CheckTest {
         assertThat((double) r.measured().get("maxRelativeGapKInRoundingUnits")).isGreaterThan(1e6);
         assertThat(r.finding()).endsWith("Criteria not met: maxRelativeGapKInRoundingUnits.");
     }
+
+    @Test
+    void aBudgetTooSmallToReachTheStopErrorFailsWithAFindingThatSaysSo() {
+        CheckReport r = Lemma5Check.run(Lemma5Check.Params.newBuilder().maxSteps(5).build());
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat(r.finding()).doesNotContain("NaN").doesNotContain("Infinity")
+                .startsWith("‖e‖/‖ỹ‖ did not fall below 1.0e-06 within the budget of 5 steps");
+    }
+
+    @Test
+    void aBudgetThatEndsBeforeStepTwoSaysNoAngleWasMeasured() {
+        CheckReport r = Lemma5Check.run(Lemma5Check.Params.newBuilder().maxSteps(2).build());
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat(r.finding()).doesNotContain("NaN").doesNotContain("Infinity")
+                .contains("no FA/PBP angle was measured").doesNotContain("at most");
+    }
+
+    @Test
+    void aRunThatReachesTheStopErrorSaysAfterHowManySteps() {
+        CheckReport r = Lemma5Check.run(Lemma5Check.Params.defaults());
+        assertThat(r.finding()).startsWith("Over " + r.measured().get("steps") + " steps, until ‖e‖/‖ỹ‖ fell below "
+                + "1.0e-06");
+    }
 }

@@ -60,4 +60,27 @@ class Theorem1CheckTest {
         assertThat((double) r.measured().get("finalRelativeError")).isGreaterThanOrEqualTo(floor * (1 - 1e-9));
         assertThat(r.finding()).contains("normBplusBMinusI", "finalRelativeError");
     }
+
+    @Test
+    void aSpanTooShortToConvergeFailsWithAFindingThatStatesTheThresholdAndTheHorizon() {
+        CheckReport r = Theorem1Check.run(Theorem1Check.Params.newBuilder().timeSpan(1.0).build());
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat(r.finding()).doesNotContain("NaN").contains("did not fall below 1e-3 by t = 1.00, where it was")
+                .doesNotContain("fell below 1e-6");
+    }
+
+    @Test
+    void aSpanThatReachesOneThresholdButNotTheOtherSaysWhichWasReachedAndWhen() {
+        CheckReport r = Theorem1Check.run(Theorem1Check.Params.newBuilder().timeSpan(6.0).build());
+        assertThat(r.verdict()).as(r.finding()).isEqualTo(Verdict.FAIL);
+        assertThat(r.finding()).doesNotContain("NaN")
+                .containsPattern("fell below 1e-3 at t = \\d+\\.\\d\\d but did not fall below 1e-6 by t = 6\\.00, where it was");
+    }
+
+    @Test
+    void theFindingOfAConvergedRunGivesBothCrossingTimesAndTheFinalError() {
+        CheckReport r = Theorem1Check.run(Theorem1Check.Params.defaults());
+        assertThat(r.finding()).containsPattern("fell below 1e-3 at t = \\d+\\.\\d\\d and below 1e-6 at t = "
+                + "\\d+\\.\\d\\d, and was \\S+ at t = 60\\.00;");
+    }
 }

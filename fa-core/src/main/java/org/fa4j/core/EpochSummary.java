@@ -3,7 +3,7 @@ package org.fa4j.core;
 /**
  * What happened in one epoch.
  *
- * @param epoch    the epoch's number (0-based, counted by the trainer)
+ * @param epoch    the epoch's number, counted from 1 by the trainer (as fa4j counts epochs and steps everywhere)
  * @param steps    total updates made by the trainer so far
  * @param examples examples seen in this epoch
  * @param meanLoss the mean per-example training loss over the epoch (loss before each update)

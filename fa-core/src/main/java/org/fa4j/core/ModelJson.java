@@ -30,7 +30,8 @@ import org.fa4j.simd.Matrix;
  *             "init": {"type": "uniform", "scale": 0.05}, "loss": "squared-error" },
  *   "rule": { "type": "feedback-alignment", "feedbackInit": {"type": "uniform", "scale": 0.5}, "sparsity": 0.0 },
  *   "training": { "learningRate": …, "weightDecay": …, "batchSize": …, "epochs": …, "seed": …, "shuffle": …,
- *                 "schedule": "constant" | "linear" | "cosine:0.1" | … } | null,       (schedule optional, default constant)
+ *                 "schedule": "constant" | "linear" | "cosine:0.1" | …, "batchScaling": "sum" | "mean" } | null,
+ *                                      (schedule optional, default constant; batchScaling optional, default sum)
  *   "layers": [ { "weights": M, "bias": M|null, "weightMask": M|null, "feedback": M|null, "feedbackMask": M|null }, … ] }
  * </pre>
  * where a matrix {@code M} is {@code {"rows": r, "cols": c, "f32le": base64}}: the raw IEEE-754 bits, little-endian,
@@ -183,20 +184,36 @@ final class ModelJson {
     static ObjectNode writeTraining(TrainingConfig c) {
         return MAPPER.createObjectNode().put("learningRate", c.learningRate()).put("weightDecay", c.weightDecay())
                 .put("batchSize", c.batchSize()).put("epochs", c.epochs()).put("seed", c.seed()).put("shuffle", c.shuffle())
-                .put("schedule", c.schedule().id());
+                .put("schedule", c.schedule().id()).put("batchScaling", c.batchScaling().id());
     }
 
     static TrainingConfig readTraining(JsonNode n) {
         String w = "training";
-        fields(n, w, List.of("learningRate", "weightDecay", "batchSize", "epochs", "seed", "shuffle"), List.of("schedule"));
+        fields(n, w, List.of("learningRate", "weightDecay", "batchSize", "epochs", "seed", "shuffle"), List.of("schedule", "batchScaling"));
         try {
             return new TrainingConfig(number(n, "learningRate", w), number(n, "weightDecay", w), positiveInt(n, "batchSize", w),
-                    positiveInt(n, "epochs", w), longInt(n, "seed", w), bool(n, "shuffle", w), readSchedule(n.get("schedule")));
+                    positiveInt(n, "epochs", w), longInt(n, "seed", w), bool(n, "shuffle", w), readSchedule(n.get("schedule")),
+                    readBatchScaling(n.get("batchScaling")));
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("model JSON")) {
                 throw e;
             }
             throw new IllegalArgumentException("model JSON: field 'training': " + e.getMessage(), e);
+        }
+    }
+
+    /** The optional {@code training.batchScaling}: absent is {@code sum}, the only form files without the field used. */
+    static BatchScaling readBatchScaling(JsonNode n) {
+        if (n == null) {
+            return BatchScaling.SUM;
+        }
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException("field 'training.batchScaling' is " + n + "; expected \"sum\" or \"mean\"");
+        }
+        try {
+            return BatchScaling.named(n.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field 'training.batchScaling': " + e.getMessage(), e);
         }
     }
 

@@ -28,14 +28,14 @@ public final class ProgressListener implements TrainingListener {
 
     @Override
     public void onStep(StepContext step) {
-        if (everySteps > 0 && (step.step() + 1) % everySteps == 0) {
-            sink.accept(String.format(java.util.Locale.ROOT, "step %d  batch loss %.6g", step.step() + 1, step.loss() / step.batchSize()));
+        if (everySteps > 0 && step.step() % everySteps == 0) {
+            sink.accept(String.format(java.util.Locale.ROOT, "step %d  batch loss %.6g", step.step(), step.loss() / step.batchSize()));
         }
     }
 
     @Override
     public void onEpoch(EpochSummary e) {
-        sink.accept(String.format(java.util.Locale.ROOT, "epoch %d  steps %d  loss %.6g  %.1f s", e.epoch() + 1, e.steps(), e.meanLoss(),
+        sink.accept(String.format(java.util.Locale.ROOT, "epoch %d  steps %d  loss %.6g  %.1f s", e.epoch(), e.steps(), e.meanLoss(),
                 e.nanos() / 1e9));
     }
 

@@ -19,17 +19,17 @@ public final class StepContext {
         this.state = state;
     }
 
-    /** The step number (0-based count of updates made by this trainer). */
+    /** This update's number, counted from 1 by the trainer (so {@code step() − 1} updates came before it). */
     public long step() {
         return state.step;
     }
 
-    /** The epoch number (0-based); -1 for steps made outside an epoch through {@link Trainer#step}. */
+    /** The epoch this update belongs to, counted from 1; 0 for updates made outside an epoch through {@link Trainer#step}. */
     public int epoch() {
         return state.epoch;
     }
 
-    /** The learning rate η_t (as fa-core sums the batch: per summed example) this step's update uses, after the schedule. */
+    /** The factor on the batch's summed update this step uses: η_t, or η_t/k with {@link BatchScaling#MEAN} (see {@link org.fa4j.core.rule.StepState#learningRate()}). */
     public float learningRate() {
         return state.learningRate;
     }

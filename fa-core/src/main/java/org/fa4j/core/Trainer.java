@@ -53,7 +53,8 @@ public final class Trainer {
     private final StepContext context;
     private final TrainingStep state;
     private final Diagnostics diagnostics;
-    private final float eta;
+    /** α + λ: the config's weight decay and the rule's own. */
+    private final double alpha;
     private final float decay;
     private final boolean constantRate;
     /** T: updates in the whole run, for the schedule; 0 until known. */
@@ -77,8 +78,8 @@ public final class Trainer {
         this.order = config.shuffle() ? EpochOrder.shuffled(config.seed()) : EpochOrder.inOrder();
         this.diagnostics = new Diagnostics(model, la);
         this.context = new StepContext(model, diagnostics, state);
-        this.eta = (float) config.learningRate();
-        this.decay = (float) (1 - config.learningRate() * config.weightDecay());
+        this.alpha = config.weightDecay() + model.rule().extraWeightDecay();
+        this.decay = (float) (1 - config.learningRate() * alpha);
         this.constantRate = config.schedule() instanceof LearningRateSchedule.Constant;
         model.lastTraining(config);
     }
@@ -186,7 +187,7 @@ public final class Trainer {
             currentEpoch = -1;
         }
         checkParameters();
-        EpochSummary summary = new EpochSummary(epochs, steps, order.length, order.length == 0 ? Double.NaN : total / order.length,
+        EpochSummary summary = new EpochSummary(epochs + 1, steps, order.length, order.length == 0 ? Double.NaN : total / order.length,
                 System.nanoTime() - t0);
         epochs++;
         for (TrainingListener l : listeners) {
@@ -281,26 +282,22 @@ public final class Trainer {
             }
         }
         if (!Double.isFinite(loss)) {
-            throw Divergence.locateForward(model, ws, steps);
+            throw Divergence.locateForward(model, ws, steps + 1);
         }
-        float eta = this.eta;
-        float decay = this.decay;
-        if (!constantRate) {
-            double rate = learningRate();
-            eta = (float) rate;
-            decay = (float) (1 - rate * config.weightDecay());
-        }
+        double rate = constantRate ? config.learningRate() : learningRate();
+        float eta = (float) config.batchScaling().perSummedExample(rate, ws.batch);
+        float decay = constantRate ? this.decay : (float) (1 - rate * alpha);
         TrainingStep state = this.state;
         state.ws = ws;
-        state.step = steps;
-        state.epoch = currentEpoch;
+        state.step = steps + 1;
+        state.epoch = currentEpoch + 1;
         state.learningRate = eta;
         state.decay = decay;
         engine.beforeBackward(state);
         engine.backward(state);
         for (int l = top; l >= 0; l--) {
             if (engine.learns(l, depth) && !Float.isFinite(la.squaredNorm(ws.delta[l])) && !Ops.allFinite(ws.delta[l])) {
-                throw new TrainingDivergedException(steps, l, "delta");
+                throw new TrainingDivergedException(steps + 1, l, "delta");
             }
         }
         if (listeners.length > 0) {
@@ -314,7 +311,7 @@ public final class Trainer {
             if (!engine.learns(l, depth)) {
                 continue;
             }
-            // W_l ← (1 − ηα) W_l + η δ_lᵀ h_{l−1}  (PAPER §1.3: ΔW ∝ e hᵀ, ΔW_0 ∝ Δh xᵀ)
+            // W_l ← (1 − η(α + λ)) W_l + s δ_lᵀ h_{l−1}, s = η or η/k  (PAPER §1.3: ΔW ∝ e hᵀ, ΔW_0 ∝ Δh xᵀ)
             if (l == 0 && ws.sparse) {
                 if (decay != 1f) {
                     la.scale(decay, model.wt[0]);

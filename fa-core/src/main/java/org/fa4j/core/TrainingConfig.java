@@ -8,11 +8,15 @@ import org.fa4j.datasets.SeedStream;
  *
  * <p>The update of layer {@code l} for a batch of {@code k} examples (rows {@code i}) is, exactly,
  * <pre>
- *   W_l ← (1 − ηα) · W_l + η · Σ_i δ_{l,i} h_{l−1,i}ᵀ        (one GEMM with beta = 1 − ηα, in float32)
- *   b_l ← b_l + η · Σ_i δ_{l,i}                              (no decay on biases)
+ *   W_l ← (1 − η(α + λ)) · W_l + s · Σ_i δ_{l,i} h_{l−1,i}ᵀ    (one GEMM with beta = 1 − η(α + λ), in float32)
+ *   b_l ← b_l + s · Σ_i δ_{l,i}                                (no decay on biases)
  * </pre>
- * i.e. the NumPy peer's {@code W += η·ΔW − η·α·W} with the batch <em>summed</em>, not averaged; removed (masked)
- * weights are reset to zero after each update. Note that {@code 1 − ηα} is rounded to float32: at the paper's MNIST
+ * with {@code s = η} for {@link BatchScaling#SUM} (the default: η is a rate per example, the paper's convention) and
+ * {@code s = η/k} for {@link BatchScaling#MEAN} (η is a rate per update, as in most deep-learning libraries), and
+ * {@code λ} the rule's own {@link org.fa4j.core.rule.LearningRule#extraWeightDecay() extra decay} (Kolen–Pollack's;
+ * 0 for the other built-in rules). The decay factor does not depend on the scaling. With SUM this is the NumPy
+ * peer's {@code W += η·ΔW − η·α·W} with the batch summed; removed (masked) weights are reset to zero after each
+ * update. Note that {@code 1 − ηα} is rounded to float32: at the paper's MNIST
  * setting η = 1e-3, α = 1e-6 it rounds to exactly 1, so that weight decay is a no-op in float32 arithmetic (as it is in
  * the float32 NumPy peer, where {@code ηαW} is below half an ulp of {@code W}).
  *
@@ -27,9 +31,10 @@ import org.fa4j.datasets.SeedStream;
  * @param seed         seed of the {@link SeedStream#DATA_ORDER} and {@link SeedStream#PERTURBATION} streams
  * @param shuffle      visit examples in a fresh seeded random order each epoch (else in index order)
  * @param schedule     how η changes over the run, per update (default constant)
+ * @param batchScaling whether η multiplies the batch's sum or its mean (default {@link BatchScaling#SUM})
  */
 public record TrainingConfig(double learningRate, double weightDecay, int batchSize, int epochs, long seed, boolean shuffle,
-                             LearningRateSchedule schedule) {
+                             LearningRateSchedule schedule, BatchScaling batchScaling) {
 
     /** Checks the values. */
     public TrainingConfig {
@@ -48,14 +53,17 @@ public record TrainingConfig(double learningRate, double weightDecay, int batchS
         if (schedule == null) {
             throw new IllegalArgumentException("schedule must not be null (use LearningRateSchedule.constant())");
         }
+        if (batchScaling == null) {
+            throw new IllegalArgumentException("batchScaling must not be null (BatchScaling.SUM or BatchScaling.MEAN)");
+        }
     }
 
-    /** A config with the constant schedule (fixed η). */
+    /** A config with η summed over the batch and the constant schedule (fixed η). */
     public TrainingConfig(double learningRate, double weightDecay, int batchSize, int epochs, long seed, boolean shuffle) {
-        this(learningRate, weightDecay, batchSize, epochs, seed, shuffle, LearningRateSchedule.constant());
+        this(learningRate, weightDecay, batchSize, epochs, seed, shuffle, LearningRateSchedule.constant(), BatchScaling.SUM);
     }
 
-    /** A builder with η = 1e-3, α = 0, batch 1, 1 epoch, seed 1, shuffling, constant schedule. */
+    /** A builder with η = 1e-3 summed over the batch, α = 0, batch 1, 1 epoch, seed 1, shuffling, constant schedule. */
     public static Builder newBuilder() {
         return new Builder();
     }
@@ -63,7 +71,7 @@ public record TrainingConfig(double learningRate, double weightDecay, int batchS
     /** A builder starting from this config. */
     public Builder toBuilder() {
         return new Builder().learningRate(learningRate).weightDecay(weightDecay).batchSize(batchSize).epochs(epochs)
-                .seed(seed).shuffle(shuffle).schedule(schedule);
+                .seed(seed).shuffle(shuffle).schedule(schedule).batchScaling(batchScaling);
     }
 
     /** Builds {@link TrainingConfig}s. */
@@ -75,6 +83,7 @@ public record TrainingConfig(double learningRate, double weightDecay, int batchS
         private long seed = 1;
         private boolean shuffle = true;
         private LearningRateSchedule schedule = LearningRateSchedule.constant();
+        private BatchScaling batchScaling = BatchScaling.SUM;
 
         private Builder() {
         }
@@ -100,9 +109,12 @@ public record TrainingConfig(double learningRate, double weightDecay, int batchS
         /** How η changes over the run (default constant). */
         public Builder schedule(LearningRateSchedule v) { this.schedule = v; return this; }
 
+        /** Whether η multiplies the batch's sum (default) or its mean. */
+        public Builder batchScaling(BatchScaling v) { this.batchScaling = v; return this; }
+
         /** A new config. */
         public TrainingConfig build() {
-            return new TrainingConfig(learningRate, weightDecay, batchSize, epochs, seed, shuffle, schedule);
+            return new TrainingConfig(learningRate, weightDecay, batchSize, epochs, seed, shuffle, schedule, batchScaling);
         }
     }
 }

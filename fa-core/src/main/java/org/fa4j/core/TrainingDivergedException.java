@@ -1,8 +1,8 @@
 package org.fa4j.core;
 
 /**
- * Thrown when training produced a NaN or an infinity. It names the step (0-based count of updates since the trainer
- * was built), the layer ({@code 0} is the first weight layer) and the quantity (e.g. {@code weights}, {@code delta},
+ * Thrown when training produced a NaN or an infinity. It names the step (the update's number,
+ * counted from 1 since the trainer was built; after an epoch, the epoch's last update), the layer ({@code 0} is the first weight layer) and the quantity (e.g. {@code weights}, {@code delta},
  * {@code activation}, {@code output error}); the parameters keep the values they had when it was detected.
  */
 public final class TrainingDivergedException extends ArithmeticException {

@@ -82,7 +82,7 @@ class DeterminismTest {
             Trainer.newBuilder(m, TrainingConfig.newBuilder().seed(9).build()).listener(new TrainingListener() {
                 @Override
                 public void onStep(StepContext s) {
-                    seen[run][(int) s.step()] = Float.floatToRawIntBits(s.inputs().get(0, 0));
+                    seen[run][(int) s.step() - 1] = Float.floatToRawIntBits(s.inputs().get(0, 0));
                 }
             }).build().fit(x, y);
         }

@@ -21,10 +21,10 @@ class DivergenceTest {
         t.step(x.rows(1, 2), y.rows(1, 2));
         m.weightsTransposed(1).set(1, 2, Float.NaN);
         TrainingDivergedException e = catchThrowableOfType(TrainingDivergedException.class, () -> t.step(x.rows(2, 3), y.rows(2, 3)));
-        assertThat(e.step()).isEqualTo(2);
+        assertThat(e.step()).isEqualTo(3); // the third update, counted from 1
         assertThat(e.layer()).isEqualTo(1);
         assertThat(e.quantity()).isEqualTo("weights");
-        assertThat(e).hasMessageContaining("step 2").hasMessageContaining("layer 1").hasMessageContaining("weights");
+        assertThat(e).hasMessageContaining("step 3").hasMessageContaining("layer 1").hasMessageContaining("weights");
     }
 
     @Test
@@ -34,7 +34,7 @@ class DivergenceTest {
         Trainer t = Trainer.newBuilder(m, TrainingConfig.newBuilder().build()).build();
         TrainingDivergedException e = catchThrowableOfType(TrainingDivergedException.class,
                 () -> t.step(Data.gaussian(1, 5, 1), Data.oneHot(1, 3, 2)));
-        assertThat(e.step()).isZero();
+        assertThat(e.step()).isOne();
         assertThat(e.layer()).isZero();
         assertThat(e.quantity()).isEqualTo("delta");
     }

@@ -65,6 +65,42 @@ class KolenPollackTest {
         }
     }
 
+    /**
+     * The rule's own λ joins the config's α: a run with α = 1.5 and λ = 1 is bit for bit the run with α = 2.5 and λ = 0
+     * (the trainer forms one factor 1 − η(α + λ) for W and B), and ‖W − Bᵀ‖ shrinks by that factor.
+     */
+    @Test
+    void theRulesDecayLambdaAddsToAlphaForWAndB() {
+        Model withLambda = Model.create(deepSpec(), KolenPollack.uniform(0.3).withDecay(1.0), 2);
+        Model plain = Model.create(deepSpec(), KolenPollack.uniform(0.3), 2);
+        assertThat(withLambda.rule().extraWeightDecay()).isEqualTo(1.0);
+        assertThat(withLambda.rule().parameters().number("decay")).isEqualTo(1.0);
+        Trainer.newBuilder(withLambda, TrainingConfig.newBuilder().learningRate(0.02).weightDecay(1.5).batchSize(4).epochs(1).seed(3).build())
+                .linalg(ONE_THREAD).build().fit(X, Y);
+        Trainer.newBuilder(plain, TrainingConfig.newBuilder().learningRate(0.02).weightDecay(2.5).batchSize(4).epochs(1).seed(3).build())
+                .linalg(ONE_THREAD).build().fit(X, Y);
+        for (int l = 0; l < 3; l++) {
+            assertThat(withLambda.weightsTransposed(l).contentEquals(plain.weightsTransposed(l))).as("W_%d", l).isTrue();
+            if (l > 0) {
+                assertThat(withLambda.feedback(l).orElseThrow().contentEquals(plain.feedback(l).orElseThrow())).as("B_%d", l).isTrue();
+            }
+        }
+        Model reloaded = Model.fromJson(withLambda.toJson());
+        assertThat(reloaded.rule()).isEqualTo(withLambda.rule());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KolenPollack.uniform(0.3).withDecay(-1))
+                .hasMessageContaining("decay").hasMessageContaining("-1");
+    }
+
+    /** A layerwise rule applies one decay to every layer, so pathways that disagree on λ are refused, naming both. */
+    @Test
+    void layerwisePathwaysMustAgreeOnTheirDecay() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Layerwise.of(FeedbackAlignment.uniform(0.3),
+                        KolenPollack.uniform(0.3).withDecay(1e-4)))
+                .hasMessageContaining("pathway 1 (kolen-pollack)").hasMessageContaining("1.0E-4").hasMessageContaining("pathway 0");
+        assertThat(Layerwise.of(KolenPollack.uniform(0.3).withDecay(1e-4), KolenPollack.uniform(0.2).withDecay(1e-4))
+                .extraWeightDecay()).isEqualTo(1e-4);
+    }
+
     /** As the top pathway under feedback alignment: the top B follows the KP law, the lower B stays fixed. */
     @Test
     void asAPathwayOnlyItsOwnLayersFeedbackLearns() {

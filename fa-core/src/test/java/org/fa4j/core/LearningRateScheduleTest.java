@@ -92,7 +92,7 @@ class LearningRateScheduleTest {
 
     @Test
     void trainingConfigRejectsANullScheduleAndKeepsItThroughTheBuilder() {
-        assertThatThrownBy(() -> new TrainingConfig(0.1, 0, 1, 1, 1, true, null)).hasMessageContaining("schedule");
+        assertThatThrownBy(() -> new TrainingConfig(0.1, 0, 1, 1, 1, true, null, BatchScaling.SUM)).hasMessageContaining("schedule");
         TrainingConfig c = TrainingConfig.newBuilder().schedule(LearningRateSchedule.cosine(0.1)).build();
         assertThat(c.toBuilder().build()).isEqualTo(c);
         assertThat(new TrainingConfig(0.1, 0, 1, 1, 1, true).schedule()).isEqualTo(LearningRateSchedule.constant());

@@ -30,7 +30,7 @@ class Task1LearningTest {
                     @Override
                     public void onStep(StepContext s) {
                         if (rule.usesFeedback()) {
-                            angles[(int) s.step()] = s.diagnostics().angle(Diagnostics.Signal.FEEDBACK, Diagnostics.Signal.BACKPROP, 0);
+                            angles[(int) s.step() - 1] = s.diagnostics().angle(Diagnostics.Signal.FEEDBACK, Diagnostics.Signal.BACKPROP, 0);
                         }
                     }
                 }).build();

@@ -25,12 +25,12 @@ public final class Batch {
         this.offset = offset;
     }
 
-    /** The epoch this batch belongs to (0 for the first). */
+    /** The epoch this batch belongs to, counted from 1. */
     public int epoch() {
         return epoch;
     }
 
-    /** The position of this batch within its epoch (0 for the first). */
+    /** The position of this batch within its epoch, an index (0 for the first). */
     public int index() {
         return index;
     }

@@ -72,9 +72,9 @@ public final class BatchIterator implements Iterator<Batch> {
         return batchSize;
     }
 
-    /** The current epoch (0 for the first). */
+    /** The current epoch, counted from 1 (as fa4j counts epochs and steps everywhere). */
     public int epoch() {
-        return epoch;
+        return epoch + 1;
     }
 
     /** True while the current epoch has batches left. */
@@ -87,11 +87,11 @@ public final class BatchIterator implements Iterator<Batch> {
     @Override
     public Batch next() {
         if (!hasNext()) {
-            throw new NoSuchElementException("epoch " + epoch + " has no batches left (" + batchesPerEpoch()
+            throw new NoSuchElementException("epoch " + (epoch + 1) + " has no batches left (" + batchesPerEpoch()
                     + " per epoch); call nextEpoch()");
         }
         int to = Math.min(position + batchSize, data.size());
-        Batch batch = new Batch(epoch, index, inputs.rows(position, to), targets == null ? null : targets.rows(position, to),
+        Batch batch = new Batch(epoch + 1, index, inputs.rows(position, to), targets == null ? null : targets.rows(position, to),
                 labels, order, position);
         position = to;
         index++;
@@ -103,7 +103,7 @@ public final class BatchIterator implements Iterator<Batch> {
         startEpoch(epoch + 1);
     }
 
-    /** Returns to the start of epoch 0: the iterator then replays exactly the batches it gave since it was built. */
+    /** Returns to the start of epoch 1: the iterator then replays exactly the batches it gave since it was built. */
     public void reset() {
         epochOrder.reset();
         startEpoch(0);
@@ -169,7 +169,7 @@ public final class BatchIterator implements Iterator<Batch> {
             return this;
         }
 
-        /** The iterator, positioned at the start of epoch 0. */
+        /** The iterator, positioned at the start of epoch 1. */
         public BatchIterator build() {
             if (batchSize < 1) {
                 throw new IllegalStateException("set the batch size (>= 1) before build()");

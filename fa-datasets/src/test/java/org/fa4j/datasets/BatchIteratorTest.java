@@ -62,7 +62,7 @@ class BatchIteratorTest {
             List<Integer> seen = new ArrayList<>();
             while (it.hasNext()) {
                 Batch b = it.next();
-                assertThat(b.epoch()).isEqualTo(e);
+                assertThat(b.epoch()).isEqualTo(e + 1);
                 for (int i = 0; i < b.size(); i++) {
                     int src = b.sourceIndex(i);
                     seen.add(src);
@@ -107,8 +107,9 @@ class BatchIteratorTest {
         List<int[]> first = epoch(it);
         it.nextEpoch();
         epoch(it);
+        assertThat(it.epoch()).isEqualTo(2);
         it.reset();
-        assertThat(it.epoch()).isZero();
+        assertThat(it.epoch()).isOne();
         assertThat(epoch(it)).containsExactlyElementsOf(first);
     }
 

@@ -38,7 +38,7 @@ enum MnistRule {
     /** Fraction of the output weights W and of B removed for sparse FA. */
     static final double SPARSITY = 0.5;
     /**
-     * Extra decay λ of Kolen–Pollack's W and B per unit η (Akrout et al. 2019's λ, here multiplied by η_t each step),
+     * Kolen–Pollack's decay λ of W and B per unit η ({@link KolenPollack#decay()}, multiplied by η_t each step),
      * chosen on the validation split (see {@link #KP_STUDY}).
      */
     static final double KP_DECAY = 1e-5;
@@ -63,7 +63,7 @@ enum MnistRule {
             case SHALLOW -> new Shallow();
             case DIRECT_FA -> DirectFeedbackAlignment.uniform(beta);
             case SIGN_SYMMETRY -> SignSymmetry.usf(Init.uniform(omega));
-            case KOLEN_POLLACK -> KolenPollack.uniform(beta);
+            case KOLEN_POLLACK -> KolenPollack.uniform(beta).withDecay(KP_DECAY);
             case WEIGHT_MIRROR -> new WeightMirror(Init.uniform(beta), MIRROR_DECAY / MIRROR_BATCH, MIRROR_DECAY, 1, MIRROR_BATCH);
         };
     }
@@ -71,11 +71,6 @@ enum MnistRule {
     /** Fraction of the output layer's forward weights removed (sparse FA only). */
     double outputSparsity() {
         return this == SPARSE_FA ? SPARSITY : 0;
-    }
-
-    /** Weight decay α to configure: Kolen–Pollack adds its own decay λ (W and B decay by η(α + λ) per step). */
-    double weightDecay(double alpha) {
-        return this == KOLEN_POLLACK ? alpha + KP_DECAY : alpha;
     }
 
     /** The rule called {@code id}. */

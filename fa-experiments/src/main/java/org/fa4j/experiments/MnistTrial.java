@@ -2,6 +2,7 @@ package org.fa4j.experiments;
 
 import java.util.Arrays;
 import org.fa4j.core.Activation;
+import org.fa4j.core.BatchScaling;
 import org.fa4j.core.EpochSummary;
 import org.fa4j.core.Evaluation;
 import org.fa4j.core.Init;
@@ -49,26 +50,23 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
                 .build();
     }
 
-    /**
-     * fa-core's SGD sums the batch (W ← (1 − η'α')W + η'Σ δhᵀ); the experiments' schedules are per-batch means
-     * (W ← (1 − ηα)W + (η/m)Σ δhᵀ), so η' = η/m and α' = α·m give the same update.
-     */
+    /** The experiments' SGD: η per update on the batch mean, W ← (1 − η(α + λ))W + (η/m)Σ δhᵀ ({@link BatchScaling#MEAN}). */
     static TrainingConfig config(double eta, int batch, int epochs, double weightDecay, long seed) {
         return config(eta, batch, epochs, weightDecay, seed, LearningRateSchedule.constant());
     }
 
-    /** As {@link #config(double, int, int, double, long)}, with η following {@code decay} per update (η_t/m, α·m). */
+    /** As {@link #config(double, int, int, double, long)}, with η following {@code decay} per update. */
     static TrainingConfig config(double eta, int batch, int epochs, double weightDecay, long seed, LearningRateSchedule decay) {
-        return TrainingConfig.newBuilder().learningRate(eta / batch).weightDecay(weightDecay * batch).batchSize(batch)
+        return TrainingConfig.newBuilder().learningRate(eta).weightDecay(weightDecay).batchScaling(BatchScaling.MEAN).batchSize(batch)
                 .epochs(epochs).seed(seed).shuffle(true).schedule(decay).build();
     }
 
     static MnistTrial run(Dataset train, Dataset eval, MnistRule rule, MnistSchedule s, double omega, double beta, long seed,
                           int trial, int hidden, boolean keepWeights, Progress progress) {
-        return run(train, eval, rule, s, omega, beta, seed, trial, hidden, keepWeights, progress, rule.weightDecay(WEIGHT_DECAY));
+        return run(train, eval, rule, s, omega, beta, seed, trial, hidden, keepWeights, progress, WEIGHT_DECAY);
     }
 
-    /** As above with the configured weight decay {@code alpha} (per-batch-mean form; Kolen–Pollack's α + λ). */
+    /** As above with the configured weight decay {@code alpha} (Kolen–Pollack's λ is the rule's own). */
     static MnistTrial run(Dataset train, Dataset eval, MnistRule rule, MnistSchedule s, double omega, double beta, long seed,
                           int trial, int hidden, boolean keepWeights, Progress progress, double alpha) {
         Linalg la = Linalg.defaults().withThreads(1);
@@ -96,7 +94,7 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
         Trainer trainer = Trainer.newBuilder(model, cfg).linalg(la).listener(new TrainingListener() {
             @Override
             public void onStep(StepContext c) {
-                long done = c.step(); // updates made so far: the model is as after step `done`
+                long done = c.step() - 1; // updates made so far: the model is as after update `done`
                 if (angles && done % angleEvery == 0 && ap[0] < points) {
                     record(done * m);
                 }
@@ -107,7 +105,7 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
 
             @Override
             public void onEpoch(EpochSummary e) {
-                errors[e.epoch() + 1] = Evaluation.of(model, eval.inputs(), eval.targets(), la).errorRate();
+                errors[e.epoch()] = Evaluation.of(model, eval.inputs(), eval.targets(), la).errorRate();
             }
 
             private void record(long seen) {

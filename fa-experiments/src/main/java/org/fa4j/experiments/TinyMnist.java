@@ -51,14 +51,14 @@ public final class TinyMnist {
      * 2 epochs (test error about 0.93 → 0.13 with FA), 1 trial, seed 7. */
     public static String config(String dataset, String rule) {
         return "{\"version\":1,\"dataset\":\"" + dataset + "\",\"hiddenSizes\":[16],\"hidden\":\"tanh\",\"output\":\"logistic\","
-                + "\"rule\":\"" + rule + "\",\"eta\":0.5,\"batch\":1,\"epochs\":2,\"weightDecay\":0,\"omega\":0.5,\"beta\":0.5,"
+                + "\"rule\":\"" + rule + "\",\"eta\":0.5,\"batchScaling\":\"mean\",\"batch\":1,\"epochs\":2,\"weightDecay\":0,\"omega\":0.5,\"beta\":0.5,"
                 + "\"trials\":1,\"seed\":7,\"schedule\":\"constant\"}";
     }
 
     /** A config that diverges at once: ReLU hidden units, a linear output, ω 5 and η 9 per example. */
     public static String divergingConfig() {
         return "{\"version\":1,\"dataset\":\"mnist\",\"hiddenSizes\":[16],\"hidden\":\"relu\",\"output\":\"linear\","
-                + "\"rule\":\"bp\",\"eta\":9,\"batch\":1,\"epochs\":3,\"weightDecay\":0,\"omega\":5,\"beta\":0.5,"
+                + "\"rule\":\"bp\",\"eta\":9,\"batchScaling\":\"mean\",\"batch\":1,\"epochs\":3,\"weightDecay\":0,\"omega\":5,\"beta\":0.5,"
                 + "\"trials\":1,\"seed\":7,\"schedule\":\"constant\"}";
     }
 }

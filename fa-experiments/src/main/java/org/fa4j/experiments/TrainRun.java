@@ -158,8 +158,9 @@ public final class TrainRun {
         NetworkSpec spec = sb.layer(new LayerSpec(10, c.output().equals("linear") ? Activation.identity() : Activation.named(c.output()),
                         true, rule.outputSparsity()))
                 .init(Init.uniform(c.omega())).build();
-        res.choice("update", "fa-core sums the batch; the config's η and α are per-batch-mean values, so fa-core runs with η/batch and "
-                + "α·batch: W ← (1 − ηα)W + (η/batch)·Σ_batch δhᵀ; with schedule '" + c.schedule() + "' η is η_t of fa-core's "
+        res.choice("update", (c.scaling() == org.fa4j.core.BatchScaling.MEAN
+                ? "batchScaling mean: W ← (1 − ηα)W + (η/batch)·Σ_batch δhᵀ"
+                : "batchScaling sum: W ← (1 − ηα)W + η·Σ_batch δhᵀ") + "; with schedule '" + c.schedule() + "' η is η_t of fa-core's "
                 + "LearningRateSchedule, per update.");
         res.status("running", null);
         Linalg la = Linalg.defaults().withThreads(threads);
@@ -171,8 +172,8 @@ public final class TrainRun {
                 Model model = Model.create(spec, rule.create(c.omega(), c.beta()), Seeds.derive(c.seed(), "train-model", t));
                 double[] err = new double[c.epochs() + 1];
                 err[0] = Evaluation.of(model, test.inputs(), test.targets(), la).errorRate();
-                TrainingConfig cfg = MnistTrial.config(c.eta(), c.batch(), c.epochs(), rule.weightDecay(c.weightDecay()),
-                        Seeds.derive(c.seed(), "train-order", t), c.learningRateSchedule());
+                TrainingConfig cfg = MnistTrial.config(c.eta(), c.batch(), c.epochs(), c.weightDecay(),
+                        Seeds.derive(c.seed(), "train-order", t), c.learningRateSchedule()).toBuilder().batchScaling(c.scaling()).build();
                 Trainer.newBuilder(model, cfg).linalg(la).listener(new TrainingListener() {
                     @Override
                     public void onStep(StepContext s) {
@@ -181,12 +182,12 @@ public final class TrainRun {
 
                     @Override
                     public void onEpoch(EpochSummary es) {
-                        int e = es.epoch();
-                        err[e + 1] = Evaluation.of(model, test.inputs(), test.targets(), la).errorRate();
+                        int e = es.epoch(); // counted from 1; err[0] is before training
+                        err[e] = Evaluation.of(model, test.inputs(), test.targets(), la).errorRate();
                         // The curve so far, under a name that cannot be mistaken for the final result.
-                        res.metric("testErrorPerEpoch_trial" + trial, java.util.Arrays.copyOf(err, e + 2));
-                        res.summary("progress", "trial " + (trial + 1) + " of " + c.trials() + ", epoch " + (e + 1) + " of " + c.epochs()
-                                + ", test error " + String.format(Locale.ROOT, "%.2f%%", 100 * err[e + 1]));
+                        res.metric("testErrorPerEpoch_trial" + trial, java.util.Arrays.copyOf(err, e + 1));
+                        res.summary("progress", "trial " + (trial + 1) + " of " + c.trials() + ", epoch " + e + " of " + c.epochs()
+                                + ", test error " + String.format(Locale.ROOT, "%.2f%%", 100 * err[e]));
                         hook.afterEpoch(res.write(out, name + PARTIAL));
                     }
                 }).build().fit(train.inputs(), train.targets());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.fa4j.core.BatchScaling;
 
 /**
  * The {@code fa4j train --config FILE.json} record: any layer sizes, rule and data set. Unknown, repeated or bad
@@ -23,10 +24,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * @param hidden      hidden activation: logistic, tanh, relu
  * @param output      output activation: logistic or linear
  * @param rule        bp, fa, sparse-fa, shallow, dfa, sign-symmetry, kolen-pollack, weight-mirror
- * @param eta         learning rate (the initial one, with a decaying schedule)
+ * @param eta         learning rate η (the initial one, with a decaying schedule)
+ * @param batchScaling "mean": W ← W(1 − ηα) + (η/batch)·Σ_batch δhᵀ (η per update), or "sum": W ← W(1 − ηα) + η·Σ_batch δhᵀ
+ *                    (η per example); required, so that η's meaning is never implied (fa-core's {@link BatchScaling})
  * @param batch       mini-batch size
  * @param epochs      passes over the training set
- * @param weightDecay α of W ← W(1 − ηα) + (η/batch)·Σ_batch δhᵀ
+ * @param weightDecay α in the update above (Kolen–Pollack adds its own λ)
  * @param omega       forward weights ~ U[-ω, ω]
  * @param beta        feedback weights ~ U[-β, β]
  * @param trials      independent runs (new weights and B each)
@@ -36,8 +39,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  *                    {@link org.fa4j.core.LearningRateSchedule#named})
  */
 public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSizes, String hidden, String output, String rule,
-                          double eta, int batch, int epochs, double weightDecay, double omega, double beta, int trials, long seed,
-                          String schedule) {
+                          double eta, String batchScaling, int batch, int epochs, double weightDecay, double omega, double beta,
+                          int trials, long seed, String schedule) {
 
     /** The field names, in order. */
     static final List<String> FIELDS = java.util.Arrays.stream(TrainRunConfig.class.getRecordComponents())
@@ -62,6 +65,8 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
             throw new IllegalArgumentException("config field 'rule': " + e.getMessage());
         }
         require(eta > 0 && eta < 10, "eta", eta, "0 < eta < 10");
+        require(batchScaling != null && List.of("sum", "mean").contains(batchScaling), "batchScaling", batchScaling,
+                "\"mean\" (η per update, the batch averaged) or \"sum\" (η per example, the batch summed)");
         require(batch >= 1, "batch", batch, "at least 1");
         require(epochs >= 1, "epochs", epochs, "at least 1");
         require(weightDecay >= 0, "weightDecay", weightDecay, "at least 0");
@@ -76,10 +81,9 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
         }
     }
 
-    /** A config with the constant schedule (what a file without a {@code schedule} field means). */
-    public TrainRunConfig(int version, String dataset, List<Integer> hiddenSizes, String hidden, String output, String rule,
-                       double eta, int batch, int epochs, double weightDecay, double omega, double beta, int trials, long seed) {
-        this(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, trials, seed, "constant");
+    /** fa-core's batch scaling for {@link #batchScaling}. */
+    public BatchScaling scaling() {
+        return BatchScaling.named(batchScaling);
     }
 
     /** fa-core's schedule for {@link #schedule}. */
@@ -157,21 +161,21 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
 
     /** This config with {@code n} trials (the {@code --trials} override of {@code fa4j train}). */
     public TrainRunConfig withTrials(int n) {
-        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, n, seed, schedule);
+        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batchScaling, batch, epochs, weightDecay, omega, beta, n, seed, schedule);
     }
 
     /** This config with master seed {@code s} (the {@code --seed} override of {@code fa4j train}). */
     public TrainRunConfig withSeed(long s) {
-        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, epochs, weightDecay, omega, beta, trials, s, schedule);
+        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batchScaling, batch, epochs, weightDecay, omega, beta, trials, s, schedule);
     }
 
     /** This config with {@code e} epochs (the {@code --epochs} override of {@code fa4j train}). */
     public TrainRunConfig withEpochs(int e) {
-        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batch, e, weightDecay, omega, beta, trials, seed, schedule);
+        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batchScaling, batch, e, weightDecay, omega, beta, trials, seed, schedule);
     }
 
     /** An example config (the paper's MNIST FA network with the fast schedule of configs/mnist-20-epochs). */
     public static TrainRunConfig example() {
-        return new TrainRunConfig(1, "mnist", List.of(1000), "logistic", "logistic", "fa", 1.2, 10, 20, 1e-6, 0.1, 8, 1, 1411024L, "triangle:0.05");
+        return new TrainRunConfig(1, "mnist", List.of(1000), "logistic", "logistic", "fa", 1.2, "mean", 10, 20, 1e-6, 0.1, 8, 1, 1411024L, "triangle:0.05");
     }
 }

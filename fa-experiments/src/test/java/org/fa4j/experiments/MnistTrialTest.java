@@ -183,10 +183,11 @@ class MnistTrialTest {
     }
 
     @Test
-    void perBatchMeanConfigCarriesTheScheduleWithEtaAndDecayRescaled() {
+    void perBatchMeanConfigCarriesTheScheduleEtaAndDecayAsGiven() {
         org.fa4j.core.TrainingConfig c = MnistTrial.config(0.2, 10, 20, 1e-6, 3, org.fa4j.core.LearningRateSchedule.linear(0));
-        assertThat(c.learningRate()).isCloseTo(0.02, within(1e-15));
-        assertThat(c.weightDecay()).isCloseTo(1e-5, within(1e-18));
+        assertThat(c.learningRate()).isEqualTo(0.2);
+        assertThat(c.weightDecay()).isEqualTo(1e-6);
+        assertThat(c.batchScaling()).isEqualTo(org.fa4j.core.BatchScaling.MEAN);
         assertThat(c.schedule()).isEqualTo(org.fa4j.core.LearningRateSchedule.linear(0));
         assertThat(MnistTrial.config(0.2, 10, 20, 1e-6, 3).schedule()).isEqualTo(org.fa4j.core.LearningRateSchedule.constant());
         assertThat(new MnistSchedule("fast", 0.2f, 10, 20, org.fa4j.core.LearningRateSchedule.linear(0)).withEpochs(3).decay())

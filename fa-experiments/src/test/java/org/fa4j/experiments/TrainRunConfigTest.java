@@ -60,6 +60,32 @@ class TrainRunConfigTest {
     }
 
     @Test
+    void theBatchScalingIsRequiredAndNamedWhenWrong() throws Exception {
+        assertThat(TrainRunConfig.example().scaling()).isEqualTo(org.fa4j.core.BatchScaling.MEAN);
+        String without = example().replace(",\"batchScaling\":\"mean\"", "");
+        assertThat(without).doesNotContain("batchScaling");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(without))).hasMessageContaining("missing config field 'batchScaling'");
+        String bad = example().replace("\"batchScaling\":\"mean\"", "\"batchScaling\":\"average\"");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(bad))).hasMessageContaining("'batchScaling'").hasMessageContaining("average")
+                .hasMessageContaining("\"mean\"").hasMessageContaining("\"sum\"");
+        String sum = example().replace("\"batchScaling\":\"mean\"", "\"batchScaling\":\"sum\"");
+        assertThat(TrainRunConfig.read(write(sum)).scaling()).isEqualTo(org.fa4j.core.BatchScaling.SUM);
+    }
+
+    @Test
+    void everyShippedConfigReadsAndSaysHowItScalesTheBatch() throws Exception {
+        Path configs = Path.of(System.getProperty("user.dir")).resolveSibling("configs");
+        try (var files = Files.walk(configs)) {
+            var list = files.filter(f -> f.toString().endsWith(".json")).toList();
+            assertThat(list).hasSizeGreaterThanOrEqualTo(8);
+            for (Path f : list) {
+                assertThat(Files.readString(f)).as(f.toString()).contains("\"batchScaling\"");
+                assertThat(TrainRunConfig.read(f).scaling()).as(f.toString()).isEqualTo(org.fa4j.core.BatchScaling.MEAN);
+            }
+        }
+    }
+
+    @Test
     void aMissingFieldIsNamed() throws Exception {
         String json = example().replaceAll(",\"batch\":[0-9]+", "");
         assertThatThrownBy(() -> TrainRunConfig.read(write(json))).hasMessageContaining("batch");

@@ -99,15 +99,18 @@ class TrainRunTest {
         assertThat(TrainRun.name(Path.of("/c.json"))).isEqualTo("train-c");
     }
 
-    private static TrainRunConfig hidden(int size) {
-        TrainRunConfig c = TrainRunConfig.example();
-        return new TrainRunConfig(1, "mnist", List.of(size), c.hidden(), c.output(), c.rule(), c.eta(), c.batch(), 1,
-                c.weightDecay(), c.omega(), c.beta(), 1, c.seed(), c.schedule());
+    /** The example config with one hidden layer of {@code size} units. */
+    private TrainRunConfig hidden(int size) throws Exception {
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(TrainRunConfig.example())
+                .replaceAll("\"hiddenSizes\":\\[[0-9,]+\\]", "\"hiddenSizes\":[" + size + "]");
+        assertThat(json).contains("\"hiddenSizes\":[" + size + "]");
+        return config(json);
     }
 
     @Test
-    void aLayerTooLargeForAJavaArrayIsRefusedNamingTheFieldBeforeAnyWork() {
-        assertThatThrownBy(() -> TrainRun.run(hidden(2_000_000_000), "train-x", out, data, 1, true))
+    void aLayerTooLargeForAJavaArrayIsRefusedNamingTheFieldBeforeAnyWork() throws Exception {
+        TrainRunConfig c = hidden(2_000_000_000);
+        assertThatThrownBy(() -> TrainRun.run(c, "train-x", out, data, 1, true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("config field 'hiddenSizes' is [2000000000]")
                 .hasMessageContaining("784 inputs x 2000000000 units").hasMessageContaining("more than a Java array holds")
                 .hasMessageNotContaining("overflow");
@@ -115,8 +118,9 @@ class TrainRunTest {
     }
 
     @Test
-    void aLayerTooLargeForTheHeapIsRefusedWithTheBytesItNeeds() {
-        assertThatThrownBy(() -> TrainRun.run(hidden(1_000_000), "train-x", out, data, 1, true))
+    void aLayerTooLargeForTheHeapIsRefusedWithTheBytesItNeeds() throws Exception {
+        TrainRunConfig c = hidden(1_000_000);
+        assertThatThrownBy(() -> TrainRun.run(c, "train-x", out, data, 1, true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("config field 'hiddenSizes' [1000000]")
                 .hasMessageContaining("784-1000000-10").hasMessageMatching("(?s).*needs \\d+ bytes.*").hasMessageContaining("-Xmx");
         assertThat(out).doesNotExist();

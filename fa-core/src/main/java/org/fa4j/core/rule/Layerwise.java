@@ -30,6 +30,21 @@ public record Layerwise(List<PathwayRule> pathways) implements LearningRule {
                         + " kolen-pollack, weight-mirror or another PathwayRule) per layer");
             }
         }
+        double lambda = pathways.get(0).extraWeightDecay();
+        for (int i = 1; i < pathways.size(); i++) {
+            if (Double.compare(pathways.get(i).extraWeightDecay(), lambda) != 0) {
+                throw new IllegalArgumentException("pathway " + i + " (" + pathways.get(i).name() + ") adds weight decay λ = "
+                        + pathways.get(i).extraWeightDecay() + " but pathway 0 (" + pathways.get(0).name() + ") adds " + lambda
+                        + "; the trainer applies one decay to every layer, so the pathways must agree (set α in the"
+                        + " TrainingConfig instead)");
+            }
+        }
+    }
+
+    /** The pathways' common extra weight decay (the constructor requires them to agree). */
+    @Override
+    public double extraWeightDecay() {
+        return pathways.get(0).extraWeightDecay();
     }
 
     /** Reads {@code layerwise} from model files. */

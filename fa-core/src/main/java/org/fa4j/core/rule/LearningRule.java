@@ -33,6 +33,15 @@ public interface LearningRule {
         return Parameters.empty();
     }
 
+    /**
+     * The weight decay λ this rule adds to the training config's α on every layer: the trainer then updates
+     * {@code W ← (1 − η_t(α + λ))W + …} and hands the same factor to the rule as {@link StepState#decay()}. It is a
+     * hyperparameter of the rule (Kolen–Pollack's λ, which also decays {@code B}); 0 for the other built-in rules.
+     */
+    default double extraWeightDecay() {
+        return 0;
+    }
+
     /** True when the rule keeps feedback matrices {@code B_l} in the model. */
     default boolean usesFeedback() {
         return false;

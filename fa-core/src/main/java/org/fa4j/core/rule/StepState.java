@@ -14,10 +14,10 @@ import org.fa4j.simd.Matrix;
  */
 public interface StepState {
 
-    /** The step number (0-based count of updates made by this trainer). */
+    /** This update's number, counted from 1 by the trainer. */
     long step();
 
-    /** The epoch number (0-based); -1 for steps made outside an epoch. */
+    /** The epoch this update belongs to, counted from 1; 0 for updates made outside an epoch. */
     int epoch();
 
     /** Examples in this step's batch. */
@@ -62,10 +62,14 @@ public interface StepState {
     /** {@code δ_l ∘= f'_l(a_l)}, computed from {@code h_l} in one pass; nothing for a linear layer. */
     void timesDerivative(int layer);
 
-    /** The learning rate η_t of this step's update (after the schedule), as the trainer rounds it. */
+    /**
+     * The factor this step's update multiplies the batch's <em>summed</em> {@code δ hᵀ} by, rounded to float: η_t
+     * (after the schedule) with {@link org.fa4j.core.BatchScaling#SUM}, η_t/k for a batch of k rows with
+     * {@link org.fa4j.core.BatchScaling#MEAN}. A rule that updates its own matrices like {@code W} uses it as is.
+     */
     float learningRate();
 
-    /** The factor {@code 1 − η_t α} the trainer applies to {@code W} with weight decay α. */
+    /** The factor {@code 1 − η_t(α + λ)} the trainer applies to {@code W}: the config's decay α and the rule's λ. */
     float decay();
 
     /**

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.fa4j.datasets.Mnist;
 import org.fa4j.experiments.TinyMnist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,14 +108,24 @@ class FailBeforeWorkTest {
         Path data = dir.resolve("data");
         TinyMnist.write(data, "mnist");
         TinyMnist.write(data, "fashion-mnist");
-        Path labels = data.resolve("fashion-mnist").resolve(org.fa4j.datasets.Mnist.TEST_LABELS);
+        Path labels = data.resolve("fashion-mnist").resolve(Mnist.TEST_LABELS);
         byte[] bytes = Files.readAllBytes(labels);
-        Files.write(labels, java.util.Arrays.copyOf(bytes, bytes.length - 3)); // truncated
+        Files.write(labels, Arrays.copyOf(bytes, bytes.length - 3)); // truncated
         Path out = dir.resolve("out");
         Run r = run("reproduce", "all", "--quick", "--quiet", "--data-dir", data.toString(), "--out", out.toString());
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("cannot read the fashion-mnist data").contains(labels.toString()).contains("the file holds only 27 bytes");
         assertThat(out).isEmptyDirectory(); // fig3, the first experiment, did not run
+        noStackTrace(r);
+    }
+
+    @Test
+    void checkRefusesAnOutputFolderUnderARegularFileBeforeRunningTheChecks() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        Run r = run("check", "--out", file.resolve("out").toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains(file.resolve("out").toAbsolutePath().toString()).contains("Not a directory");
+        assertThat(r.out()).as("no check ran").doesNotContain("| condition-1 |");
         noStackTrace(r);
     }
 }

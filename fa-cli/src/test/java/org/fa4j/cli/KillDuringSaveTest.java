@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fa4j.datasets.io.AtomicFiles;
@@ -58,7 +59,7 @@ class KillDuringSaveTest {
             // Kill times only choose where the runs stop; no assertion depends on them.
             long at = random.nextBoolean() ? random.nextLong(runMillis) : (long) (runMillis * (0.6 + 0.45 * random.nextDouble()));
             ChildCli run = ChildCli.start(faulted, logs, "reproduce", "fig3", "--quiet", "--out", "out");
-            if (run.process().waitFor(at, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (run.process().waitFor(at, TimeUnit.MILLISECONDS)) {
                 continue; // finished before its kill time: a complete run, also a valid state to resume from
             }
             run.process().destroyForcibly().waitFor();

@@ -1,6 +1,7 @@
 package org.fa4j.experiments;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.fa4j.core.BatchScaling;
+import org.fa4j.datasets.io.IoErrors;
 
 /**
  * The {@code fa4j train --config FILE.json} record: any layer sizes, rule and data set. Unknown, repeated or bad
@@ -103,12 +105,12 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
         ObjectMapper m = new ObjectMapper(strict).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
         try {
-            long size = java.nio.file.Files.size(file);
+            long size = Files.size(file);
             if (size > MAX_BYTES) {
                 throw new IllegalArgumentException(file + ": the config is " + size + " bytes; expected a JSON object of at most "
                         + MAX_BYTES + " bytes (a config is a few hundred)");
             }
-            com.fasterxml.jackson.databind.JsonNode tree = m.readTree(java.nio.file.Files.readAllBytes(file));
+            com.fasterxml.jackson.databind.JsonNode tree = m.readTree(Files.readAllBytes(file));
             if (tree == null || !tree.isObject()) {
                 throw new IllegalArgumentException(file + ": expected a JSON object with the fields " + FIELDS);
             }
@@ -155,7 +157,7 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
             }
             throw new IllegalArgumentException(file + ": not valid JSON" + where + ": " + what, e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read the config: " + org.fa4j.datasets.io.IoErrors.reason(e), e);
+            throw new IllegalArgumentException(file + ": cannot read the config: " + IoErrors.reason(e), e);
         }
     }
 

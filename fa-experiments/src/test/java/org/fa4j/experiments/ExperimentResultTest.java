@@ -8,6 +8,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,7 @@ class ExperimentResultTest {
             @Override
             public Set<Entry<String, Object>> entrySet() {
                 return content.entrySet().stream().sorted(Map.Entry.<String, Object>comparingByKey().reversed())
-                        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
             }
         };
     }

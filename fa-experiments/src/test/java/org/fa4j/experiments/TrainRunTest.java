@@ -3,11 +3,13 @@ package org.fa4j.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fa4j.core.TrainingDivergedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,7 +103,7 @@ class TrainRunTest {
 
     /** The example config with one hidden layer of {@code size} units. */
     private TrainRunConfig hidden(int size) throws Exception {
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(TrainRunConfig.example())
+        String json = new ObjectMapper().writeValueAsString(TrainRunConfig.example())
                 .replaceAll("\"hiddenSizes\":\\[[0-9,]+\\]", "\"hiddenSizes\":[" + size + "]");
         assertThat(json).contains("\"hiddenSizes\":[" + size + "]");
         return config(json);
@@ -132,7 +134,7 @@ class TrainRunTest {
         List<Integer> epochs = new ArrayList<>();
         assertThatThrownBy(() -> TrainRun.run(config(TinyMnist.config("mnist", "fa")), "train-x", file.resolve("out"), data, 1, true,
                 partial -> epochs.add(1)))
-                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining(file.resolve("out").toString())
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining(file.resolve("out").toString())
                 .hasMessageContaining("Not a directory");
         assertThat(epochs).isEmpty();
     }

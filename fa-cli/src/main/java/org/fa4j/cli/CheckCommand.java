@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.fa4j.analysis.SuiteOptions;
 import org.fa4j.analysis.SuiteReport;
 import org.fa4j.analysis.TheoremSuite;
-import org.fa4j.experiments.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +23,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputFolder.prepare(out); // before the checks run
+        ResultsFolder.prepare(out); // before the checks run
         SuiteReport report = TheoremSuite.runAll(full ? SuiteOptions.full() : SuiteOptions.quick());
         report.writeJson(out.resolve("theorem-report.json"));
         report.writeSummary(out.resolve("theorem-summary.md"));

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.fa4j.experiments.Experiment;
 import org.fa4j.experiments.ExperimentResult;
 import org.fa4j.experiments.Experiments;
-import org.fa4j.experiments.OutputFolder;
 import org.fa4j.experiments.ResultsIndex;
 import org.fa4j.experiments.RunOptions;
 import picocli.CommandLine.Command;
@@ -45,7 +44,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "'; expected one of " + String.join(", ", Experiments.names()));
         }
         RunOptions o = own.toRunOptions(spec.commandLine(), common);
-        OutputFolder.prepare(o.out()); // before any data is fetched or read and before any training
+        ResultsFolder.prepare(o.out()); // before any data is fetched or read and before any training
         List<String> needed = new java.util.ArrayList<>();
         if (List.of("all", "fig2", "figS1", "family", "fashion").contains(experiment)) {
             needed.add("mnist");

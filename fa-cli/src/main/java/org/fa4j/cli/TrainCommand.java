@@ -62,7 +62,8 @@ final class TrainCommand implements Callable<Integer> {
         c = epochs > 0 ? c.withEpochs(epochs) : c;
         c = trials > 0 ? c.withTrials(trials) : c;
         c = seed != null ? c.withSeed(seed) : c;
-        TrainRun.check(c, common.out); // sizes against the heap, the output folder: before any data or training
+        ResultsFolder.prepare(common.out); // before any data is fetched or read and before any training
+        TrainRun.check(c, common.out); // the network against a Java array and the heap
         Path data = common.dataDir();
         FetchDataCommand.ensure(data, List.of(c.dataset()));
         String name = TrainRun.name(config);

@@ -23,6 +23,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ResultsFolder.prepare(out); // before the checks run
         SuiteReport report = TheoremSuite.runAll(full ? SuiteOptions.full() : SuiteOptions.quick());
         report.writeJson(out.resolve("theorem-report.json"));
         report.writeSummary(out.resolve("theorem-summary.md"));

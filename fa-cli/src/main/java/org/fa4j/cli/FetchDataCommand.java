@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.fa4j.datasets.Mnist;
+import org.fa4j.datasets.idx.IdxFormatException;
+import org.fa4j.datasets.io.IoErrors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +37,8 @@ final class FetchDataCommand implements Callable<Integer> {
                 "fa4j: no " + String.join(", ", missing) + " data in " + data + "; fetching it (bin/fetch-data)");
         int rc = fetch(data, missing);
         if (rc != 0) {
-            throw new IllegalStateException("bin/fetch-data failed with exit code " + rc);
+            throw new IllegalStateException("bin/fetch-data failed with exit code " + rc + " (its last line above names the source it"
+                    + " tried and why it failed); fetch the data by hand into " + data + " or run ./fa4j fetch-data again");
         }
         for (String d : missing) {
             if (!present(data, d)) {
@@ -65,6 +68,20 @@ final class FetchDataCommand implements Callable<Integer> {
             out.transferTo(System.err);
         }
         return p.waitFor();
+    }
+
+    /**
+     * Reads and checks the four IDX files of {@code data/<dataset>} (headers, sizes, labels), so that a truncated or
+     * corrupt file is named before any work; throws with the file, the offset or the operating system's reason.
+     */
+    static void requireReadable(Path data, String dataset) {
+        try {
+            Mnist.load(data.resolve(dataset), false);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the " + dataset + " data in " + data.resolve(dataset) + ": "
+                    + (e instanceof IdxFormatException ? e.getMessage() : IoErrors.describe(e))
+                    + " (./fa4j fetch-data fetches it again)", e);
+        }
     }
 
     /** True if the four IDX files are present under {@code data/<dataset>} (under any name {@link Mnist} reads). */

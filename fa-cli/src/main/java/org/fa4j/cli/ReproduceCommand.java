@@ -44,6 +44,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "'; expected one of " + String.join(", ", Experiments.names()));
         }
         RunOptions o = own.toRunOptions(spec.commandLine(), common);
+        ResultsFolder.prepare(o.out()); // before any data is fetched or read and before any training
         List<String> needed = new java.util.ArrayList<>();
         if (List.of("all", "fig2", "figS1", "family", "fashion").contains(experiment)) {
             needed.add("mnist");
@@ -52,6 +53,32 @@ final class ReproduceCommand implements Callable<Integer> {
             needed.add("fashion-mnist");
         }
         FetchDataCommand.ensure(o.dataDir(), needed);
+        if (experiment.equals("all")) {
+            // Each experiment reads its data before it trains; for all of them, a bad file of the last one must not
+            // wait for hours of the earlier ones.
+            for (String d : needed) {
+                FetchDataCommand.requireReadable(o.dataDir(), d);
+            }
+        }
+        try (InterruptNotice notice = InterruptNotice.install(o.out(), this::resumeHint)) {
+            return run(o);
+        }
+    }
+
+    /** How to resume, given the files a run stopped by a signal saved. */
+    private String resumeHint(List<String> saved) {
+        String command = System.getProperty("fa4j.command", "./fa4j reproduce " + experiment);
+        if (!experiment.equals("all")) {
+            return "to resume, run the same command again (" + command + "): it runs " + experiment
+                    + " from the start and, with the same seed, ends with the same results.";
+        }
+        List<String> left = Experiments.all().stream().map(Experiment::name)
+                .filter(n -> !n.equals("figS1") && !saved.contains(n + ".json")).toList();
+        return "to resume, run the experiments not yet saved one by one with the same flags (./fa4j reproduce NAME ...): "
+                + String.join(", ", left) + "; or the same command again (" + command + "), which runs them all.";
+    }
+
+    private int run(RunOptions o) {
         long t0 = System.nanoTime();
         if (experiment.equals("all")) {
             List<ExperimentResult> rs = Experiments.runAll(o);

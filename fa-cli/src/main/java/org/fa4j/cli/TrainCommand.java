@@ -62,11 +62,15 @@ final class TrainCommand implements Callable<Integer> {
         c = epochs > 0 ? c.withEpochs(epochs) : c;
         c = trials > 0 ? c.withTrials(trials) : c;
         c = seed != null ? c.withSeed(seed) : c;
+        ResultsFolder.prepare(common.out); // before any data is fetched or read and before any training
+        TrainRun.check(c, common.out); // the network against a Java array and the heap
         Path data = common.dataDir();
         FetchDataCommand.ensure(data, List.of(c.dataset()));
         String name = TrainRun.name(config);
+        String command = System.getProperty("fa4j.command", "./fa4j train --config " + config);
         ExperimentResult r;
-        try {
+        try (InterruptNotice notice = InterruptNotice.install(common.out, saved -> "to resume, run the same command again ("
+                + command + "): training starts from epoch 1 and, with the same seeds, ends with the same results.")) {
             r = TrainRun.run(c, name, common.out, data, threads, common.quiet());
         } catch (TrainingDivergedException e) {
             System.err.println("fa4j: " + e.getMessage() + "; wrote " + TrainRun.resultFile(common.out, name) + " (status diverged)");

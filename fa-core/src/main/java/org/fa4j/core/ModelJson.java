@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,7 +35,13 @@ import org.fa4j.simd.Matrix;
  *   "layers": [ { "weights": M, "bias": M|null, "weightMask": M|null, "feedback": M|null, "feedbackMask": M|null }, … ] }
  * </pre>
  * where a matrix {@code M} is {@code {"rows": r, "cols": c, "f32le": base64}}: the raw IEEE-754 bits, little-endian,
- * row-major, so a round trip is bit-exact (NaN payloads included). Doubles are written in Jackson's shortest
+ * row-major, so a round trip is bit-exact (negative zeros and subnormals included).
+ *
+ * <p>Reading is strict, so that a file is either the model it claims or refused with a message naming the field and
+ * the form expected: unknown fields (the rule's and the initialiser's included), wrong JSON types, fractions where
+ * integers belong, versions other than the integer 1, non-finite weights, biases or feedback, masks that are not 0/1,
+ * and shapes that do not fit the spec or the rule. A matrix's size is checked against what a Java array holds and what
+ * the heap has free ({@link HeapCheck}) before it is allocated. Doubles are written in Jackson's shortest
  * round-tripping form. {@code "rule"} is the rule's {@link LearningRules#describe description} and is read back by
  * the {@link org.fa4j.core.rule.LearningRuleProvider} of its type; a rule's own state, when it keeps one, follows as
  * {@code "ruleState": {…}}.
@@ -123,7 +131,10 @@ final class ModelJson {
     }
 
     static Init readInit(JsonNode n) {
-        return Parameters.builder().put("init", readParameters(n, "init")).build().init("init");
+        Parameters p = readParameters(n, "spec.init");
+        Init init = Parameters.builder().put("init", p).build().init("init");
+        requireKnownKeys(n, writeInit(init), "spec.init");
+        return init;
     }
 
     static ObjectNode writeSpec(NetworkSpec spec) {
@@ -140,12 +151,34 @@ final class ModelJson {
     }
 
     static NetworkSpec readSpec(JsonNode n) {
-        List<LayerSpec> layers = new ArrayList<>();
-        for (JsonNode l : req(n, "layers")) {
-            layers.add(new LayerSpec(req(l, "units").asInt(), Activation.named(req(l, "activation").asText()), req(l, "bias").asBoolean(),
-                    req(l, "sparsity").asDouble()));
+        fields(n, "spec", List.of("inputs", "layers", "init", "loss"), List.of());
+        JsonNode ls = req(n, "layers", "spec");
+        if (!ls.isArray() || ls.isEmpty()) {
+            throw field("spec.layers", ls, "a non-empty list of layers");
         }
-        return new NetworkSpec(req(n, "inputs").asInt(), layers, readInit(req(n, "init")), Loss.named(req(n, "loss").asText()));
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int i = 0; i < ls.size(); i++) {
+            String where = "spec.layers[" + i + "]";
+            JsonNode l = ls.get(i);
+            fields(l, where, List.of("units", "activation", "bias", "sparsity"), List.of());
+            int units = positiveInt(l, "units", where);
+            String activation = text(l, "activation", where);
+            boolean bias = bool(l, "bias", where);
+            double sparsity = number(l, "sparsity", where);
+            try {
+                layers.add(new LayerSpec(units, Activation.named(activation), bias, sparsity));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("model JSON: field '" + where + "': " + e.getMessage(), e);
+            }
+        }
+        int inputs = positiveInt(n, "inputs", "spec");
+        Init init = readInit(req(n, "init", "spec"));
+        String loss = text(n, "loss", "spec");
+        try {
+            return new NetworkSpec(inputs, layers, init, Loss.named(loss));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model JSON: field 'spec': " + e.getMessage(), e);
+        }
     }
 
     static ObjectNode writeTraining(TrainingConfig c) {
@@ -155,9 +188,18 @@ final class ModelJson {
     }
 
     static TrainingConfig readTraining(JsonNode n) {
-        return new TrainingConfig(req(n, "learningRate").asDouble(), req(n, "weightDecay").asDouble(), req(n, "batchSize").asInt(),
-                req(n, "epochs").asInt(), req(n, "seed").asLong(), req(n, "shuffle").asBoolean(), readSchedule(n.get("schedule")),
-                readBatchScaling(n.get("batchScaling")));
+        String w = "training";
+        fields(n, w, List.of("learningRate", "weightDecay", "batchSize", "epochs", "seed", "shuffle"), List.of("schedule", "batchScaling"));
+        try {
+            return new TrainingConfig(number(n, "learningRate", w), number(n, "weightDecay", w), positiveInt(n, "batchSize", w),
+                    positiveInt(n, "epochs", w), longInt(n, "seed", w), bool(n, "shuffle", w), readSchedule(n.get("schedule")),
+                    readBatchScaling(n.get("batchScaling")));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("model JSON")) {
+                throw e;
+            }
+            throw new IllegalArgumentException("model JSON: field 'training': " + e.getMessage(), e);
+        }
     }
 
     /** The optional {@code training.batchScaling}: absent is {@code sum}, the only form files without the field used. */
@@ -204,34 +246,193 @@ final class ModelJson {
                 .put("f32le", Base64.getEncoder().encodeToString(buf.array()));
     }
 
+    /**
+     * The matrix {@code n} stores, or null for an absent or null field. Checks the fields, that {@code rows × cols}
+     * fits a Java array and the heap before anything is allocated, and that the bytes hold exactly that many floats.
+     */
     static Matrix readMatrix(JsonNode n, String what) {
         if (n == null || n.isNull()) {
             return null;
         }
-        int rows = req(n, "rows").asInt();
-        int cols = req(n, "cols").asInt();
-        byte[] bytes = Base64.getDecoder().decode(req(n, "f32le").asText());
-        if (bytes.length != 4L * rows * cols) {
-            throw new IllegalArgumentException(what + ": " + rows + "x" + cols + " needs " + 4L * rows * cols + " bytes, got " + bytes.length);
+        fields(n, what, List.of("rows", "cols", "f32le"), List.of());
+        int rows = nonNegativeInt(n, "rows", what);
+        int cols = nonNegativeInt(n, "cols", what);
+        long count = (long) rows * cols;
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("model JSON: field '" + what + "' is " + rows + "x" + cols + " = " + count
+                    + " floats, more than a Java array holds (" + (Integer.MAX_VALUE - 8) + ")");
+        }
+        HeapCheck.require(4 * count, "model JSON: field '" + what + "' (" + rows + "x" + cols + " floats)");
+        String text = text(n, "f32le", what);
+        long base64 = (4 * count + 2) / 3 * 4;
+        if (text.length() != base64) {
+            throw new IllegalArgumentException("model JSON: field '" + what + ".f32le' holds " + text.length()
+                    + " base64 characters; a " + rows + "x" + cols + " matrix needs " + base64 + " (4 bytes per float)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model JSON: field '" + what + ".f32le' is not base64: " + e.getMessage(), e);
+        }
+        if (bytes.length != 4L * count) {
+            throw new IllegalArgumentException("model JSON: field '" + what + "': " + rows + "x" + cols + " needs " + 4L * count
+                    + " bytes, got " + bytes.length);
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        float[] d = new float[rows * cols];
+        float[] d = new float[(int) count];
         for (int i = 0; i < d.length; i++) {
             d[i] = Float.intBitsToFloat(buf.getInt());
         }
         return Matrix.wrap(rows, cols, d);
     }
 
-    private static JsonNode req(JsonNode n, String field) {
+    /** Throws unless every entry of {@code m} is finite, naming the first that is not. */
+    private static void requireFinite(Matrix m, String what) {
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                float v = m.get(i, j);
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("model JSON: field '" + what + "' holds " + v + " at (" + i + ", " + j
+                            + "); expected finite numbers (a model saved after it diverged?)");
+                }
+            }
+        }
+    }
+
+    /** Throws unless every entry of the mask {@code m} is 0 or 1. */
+    private static void requireZeroOne(Matrix m, String what) {
+        for (int i = 0; i < m.rows(); i++) {
+            for (int j = 0; j < m.cols(); j++) {
+                float v = m.get(i, j);
+                if (v != 0f && v != 1f) {
+                    throw new IllegalArgumentException("model JSON: field '" + what + "' holds " + v + " at (" + i + ", " + j
+                            + "); a mask holds only 0 and 1");
+                }
+            }
+        }
+    }
+
+    private static void requireShape(Matrix m, int rows, int cols, String what) {
+        if (m.rows() != rows || m.cols() != cols) {
+            throw new IllegalArgumentException("model JSON: field '" + what + "' must be " + rows + "x" + cols + ", got " + m.shape());
+        }
+    }
+
+    private static JsonNode req(JsonNode n, String field, String where) {
         JsonNode v = n.get(field);
         if (v == null) {
-            throw new IllegalArgumentException("model JSON: missing field '" + field + "' in " + abbreviate(n));
+            throw new IllegalArgumentException("model JSON: missing field '" + path(where, field) + "' in " + abbreviate(n));
         }
         return v;
     }
 
+    private static String path(String where, String field) {
+        return where.isEmpty() ? field : where + "." + field;
+    }
+
+    private static IllegalArgumentException field(String where, JsonNode v, String expected) {
+        return new IllegalArgumentException("model JSON: field '" + where + "' is " + abbreviate(v) + "; expected " + expected);
+    }
+
+    /** Throws unless {@code n} is an object whose fields are all in {@code required} or {@code optional}, and has the required ones. */
+    private static void fields(JsonNode n, String where, List<String> required, List<String> optional) {
+        if (n == null || !n.isObject()) {
+            throw field(where.isEmpty() ? "(top level)" : where, n, "an object with the fields " + required);
+        }
+        for (String f : names(n)) {
+            if (!required.contains(f) && !optional.contains(f)) {
+                List<String> known = new ArrayList<>(required);
+                known.addAll(optional);
+                throw new IllegalArgumentException("model JSON: unknown field '" + path(where, f) + "'; known fields: " + known);
+            }
+        }
+        for (String f : required) {
+            req(n, f, where);
+        }
+    }
+
+    /**
+     * Throws if {@code file} holds a key that {@code described} (the value read back and described again) lacks: a
+     * key the reader ignored, such as a misspelt parameter.
+     */
+    private static void requireKnownKeys(JsonNode file, JsonNode described, String where) {
+        if (file == null || !file.isObject() || described == null || !described.isObject()) {
+            return;
+        }
+        for (String f : names(file)) {
+            JsonNode d = described.get(f);
+            if (d == null) {
+                List<String> known = names(described);
+                throw new IllegalArgumentException("model JSON: unknown field '" + path(where, f) + "'; known fields: " + known);
+            }
+            JsonNode v = file.get(f);
+            if (v.isObject()) {
+                requireKnownKeys(v, d, path(where, f));
+            } else if (v.isArray() && d.isArray()) {
+                for (int i = 0; i < Math.min(v.size(), d.size()); i++) {
+                    requireKnownKeys(v.get(i), d.get(i), path(where, f) + "[" + i + "]");
+                }
+            }
+        }
+    }
+
+    private static List<String> names(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static long longInt(JsonNode n, String f, String where) {
+        JsonNode v = req(n, f, where);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw field(path(where, f), v, "an integer (a whole number without a fraction or quotes)");
+        }
+        return v.longValue();
+    }
+
+    private static int nonNegativeInt(JsonNode n, String f, String where) {
+        JsonNode v = req(n, f, where);
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
+            throw field(path(where, f), v, "an integer from 0 to " + Integer.MAX_VALUE);
+        }
+        return v.intValue();
+    }
+
+    private static int positiveInt(JsonNode n, String f, String where) {
+        JsonNode v = req(n, f, where);
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
+            throw field(path(where, f), v, "an integer from 1 to " + Integer.MAX_VALUE);
+        }
+        return v.intValue();
+    }
+
+    private static double number(JsonNode n, String f, String where) {
+        JsonNode v = req(n, f, where);
+        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            throw field(path(where, f), v, "a finite number");
+        }
+        return v.doubleValue();
+    }
+
+    private static String text(JsonNode n, String f, String where) {
+        JsonNode v = req(n, f, where);
+        if (!v.isTextual()) {
+            throw field(path(where, f), v, "a string");
+        }
+        return v.textValue();
+    }
+
+    private static boolean bool(JsonNode n, String f, String where) {
+        JsonNode v = req(n, f, where);
+        if (!v.isBoolean()) {
+            throw field(path(where, f), v, "true or false");
+        }
+        return v.booleanValue();
+    }
+
     private static String abbreviate(JsonNode n) {
-        String s = n.toString();
+        String s = String.valueOf(n);
         return s.length() > 120 ? s.substring(0, 120) + "…" : s;
     }
 
@@ -271,23 +472,31 @@ final class ModelJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
         }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException("not an " + FORMAT + " file: format is '" + (root == null ? null : root.path("format").asText()) + "'");
         }
-        int version = root.path("version").asInt(-1);
-        if (version != VERSION) {
-            throw new IllegalArgumentException(FORMAT + " version " + version + " is not supported; this library reads version " + VERSION);
+        JsonNode v = root.get("version");
+        if (v == null || !v.isIntegralNumber()) {
+            throw field("version", v, "the integer " + VERSION + " (this library reads " + FORMAT + " version " + VERSION + ")");
         }
-        NetworkSpec spec = readSpec(req(root, "spec"));
-        LearningRule rule = readRule(req(root, "rule"));
+        if (!v.canConvertToInt() || v.intValue() != VERSION) {
+            throw new IllegalArgumentException(FORMAT + " version " + v + " is not supported; this library reads version " + VERSION);
+        }
+        fields(root, "", List.of("format", "version", "seed", "spec", "rule", "training", "layers"), List.of("ruleState"));
+        long seed = longInt(root, "seed", "");
+        NetworkSpec spec = readSpec(req(root, "spec", ""));
+        JsonNode ruleNode = req(root, "rule", "");
+        LearningRule rule = readRule(ruleNode);
+        requireKnownKeys(ruleNode, writeRule(rule), "rule");
         JsonNode t = root.get("training");
-        TrainingConfig training = t == null || t.isNull() ? null : readTraining(t);
+        TrainingConfig training = t.isNull() ? null : readTraining(t);
         JsonNode state = root.get("ruleState");
         Parameters ruleState = state == null || state.isNull() ? Parameters.empty() : readParameters(state, "ruleState");
-        JsonNode layers = req(root, "layers");
+        JsonNode layers = req(root, "layers", "");
         int depth = spec.depth();
-        if (layers.size() != depth) {
-            throw new IllegalArgumentException("the spec " + spec.sizes() + " has " + depth + " layers, the file holds " + layers.size());
+        if (!layers.isArray() || layers.size() != depth) {
+            throw new IllegalArgumentException("model JSON: field 'layers' must list the " + depth + " layers of the spec " + spec.sizes()
+                    + ", got " + (layers.isArray() ? layers.size() + " entries" : abbreviate(layers)));
         }
         Matrix[] w = new Matrix[depth];
         Matrix[] b = new Matrix[depth];
@@ -295,32 +504,66 @@ final class ModelJson {
         Matrix[] fb = new Matrix[depth];
         Matrix[] fbMask = new Matrix[depth];
         for (int l = 0; l < depth; l++) {
+            String where = "layers[" + l + "]";
             JsonNode n = layers.get(l);
-            w[l] = readMatrix(req(n, "weights"), "layer " + l + " weights");
-            b[l] = readMatrix(n.get("bias"), "layer " + l + " bias");
-            wMask[l] = readMatrix(n.get("weightMask"), "layer " + l + " weightMask");
-            fb[l] = readMatrix(n.get("feedback"), "layer " + l + " feedback");
-            fbMask[l] = readMatrix(n.get("feedbackMask"), "layer " + l + " feedbackMask");
+            fields(n, where, List.of("weights"), List.of("bias", "weightMask", "feedback", "feedbackMask"));
             int out = spec.units(l);
             int in = spec.units(l - 1);
-            if (w[l] == null || w[l].rows() != out || w[l].cols() != in) {
-                throw new IllegalArgumentException("layer " + l + " weights must be " + out + "x" + in + ", got " + (w[l] == null ? "none" : w[l].shape()));
+            w[l] = readMatrix(n.get("weights"), where + ".weights");
+            if (w[l] == null) {
+                throw new IllegalArgumentException("model JSON: field '" + where + ".weights' is null; expected a " + out + "x" + in + " matrix");
             }
-            if (spec.layers().get(l).bias() != (b[l] != null) || (b[l] != null && (b[l].rows() != 1 || b[l].cols() != out))) {
-                throw new IllegalArgumentException("layer " + l + " bias must be " + (spec.layers().get(l).bias() ? "1x" + out : "absent")
-                        + ", got " + (b[l] == null ? "none" : b[l].shape()));
+            requireShape(w[l], out, in, where + ".weights");
+            requireFinite(w[l], where + ".weights");
+            b[l] = readMatrix(n.get("bias"), where + ".bias");
+            boolean hasBias = spec.layers().get(l).bias();
+            if (hasBias != (b[l] != null)) {
+                throw new IllegalArgumentException("model JSON: field '" + where + ".bias' must be " + (hasBias ? "a 1x" + out + " matrix" : "null")
+                        + " (the spec says bias " + hasBias + "), got " + (b[l] == null ? "none" : b[l].shape()));
+            }
+            if (b[l] != null) {
+                requireShape(b[l], 1, out, where + ".bias");
+                requireFinite(b[l], where + ".bias");
+            }
+            wMask[l] = readMatrix(n.get("weightMask"), where + ".weightMask");
+            if (wMask[l] != null) {
+                requireShape(wMask[l], out, in, where + ".weightMask");
+                requireZeroOne(wMask[l], where + ".weightMask");
+            }
+            fb[l] = readMatrix(n.get("feedback"), where + ".feedback");
+            if (fb[l] != null) {
+                if (l == 0) {
+                    throw new IllegalArgumentException("model JSON: field 'layers[0].feedback' must be null: no error is sent below layer 0");
+                }
+                requireFinite(fb[l], where + ".feedback");
+            }
+            if (l > 0) {
+                try {
+                    rule.checkFeedback(spec, l, fb[l]);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("model JSON: field '" + where + ".feedback': " + e.getMessage(), e);
+                }
+            }
+            fbMask[l] = readMatrix(n.get("feedbackMask"), where + ".feedbackMask");
+            if (fbMask[l] != null) {
+                if (fb[l] == null) {
+                    throw new IllegalArgumentException("model JSON: field '" + where + ".feedbackMask' is given, but the layer has no feedback matrix");
+                }
+                requireShape(fbMask[l], fb[l].rows(), fb[l].cols(), where + ".feedbackMask");
+                requireZeroOne(fbMask[l], where + ".feedbackMask");
             }
         }
-                for (int l = 0; l < depth; l++) {
+        for (int l = 0; l < depth; l++) {
             w[l] = w[l].transpose();
             if (wMask[l] != null) {
-                if (wMask[l].rows() != spec.units(l) || wMask[l].cols() != spec.units(l - 1)) {
-                    throw new IllegalArgumentException("layer " + l + " weightMask must be " + spec.units(l) + "x" + spec.units(l - 1) + ", got " + wMask[l].shape());
-                }
                 wMask[l] = wMask[l].transpose();
             }
         }
-        return new Model(spec, rule, req(root, "seed").asLong(), w, b, wMask, fb, fbMask, training, ruleState);
+        try {
+            return new Model(spec, rule, seed, w, b, wMask, fb, fbMask, training, ruleState);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model JSON: " + e.getMessage(), e);
+        }
     }
 
     static void save(Model m, Path file) throws IOException {
@@ -328,8 +571,17 @@ final class ModelJson {
     }
 
     static Model load(Path file) throws IOException {
+        String json;
         try {
-            return read(Files.readString(file, StandardCharsets.UTF_8));
+            HeapCheck.require(2 * Files.size(file), "reading the model file " + file);
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no such model file (No such file or directory)");
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(file.toString(), null, "cannot read the model file (Permission denied)");
+        }
+        try {
+            return read(json);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

@@ -8,14 +8,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.fa4j.datasets.io.AtomicFiles;
+import org.fa4j.datasets.io.IoErrors;
 
 /**
  * One experiment's versioned JSON result: configuration, the protocol choices the paper leaves open (each with its
  * reason), seeds, metrics, summary, the paper's claim, software version and wall time. Built up by the experiment,
  * then written atomically (temporary file, then move).
+ *
+ * <p>The keys come in a fixed order, so two runs' files can be diffed: the sections in the order of {@link #toMap},
+ * each section's entries in the order they were recorded, and the entries of a map without an order of its own
+ * ({@link Map#of}) sorted by key. Numbers are Jackson's shortest round-tripping form, the same in every run.
  */
 public final class ExperimentResult {
     /** The result schema; bump when a field changes meaning. */
@@ -126,19 +133,43 @@ public final class ExperimentResult {
         if (error != null) {
             m.put("error", error);
         }
-        m.put("software", Map.of("name", "fa4j", "version", Version.VERSION,
-                "java", System.getProperty("java.version"), "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        Map<String, Object> software = new LinkedHashMap<>();
+        software.put("name", "fa4j");
+        software.put("version", Version.VERSION);
+        software.put("java", System.getProperty("java.version"));
+        software.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        m.put("software", software);
         m.put("command", System.getProperty("fa4j.command", "(API call)"));
         m.put("createdUtc", Instant.now().toString());
         m.put("wallTimeSeconds", (System.nanoTime() - started) / 1e9);
-        m.put("config", config);
+        m.put("config", ordered(config));
         m.put("choices", choices);
-        m.put("seeds", seeds);
-        m.put("paper", paper);
-        m.put("summary", summary);
+        m.put("seeds", ordered(seeds));
+        m.put("paper", ordered(paper));
+        m.put("summary", ordered(summary));
         m.put("figures", figures);
-        m.put("metrics", metrics);
+        m.put("metrics", ordered(metrics));
         return m;
+    }
+
+    /**
+     * {@code value} with every map inside it in a fixed order: maps that keep an order (insertion, sorted) keep it,
+     * and maps that have none ({@link Map#of}, {@link java.util.HashMap}), whose iteration order changes from JVM to
+     * JVM, are sorted by key. Lists are copied the same way; other values are returned as they are.
+     */
+    static Object ordered(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?>
+                    ? new LinkedHashMap<>() : new TreeMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), ordered(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(e -> out.add(ordered(e)));
+            return out;
+        }
+        return value;
     }
 
     /** Elapsed seconds since construction. */
@@ -156,7 +187,8 @@ public final class ExperimentResult {
         try {
             return AtomicFiles.writeStream(dir.resolve(fileStem + ".json"), stream -> JSON.writeValue(stream, toMap()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the result of " + experiment + " to " + dir.resolve(fileStem + ".json"), e);
+            throw new UncheckedIOException("cannot write the result of " + experiment + " to " + dir.resolve(fileStem + ".json")
+                    + ": " + IoErrors.describe(e), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.fa4j.experiments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 
@@ -113,7 +114,7 @@ final class Fig1Experiment implements Experiment {
                 finals.put(rule.name(), Map.of("eta", c[0], "npSigma", c[1], "finalTestNse", r.finalNse()));
                 res.summary("finalNse_" + rule.name(), r.finalNse());
                 res.summary("eta_" + rule.name(), c[0]);
-                res.summary(paperKey(rule), String.format("final test NSE %.3g after %d examples (η = %s%s)", r.finalNse(), steps, c[0],
+                res.summary(paperKey(rule), String.format(Locale.ROOT, "final test NSE %.3g after %d examples (η = %s%s)", r.finalNse(), steps, c[0],
                         rule == LinearNet64.Rule.NODE_PERTURBATION ? ", σ = " + c[1] : ""));
                 Plots.line(nseChart, label(rule) + " (η=" + c[0] + ")", r.examples(), r.nse(), color(rule), stroke(rule));
                 if (fa) {
@@ -122,7 +123,7 @@ final class Fig1Experiment implements Experiment {
                     int until = r.meaningfulSteps(1e-20);
                     double late = Stats.mean(r.angleBp(), Math.max(0, until - 1000), until);
                     res.summary("angleFaBpLast1000Deg", late);
-                    res.summary("angle", String.format("%.1f° over the first 10 examples, %.1f° over the 1000 examples before "
+                    res.summary("angle", String.format(Locale.ROOT, "%.1f° over the first 10 examples, %.1f° over the 1000 examples before "
                             + "example %d (test NSE still > 1e-20)", Stats.mean(r.angleBp(), 0, 10), late, until));
                 }
             }
@@ -141,7 +142,7 @@ final class Fig1Experiment implements Experiment {
                 res.metric("nse_" + key, r.nse());
                 res.summary("finalNse_" + key, r.finalNse()).summary("floorNse_" + key, r.minNse())
                         .summary("agreesWithFloat64Until_" + key, agree);
-                library.put(rule.name(), String.format("fa-core float32 (η = %s): final test NSE %.3g, lowest %.3g; within 1%% of the "
+                library.put(rule.name(), String.format(Locale.ROOT, "fa-core float32 (η = %s): final test NSE %.3g, lowest %.3g; within 1%% of the "
                         + "float64 curve for the first %d examples (float64 NSE there %.3g)", eta, r.finalNse(), r.minNse(), agree,
                         nseAt(f64, agree)));
                 // lighter and dashed: on top of the float64 curve it follows, both stay visible

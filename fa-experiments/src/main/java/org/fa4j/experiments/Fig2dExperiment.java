@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -190,7 +191,7 @@ final class Fig2dExperiment implements Experiment {
             double[] fin = Stats.last(rows);
             finals.put(s.name(), fin);
             res.metric("meanNse_" + s.name(), mean).metric("finalNsePerTrial_" + s.name(), fin);
-            res.summary(s.name(), String.format("%.3g ± %.2g", Stats.mean(fin), Stats.sd(fin)));
+            res.summary(s.name(), String.format(Locale.ROOT, "%.3g ± %.2g", Stats.mean(fin), Stats.sd(fin)));
             res.summary("meanFinalNse_" + s.name(), Stats.mean(fin));
             if (trials > 1) {
                 Plots.band(chart, s.name() + " range", xs, columnExtreme(rows, false), columnExtreme(rows, true), s.color(),
@@ -207,7 +208,7 @@ final class Fig2dExperiment implements Experiment {
             double welch = trials > 1 ? tt.tTest(four, three) : Double.NaN;
             double student = trials > 1 ? tt.homoscedasticTTest(four, three) : Double.NaN;
             double tStat = trials > 1 ? tt.t(four, three) : Double.NaN;
-            res.summary(key, String.format("4-layer %s 3-layer (mean %.3g vs %.3g), Welch t = %.2f, p = %.2g; Student p = %.2g (n = %d)",
+            res.summary(key, String.format(Locale.ROOT, "4-layer %s 3-layer (mean %.3g vs %.3g), Welch t = %.2f, p = %.2g; Student p = %.2g (n = %d)",
                     Stats.mean(four) < Stats.mean(three) ? "<" : "≥", Stats.mean(four), Stats.mean(three), tStat, welch, student, trials));
             res.summary(key + "_welchP", welch).summary(key + "_studentP", student).summary(key + "_welchT", tStat);
         }

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.fa4j.analysis.Fig3Dynamics;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -99,10 +100,10 @@ final class Fig3Experiment implements Experiment {
         traj.setLineStyle(new BasicStroke(3.5f));
         double endW0 = path[0][path[0].length - 1];
         double endW = path[1][path[1].length - 1];
-        res.summary("trajectoryFromOrigin", String.format("(%.4f, %.4f)", endW0, endW));
+        res.summary("trajectoryFromOrigin", String.format(Locale.ROOT, "(%.4f, %.4f)", endW0, endW));
         res.summary("trajectoryEndW0", endW0).summary("trajectoryEndW", endW);
         res.summary("expectedEndW0", Math.cbrt(2)).summary("expectedEndW", 1 / Math.cbrt(2));
-        res.summary("badBasin", String.format("%.1f%% of [-2,2]^2 flows to the bad branch", 100.0 * basinCount / ((n + 1) * (n + 1))));
+        res.summary("badBasin", String.format(Locale.ROOT, "%.1f%% of [-2,2]^2 flows to the bad branch", 100.0 * basinCount / ((n + 1) * (n + 1))));
         res.metric("trajectoryW0", thin(path[0], 20)).metric("trajectoryW", thin(path[1], 20));
         for (String f : Plots.save(chart, o.out(), "fig3")) {
             res.figure(f);

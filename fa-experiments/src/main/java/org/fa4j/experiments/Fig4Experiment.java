@@ -1,6 +1,7 @@
 package org.fa4j.experiments;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 
@@ -85,7 +86,7 @@ final class Fig4Experiment implements Experiment {
         for (double omega : new double[] {OMEGAS[0], 0.01, OMEGAS[OMEGAS.length - 1]}) {
             @SuppressWarnings("unchecked")
             Map<String, Double> row = (Map<String, Double>) (Map<String, ?>) table.get("omega=" + omega);
-            claim.append(String.format(" ω=%s: %.1f° vs %.1f°;", omega, row.get("anglePbpLast10pct"), row.get("angleBpLast10pct")));
+            claim.append(String.format(Locale.ROOT, " ω=%s: %.1f° vs %.1f°;", omega, row.get("anglePbpLast10pct"), row.get("angleBpLast10pct")));
         }
         res.summary("claim", claim.toString());
         for (String f : Plots.save(nse, o.out(), "fig4a")) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -347,7 +348,7 @@ final class MnistExperiment implements Experiment {
             row.put("testErrorPercentSd", sd);
             row.put("paper", paperNumbers.getOrDefault(rule.id, "—"));
             table.add(row);
-            res.summary(key, String.format("%.2f%% ± %.2f (n = %d, %d epochs, η = %s, batch %d)", mean, sd, n, s.epochs(), s.eta(), s.batch()));
+            res.summary(key, String.format(Locale.ROOT, "%.2f%% ± %.2f (n = %d, %d epochs, η = %s, batch %d)", mean, sd, n, s.epochs(), s.eta(), s.batch()));
             if (paperNumbers.containsKey(rule.id)) {
                 res.paper(key, paperNumbers.get(rule.id));
             }

@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.fa4j.core.Activation;
 import org.fa4j.core.EpochSummary;
 import org.fa4j.core.Evaluation;
+import org.fa4j.core.HeapCheck;
 import org.fa4j.core.Init;
 import org.fa4j.core.LayerSpec;
 import org.fa4j.core.Model;
@@ -23,6 +26,7 @@ import org.fa4j.datasets.Dataset;
 import org.fa4j.datasets.Mnist;
 import org.fa4j.datasets.Seeds;
 import org.fa4j.datasets.TrainTest;
+import org.fa4j.datasets.io.IoErrors;
 import org.fa4j.simd.Linalg;
 
 /**
@@ -36,6 +40,12 @@ import org.fa4j.simd.Linalg;
 public final class TrainRun {
     /** The suffix of the file written while a run is in progress. */
     static final String PARTIAL = ".partial";
+    /** The pixels of an MNIST or Fashion-MNIST image. */
+    private static final int MNIST_INPUTS = 784;
+    /** The training and test images of MNIST and Fashion-MNIST. */
+    private static final int MNIST_EXAMPLES = 70_000;
+    private static final int MNIST_TEST = 10_000;
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private TrainRun() {
     }
@@ -85,6 +95,48 @@ public final class TrainRun {
         if (threads < 1) {
             throw new IllegalArgumentException("threads is " + threads + "; expected at least 1");
         }
+        check(c, out);
+        try {
+            return train(c, name, out, data, threads, quiet, hook);
+        } catch (OutOfMemoryError e) {
+            throw new IllegalStateException("training " + c.hiddenSizes() + " ran out of Java heap (" + e.getMessage()
+                    + "); give Java more memory (-Xmx, e.g. FA4J_JAVA_OPTS=-Xmx8g for ./fa4j) or use smaller layers", e);
+        }
+    }
+
+    /**
+     * Checks, before any data is read or any training starts, that the network of {@code c} fits a Java array per
+     * layer and the heap in all (the bytes needed are in the message, which names {@code hiddenSizes}) and that
+     * {@code out} is a folder files can be written to (created if absent; the path and the operating system's reason
+     * otherwise). Temporary files that killed runs left in {@code out} are removed.
+     */
+    public static void check(TrainRunConfig c, Path out) {
+        long weights = 0;
+        long units = 0;
+        int in = MNIST_INPUTS;
+        List<Integer> sizes = new ArrayList<>(c.hiddenSizes());
+        sizes.add(Mnist.CLASSES);
+        for (int l = 0; l < sizes.size(); l++) {
+            int size = sizes.get(l);
+            long w = (long) in * size;
+            if (w > MAX_ARRAY) {
+                throw new IllegalArgumentException("config field 'hiddenSizes' is " + c.hiddenSizes() + ": layer " + l + " ("
+                        + in + " inputs x " + size + " units) has " + w + " weights, more than a Java array holds ("
+                        + MAX_ARRAY + "); expected layers with at most " + MAX_ARRAY / in + " units here");
+            }
+            weights += w;
+            units += size;
+            in = size;
+        }
+        // W and B (or a mask) per layer, the test set's activations per layer, and the data set as floats.
+        long bytes = 4 * (2 * weights + 2 * MNIST_TEST * units + (long) MNIST_EXAMPLES * (MNIST_INPUTS + Mnist.CLASSES));
+        HeapCheck.require(bytes, "config field 'hiddenSizes' " + c.hiddenSizes() + ": the " + MNIST_INPUTS + "-"
+                + c.hiddenSizes().stream().map(String::valueOf).collect(Collectors.joining("-")) + "-" + Mnist.CLASSES
+                + " network (weights, feedback, activations) with the data set");
+        OutputFolder.prepare(out);
+    }
+
+    private static ExperimentResult train(TrainRunConfig c, String name, Path out, Path data, int threads, boolean quiet, EpochHook hook) {
         ExperimentResult res = new ExperimentResult(name);
         res.config("trainConfig", c);
         res.seed("master", c.seed());
@@ -93,7 +145,7 @@ public final class TrainRun {
             tt = Mnist.load(data.resolve(c.dataset()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + c.dataset() + " from " + data.resolve(c.dataset())
-                    + ": " + e.getMessage() + " (run ./fa4j fetch-data first)", e);
+                    + ": " + IoErrors.describe(e) + " (run ./fa4j fetch-data first)", e);
         }
         Dataset train = tt.train();
         Dataset test = tt.test();
@@ -135,7 +187,7 @@ public final class TrainRun {
                         // The curve so far, under a name that cannot be mistaken for the final result.
                         res.metric("testErrorPerEpoch_trial" + trial, java.util.Arrays.copyOf(err, e + 1));
                         res.summary("progress", "trial " + (trial + 1) + " of " + c.trials() + ", epoch " + e + " of " + c.epochs()
-                                + ", test error " + String.format("%.2f%%", 100 * err[e]));
+                                + ", test error " + String.format(Locale.ROOT, "%.2f%%", 100 * err[e]));
                         hook.afterEpoch(res.write(out, name + PARTIAL));
                         p.event(String.format(java.util.Locale.ROOT, "trial %d of %d, epoch %d of %d: test error %.2f%%", trial + 1,
                                 c.trials(), e, c.epochs(), 100 * err[e]));
@@ -151,7 +203,7 @@ public final class TrainRun {
         double[] finals = curves.stream().mapToDouble(e -> 100 * e[e.length - 1]).toArray();
         res.metric("testErrorPerEpoch", curves);
         res.summary().remove("progress");
-        res.summary("testErrorPercent", String.format("%.2f%% ± %.2f (n = %d)", Stats.mean(finals), Stats.sd(finals), finals.length));
+        res.summary("testErrorPercent", String.format(Locale.ROOT, "%.2f%% ± %.2f (n = %d)", Stats.mean(finals), Stats.sd(finals), finals.length));
         res.summary("testErrorPercentMean", Stats.mean(finals));
         res.status("complete", null);
         finish(res, out, partial);

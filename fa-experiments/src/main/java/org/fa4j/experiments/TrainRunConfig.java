@@ -1,6 +1,7 @@
 package org.fa4j.experiments;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -11,10 +12,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.fa4j.core.BatchScaling;
+import org.fa4j.datasets.io.IoErrors;
 
 /**
  * The {@code fa4j train --config FILE.json} record: any layer sizes, rule and data set. Unknown, repeated or bad
- * fields are rejected with a message that names the field.
+ * fields are rejected with a message that names the field, and so is a value of the wrong JSON type for its
+ * component: a fraction or a quoted number where an integer belongs ({@code "batch": 100.5} is not read as 100), a
+ * number where a string belongs ({@link JsonTypes}).
  *
  * @param version     config format version, 1
  * @param dataset     "mnist" or "fashion-mnist"
@@ -43,6 +47,8 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
     /** The field names, in order. */
     static final List<String> FIELDS = java.util.Arrays.stream(TrainRunConfig.class.getRecordComponents())
             .map(java.lang.reflect.RecordComponent::getName).toList();
+    /** The largest config file read: a config is a few hundred bytes, and anything much larger is not one. */
+    static final long MAX_BYTES = 1 << 20;
     /** Fields that may be left out of a file, with the value they then take. */
     static final java.util.Map<String, String> OPTIONAL = java.util.Map.of("schedule", "constant");
 
@@ -99,7 +105,12 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
         ObjectMapper m = new ObjectMapper(strict).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = m.readTree(file.toFile());
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new IllegalArgumentException(file + ": the config is " + size + " bytes; expected a JSON object of at most "
+                        + MAX_BYTES + " bytes (a config is a few hundred)");
+            }
+            com.fasterxml.jackson.databind.JsonNode tree = m.readTree(Files.readAllBytes(file));
             if (tree == null || !tree.isObject()) {
                 throw new IllegalArgumentException(file + ": expected a JSON object with the fields " + FIELDS);
             }
@@ -117,6 +128,12 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
             for (String f : FIELDS) {
                 if (!tree.has(f)) {
                     throw new IllegalArgumentException(file + ": missing config field '" + f + "'");
+                }
+            }
+            for (java.lang.reflect.RecordComponent rc : TrainRunConfig.class.getRecordComponents()) {
+                String problem = JsonTypes.mismatch(tree.get(rc.getName()), rc.getGenericType());
+                if (problem != null) {
+                    throw new IllegalArgumentException(file + ": config field '" + rc.getName() + "' " + problem);
                 }
             }
             return m.treeToValue(tree, TrainRunConfig.class);
@@ -140,7 +157,7 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
             }
             throw new IllegalArgumentException(file + ": not valid JSON" + where + ": " + what, e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read the config: " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + ": cannot read the config: " + IoErrors.reason(e), e);
         }
     }
 

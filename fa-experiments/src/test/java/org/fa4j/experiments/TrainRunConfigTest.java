@@ -132,4 +132,37 @@ class TrainRunConfigTest {
         assertThat(s.seed()).isEqualTo(99);
         assertThat(s.withSeed(c.seed())).isEqualTo(c);
     }
+
+    @Test
+    void aFractionWhereAnIntegerBelongsIsRefusedNotTruncated() throws Exception {
+        String batch = example().replaceAll("\"batch\":[0-9]+", "\"batch\":100.5");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(batch))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("c.json").hasMessageContaining("config field 'batch' is 100.5").hasMessageContaining("expected an integer");
+        for (String[] edit : new String[][] {{"\"epochs\":[0-9]+", "\"epochs\":20.0", "'epochs' is 20.0"},
+                {"\"trials\":[0-9]+", "\"trials\":1.5", "'trials' is 1.5"},
+                {"\"seed\":[0-9]+", "\"seed\":\"1411024\"", "'seed' is \"1411024\""},
+                {"\"version\":1", "\"version\":1.0", "'version' is 1.0"},
+                {"\"hiddenSizes\":\\[1000\\]", "\"hiddenSizes\":[20.7]", "'hiddenSizes' is [20.7]"}}) {
+            String json = example().replaceAll(edit[0], edit[1]);
+            assertThat(json).contains(edit[1]);
+            assertThatThrownBy(() -> TrainRunConfig.read(write(json))).as(edit[1]).hasMessageContaining(edit[2])
+                    .hasMessageContaining("expected");
+        }
+    }
+
+    @Test
+    void aQuotedNumberOrANumberForAStringIsRefused() throws Exception {
+        String eta = example().replaceAll("\"eta\":[0-9.]+", "\"eta\":\"1.2\"");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(eta))).hasMessageContaining("'eta' is \"1.2\"").hasMessageContaining("a number");
+        String rule = example().replace("\"rule\":\"fa\"", "\"rule\":5");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(rule))).hasMessageContaining("'rule' is 5").hasMessageContaining("a string");
+    }
+
+    @Test
+    void aFileFarLargerThanAnyConfigIsRefusedBeforeItIsRead() throws Exception {
+        String padded = example().replaceFirst("\\{", "{" + " ".repeat((int) TrainRunConfig.MAX_BYTES));
+        assertThatThrownBy(() -> TrainRunConfig.read(write(padded))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("c.json: the config is " + padded.length() + " bytes");
+        assertThat(TrainRunConfig.read(write(example().replaceFirst("\\{", "{" + " ".repeat(1000))))).isEqualTo(TrainRunConfig.example());
+    }
 }

@@ -3,11 +3,13 @@ package org.fa4j.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fa4j.core.TrainingDivergedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,5 +99,54 @@ class TrainRunTest {
         assertThat(TrainRun.name(Path.of("configs", "mnist-40-epochs", "fa.json"))).isEqualTo("train-mnist-40-epochs-fa");
         assertThat(TrainRun.name(Path.of("/tmp/my runs/wide net.json"))).isEqualTo("train-my_runs-wide_net");
         assertThat(TrainRun.name(Path.of("/c.json"))).isEqualTo("train-c");
+    }
+
+    /** The example config with one hidden layer of {@code size} units. */
+    private TrainRunConfig hidden(int size) throws Exception {
+        String json = new ObjectMapper().writeValueAsString(TrainRunConfig.example())
+                .replaceAll("\"hiddenSizes\":\\[[0-9,]+\\]", "\"hiddenSizes\":[" + size + "]");
+        assertThat(json).contains("\"hiddenSizes\":[" + size + "]");
+        return config(json);
+    }
+
+    @Test
+    void aLayerTooLargeForAJavaArrayIsRefusedNamingTheFieldBeforeAnyWork() throws Exception {
+        TrainRunConfig c = hidden(2_000_000_000);
+        assertThatThrownBy(() -> TrainRun.run(c, "train-x", out, data, 1, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("config field 'hiddenSizes' is [2000000000]")
+                .hasMessageContaining("784 inputs x 2000000000 units").hasMessageContaining("more than a Java array holds")
+                .hasMessageNotContaining("overflow");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aLayerTooLargeForTheHeapIsRefusedWithTheBytesItNeeds() throws Exception {
+        TrainRunConfig c = hidden(1_000_000);
+        assertThatThrownBy(() -> TrainRun.run(c, "train-x", out, data, 1, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("config field 'hiddenSizes' [1000000]")
+                .hasMessageContaining("784-1000000-10").hasMessageMatching("(?s).*needs \\d+ bytes.*").hasMessageContaining("-Xmx");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderUnderARegularFileIsRefusedBeforeTraining() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "x");
+        List<Integer> epochs = new ArrayList<>();
+        assertThatThrownBy(() -> TrainRun.run(config(TinyMnist.config("mnist", "fa")), "train-x", file.resolve("out"), data, 1, true,
+                partial -> epochs.add(1)))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining(file.resolve("out").toString())
+                .hasMessageContaining("Not a directory");
+        assertThat(epochs).isEmpty();
+    }
+
+    @Test
+    void staleTemporariesOfAKilledRunAreRemovedAtTheNextStart() throws Exception {
+        Files.createDirectories(out);
+        Path stale = Files.createFile(out.resolve(".train-x.partial-8163.tmp.json")); // a 0-byte leftover of kill -9
+        TrainRun.run(config(TinyMnist.config("mnist", "fa")), "train-x", out, data, 1, true);
+        assertThat(stale).doesNotExist();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("train-x.json");
+        }
     }
 }

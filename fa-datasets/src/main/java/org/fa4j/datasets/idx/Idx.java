@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import org.fa4j.datasets.io.AtomicFiles;
  * the file name.
  *
  * <p>Reading streams the file in 64 KiB chunks straight into the result's primitive array; the header is checked
- * against the file size before anything large is allocated (see {@link #read(Path)}). Every problem with the input
+ * against the file size before anything large is allocated, and a gzip body's array grows only with the bytes that
+ * really decompress (see {@link #read(Path)}), so memory use follows the data, not the header's claim. Every problem with the input
  * is an {@link IdxFormatException} naming the file and the byte offset. Writing is atomic: the bytes go to a
  * temporary file in the target's directory, which is then moved over the target, so a failed write leaves nothing
  * half-written. {@code read(write(x))} equals {@code x} for every array.
@@ -35,12 +37,22 @@ public final class Idx {
      * or above {@value IdxArray#MAX_RANK}; a dimension exceeds 2<sup>31</sup>−1; the dimensions multiply past what a
      * Java array holds; the header claims more data than the file holds (checked against the file size before
      * allocating; for gzip against the deflate limit of 1032:1, then by growing the array only as data arrives); the
-     * body is truncated; bytes follow the last element; the gzip stream is corrupt.
+     * body is truncated; bytes follow the last element; the gzip stream is corrupt. A file that is missing or cannot
+     * be opened is an {@link IOException} whose message names the file and the operating system's reason.
      */
     public static IdxArray read(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        long size = Files.size(file);
-        try (InputStream in = Files.newInputStream(file)) {
+        long size;
+        InputStream in;
+        try {
+            size = Files.size(file);
+            in = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no such IDX file (No such file or directory)");
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(file.toString(), null, "cannot open the IDX file (Permission denied)");
+        }
+        try (in) {
             return IdxReader.read(in, file.toString(), size);
         }
     }

@@ -18,9 +18,9 @@ import java.util.zip.ZipException;
  *   <li>a raw file of known size: the header must account for the size exactly, so the array is allocated once,
  *       at its final size, after that check;</li>
  *   <li>a gzip file of known size: deflate expands at most {@value #DEFLATE_MAX_RATIO}:1, so a header claiming more
- *       is rejected at once; otherwise the array starts at a size the compressed size makes plausible
- *       ({@value #GZIP_PLAUSIBLE_RATIO}× it, which covers MNIST and Fashion-MNIST in one allocation) and grows by
- *       doubling only as decompressed data actually arrives;</li>
+ *       is rejected at once; otherwise the array starts at 1 MiB and grows by doubling only as decompressed data
+ *       actually arrives. The compressed size says nothing about what the body really holds (40 MiB of random bytes
+ *       are 40 MiB compressed), so it never sizes an allocation;</li>
  *   <li>a stream of unknown length: the array starts at 1 MiB and grows the same way.</li>
  * </ul>
  * A lying header can therefore never make the reader allocate much more than twice the data really present.
@@ -28,7 +28,6 @@ import java.util.zip.ZipException;
 final class IdxReader {
     static final int CHUNK = 1 << 16;
     static final long DEFLATE_MAX_RATIO = 1032;
-    static final long GZIP_PLAUSIBLE_RATIO = 8;
     static final long INITIAL_BYTES = 1 << 20;
 
     private final String source;
@@ -149,10 +148,9 @@ final class IdxReader {
         int n = (int) count;
         int initial;
         if (exactSize >= 0) {
-            initial = n;
+            initial = n; // the file size proved that the body is all there
         } else {
-            long plausibleBytes = Math.max(INITIAL_BYTES, compressedSize < 0 ? 0 : compressedSize * GZIP_PLAUSIBLE_RATIO);
-            initial = (int) Math.min(n, plausibleBytes / type.bytes());
+            initial = (int) Math.min(n, INITIAL_BYTES / type.bytes());
         }
         Object data = readBody(type, n, initial);
         if (readByte() != -1) {

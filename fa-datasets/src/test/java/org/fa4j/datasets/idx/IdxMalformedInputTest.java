@@ -1,6 +1,7 @@
 package org.fa4j.datasets.idx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
@@ -297,5 +298,12 @@ class IdxMalformedInputTest {
         };
         assertThat(Idx.read(in, "s").bytes()).containsExactly(42);
         assertThat(closed[0]).isFalse();
+    }
+
+    @Test
+    void aMissingFileIsNamedWithTheReason() {
+        Path missing = dir.resolve("t10k-images-idx3-ubyte");
+        assertThatThrownBy(() -> Idx.read(missing)).isInstanceOf(java.nio.file.NoSuchFileException.class)
+                .hasMessage(missing + ": no such IDX file (No such file or directory)");
     }
 }

@@ -19,6 +19,8 @@ import org.fa4j.datasets.io.AtomicFiles;
  * complete, and a {@code .partial.json} file is a run's curve so far, never a result.
  */
 final class InterruptNotice implements AutoCloseable {
+    /** Notices installed and not yet closed: while there is one, it says what was interrupted, not {@link Main}. */
+    private static final java.util.concurrent.atomic.AtomicInteger ACTIVE = new java.util.concurrent.atomic.AtomicInteger();
     private final Thread hook;
 
     private InterruptNotice(Thread hook) {
@@ -46,7 +48,13 @@ final class InterruptNotice implements AutoCloseable {
             err.flush();
         }, "fa4j-interrupt-notice");
         Runtime.getRuntime().addShutdownHook(hook);
+        ACTIVE.incrementAndGet();
         return new InterruptNotice(hook);
+    }
+
+    /** True while a command's notice is installed (it then prints the interrupt message itself). */
+    static boolean active() {
+        return ACTIVE.get() > 0;
     }
 
     /** The visible files of {@code out} written since {@code since}, by name. */
@@ -69,6 +77,7 @@ final class InterruptNotice implements AutoCloseable {
     /** Removes the notice: the command ended by itself. */
     @Override
     public void close() {
+        ACTIVE.decrementAndGet();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

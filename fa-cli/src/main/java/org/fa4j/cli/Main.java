@@ -63,7 +63,7 @@ public final class Main implements Runnable {
     /** Runs the command line and exits with its status; a Ctrl-C ends the bar's row and says so. */
     public static void main(String[] args) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!finished) {
+            if (!finished && !InterruptNotice.active()) { // a command's notice says more, and says it once
                 Stderr.lastLine("fa4j: interrupted");
             }
         }, "fa4j-interrupted"));

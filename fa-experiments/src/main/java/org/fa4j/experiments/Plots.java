@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.fa4j.datasets.io.AtomicFiles;
+import org.fa4j.datasets.io.IoErrors;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -153,7 +154,7 @@ final class Plots {
                     tmp.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
             return new String[] {png.getFileName().toString(), svg.getFileName().toString()};
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save figure " + name + " in " + dir, e);
+            throw new UncheckedIOException("cannot save figure " + name + " in " + dir + ": " + IoErrors.describe(e), e);
         }
     }
 

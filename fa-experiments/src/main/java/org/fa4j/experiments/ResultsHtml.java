@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.fa4j.datasets.io.AtomicFiles;
+import org.fa4j.datasets.io.IoErrors;
 
 /**
  * {@code results/index.html}: one page with every figure of the results directory (its SVG, or its PNG where there is
@@ -80,7 +81,7 @@ final class ResultsHtml {
         try {
             return AtomicFiles.writeString(out.resolve("index.html"), sb.toString());
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write " + out.resolve("index.html"), ex);
+            throw new UncheckedIOException("cannot write " + out.resolve("index.html") + ": " + IoErrors.describe(ex), ex);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.fa4j.datasets.io.AtomicFiles;
+import org.fa4j.datasets.io.IoErrors;
 
 /**
  * {@code results/index.md} and {@code results/index.html} ({@link ResultsHtml}): every figure of the results directory
@@ -88,7 +89,7 @@ public final class ResultsIndex {
         try {
             return AtomicFiles.writeString(out.resolve("index.md"), sb.toString());
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write " + out.resolve("index.md"), ex);
+            throw new UncheckedIOException("cannot write " + out.resolve("index.md") + ": " + IoErrors.describe(ex), ex);
         }
     }
 

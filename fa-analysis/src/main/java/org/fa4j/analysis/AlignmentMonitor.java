@@ -84,9 +84,6 @@ public final class AlignmentMonitor implements TrainingListener {
      * step at which it was not, with its value.
      */
     public CheckReport conditionOneAcquiredBy(long byStep, int window) {
-        if (window < 1) {
-            throw new IllegalArgumentException("window must be >= 1 sample, got " + window);
-        }
         requireSamples(window);
         Map<String, Object> measured = new LinkedHashMap<>();
         boolean ok = true;
@@ -142,9 +139,7 @@ public final class AlignmentMonitor implements TrainingListener {
      * {@code maxAngleDegrees} for every monitored hidden layer at the end of the run.
      */
     public CheckReport finalAngleBelow(double maxAngleDegrees, int window) {
-        if (!(maxAngleDegrees > 0 && maxAngleDegrees <= 180)) {
-            throw new IllegalArgumentException("maxAngleDegrees must be in (0°, 180°], got " + maxAngleDegrees);
-        }
+        ModelChecks.requireAngle(maxAngleDegrees);
         requireSamples(window);
         Map<String, Object> measured = new LinkedHashMap<>();
         boolean ok = true;
@@ -176,6 +171,9 @@ public final class AlignmentMonitor implements TrainingListener {
     }
 
     private void requireSamples(int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be >= 1 sample, got " + window);
+        }
         int n = samples(hiddenLayers().get(0)).size();
         if (n < window) {
             throw new IllegalStateException("the monitor has " + n + " samples per layer, fewer than the window of " + window

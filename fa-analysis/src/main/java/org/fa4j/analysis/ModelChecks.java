@@ -191,7 +191,7 @@ public final class ModelChecks {
         return sb.toString();
     }
 
-    private static void requireAngle(double maxAngleDegrees) {
+    static void requireAngle(double maxAngleDegrees) {
         if (!(maxAngleDegrees > 0 && maxAngleDegrees <= 180)) {
             throw new IllegalArgumentException("maxAngleDegrees must be in (0°, 180°], got " + maxAngleDegrees);
         }

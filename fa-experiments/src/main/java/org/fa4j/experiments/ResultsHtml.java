@@ -2,7 +2,6 @@ package org.fa4j.experiments;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,19 +49,14 @@ final class ResultsHtml {
     static Path write(Path out) {
         StringBuilder body = new StringBuilder();
         double total = 0;
-        for (Experiment e : Experiments.all()) {
-            Path f = out.resolve(e.name() + ".json");
-            if (!Files.exists(f)) {
-                continue;
-            }
-            Map<String, Object> m;
-            try {
-                m = ExperimentResult.JSON.readValue(f.toFile(), Map.class);
-            } catch (IOException ex) {
+        for (ResultsIndex.Stored r : ResultsIndex.stored(out)) {
+            Experiment e = r.experiment();
+            if (r.json() == null) {
                 body.append("<section id=\"").append(esc(e.name())).append("\"><h2>").append(esc(e.name()))
-                        .append("</h2><p>(unreadable result: ").append(esc(ex.getMessage())).append(")</p></section>\n");
+                        .append("</h2><p>(unreadable result: ").append(esc(r.unreadable())).append(")</p></section>\n");
                 continue;
             }
+            Map<String, Object> m = r.json();
             double wall = m.get("wallTimeSeconds") instanceof Number n ? n.doubleValue() : 0;
             total += wall;
             section(body, e, m, wall);

@@ -38,18 +38,13 @@ public final class ResultsIndex {
                 + "open (with reasons), and the figures. The JSON files hold every curve.\n\n");
         double total = 0;
         StringBuilder body = new StringBuilder();
-        for (Experiment e : Experiments.all()) {
-            Path f = out.resolve(e.name() + ".json");
-            if (!Files.exists(f)) {
+        for (Stored r : stored(out)) {
+            Experiment e = r.experiment();
+            if (r.json() == null) {
+                body.append("## ").append(e.name()).append("\n\n(unreadable result: ").append(r.unreadable()).append(")\n\n");
                 continue;
             }
-            Map<String, Object> m;
-            try {
-                m = ExperimentResult.JSON.readValue(f.toFile(), Map.class);
-            } catch (IOException ex) {
-                body.append("## ").append(e.name()).append("\n\n(unreadable result: ").append(ex.getMessage()).append(")\n\n");
-                continue;
-            }
+            Map<String, Object> m = r.json();
             double wall = m.get("wallTimeSeconds") instanceof Number n ? n.doubleValue() : 0;
             total += wall;
             Map<String, Object> config = (Map<String, Object>) m.getOrDefault("config", Map.of());
@@ -91,6 +86,34 @@ public final class ResultsIndex {
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write " + out.resolve("index.md") + ": " + IoErrors.describe(ex), ex);
         }
+    }
+
+    /**
+     * One experiment's result file in a results folder, read as a JSON tree.
+     *
+     * @param experiment the experiment whose file it is
+     * @param json       the file's content, or null when it cannot be read
+     * @param unreadable why it cannot be read, or null
+     */
+    record Stored(Experiment experiment, Map<String, Object> json, String unreadable) {
+    }
+
+    /** The result files present in {@code out}, in the order of {@link Experiments#all()}, for both index pages. */
+    @SuppressWarnings("unchecked")
+    static List<Stored> stored(Path out) {
+        List<Stored> found = new java.util.ArrayList<>();
+        for (Experiment e : Experiments.all()) {
+            Path f = out.resolve(e.name() + ".json");
+            if (!Files.exists(f)) {
+                continue;
+            }
+            try {
+                found.add(new Stored(e, ExperimentResult.JSON.readValue(f.toFile(), Map.class), null));
+            } catch (IOException ex) {
+                found.add(new Stored(e, null, ex.getMessage()));
+            }
+        }
+        return found;
     }
 
     /** The experiment's title with the network it ran, e.g. "Fig. 2a/b: MNIST, … (784-200-10)". */

@@ -66,6 +66,16 @@ public final class Mnist {
         }
     }
 
+    /**
+     * The four files {@link #load(Path)} reads from {@code directory}: training images and labels, test images and
+     * labels, each under the first usual name found (see the class comment).
+     */
+    public static List<Path> files(Path directory) throws NoSuchFileException {
+        Objects.requireNonNull(directory, "directory");
+        return List.of(find(directory, TRAIN_IMAGES), find(directory, TRAIN_LABELS), find(directory, TEST_IMAGES),
+                find(directory, TEST_LABELS));
+    }
+
     /** Loads the training and test sets from {@code directory}, with one-hot targets and labels. */
     public static TrainTest load(Path directory) throws IOException {
         return load(directory, true);

@@ -13,7 +13,9 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.fa4j.datasets.io.AtomicFiles;
+import org.fa4j.datasets.io.Digests;
 import org.fa4j.datasets.io.IoErrors;
+import org.fa4j.simd.VectorSupport;
 
 /**
  * One experiment's versioned JSON result: configuration, the protocol choices the paper leaves open (each with its
@@ -34,6 +36,7 @@ public final class ExperimentResult {
     private final Map<String, Object> config = new LinkedHashMap<>();
     private final Map<String, String> choices = new LinkedHashMap<>();
     private final Map<String, Object> seeds = new LinkedHashMap<>();
+    private final Map<String, Object> data = new LinkedHashMap<>();
     private final Map<String, Object> metrics = new LinkedHashMap<>();
     private final Map<String, Object> summary = new LinkedHashMap<>();
     private final Map<String, Object> paper = new LinkedHashMap<>();
@@ -54,6 +57,22 @@ public final class ExperimentResult {
     private <V> ExperimentResult put(Map<String, V> section, String key, V value) {
         section.put(key, value);
         return this;
+    }
+
+    /**
+     * Records the data set the result was computed from: each file's name and SHA-256, so that a reader can tell
+     * which copy of the data gave the numbers.
+     */
+    public ExperimentResult data(String dataset, List<Path> files) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (Path f : files) {
+            try {
+                digests.put(f.getFileName().toString(), "sha256:" + Digests.sha256(f));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + IoErrors.describe(e), e);
+            }
+        }
+        return put(data, dataset, digests);
     }
 
     /** Records a configuration value. */
@@ -138,6 +157,8 @@ public final class ExperimentResult {
         software.put("version", Version.VERSION);
         software.put("java", System.getProperty("java.version"));
         software.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        software.put("vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        software.put("kernels", VectorSupport.path() + " (" + VectorSupport.reason() + ")");
         m.put("software", software);
         m.put("command", System.getProperty("fa4j.command", "(API call)"));
         m.put("createdUtc", Instant.now().toString());
@@ -145,6 +166,9 @@ public final class ExperimentResult {
         m.put("config", ordered(config));
         m.put("choices", choices);
         m.put("seeds", ordered(seeds));
+        if (!data.isEmpty()) {
+            m.put("data", data);
+        }
         m.put("paper", ordered(paper));
         m.put("summary", ordered(summary));
         m.put("figures", figures);

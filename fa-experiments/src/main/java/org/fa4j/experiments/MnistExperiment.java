@@ -182,6 +182,11 @@ final class MnistExperiment implements Experiment {
         Dataset validation = held.validation();
 
         ExperimentResult res = new ExperimentResult(name);
+        try {
+            res.data(dataset, Mnist.files(dir));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalStateException("cannot read " + dataset + " from " + dir + ": " + e.getMessage(), e);
+        }
         res.config("dataset", dataset).config("network", "784-" + b.hidden() + "-10, logistic hidden and output units, biases")
                 .config("loss", "squared error ½‖y* − y‖², one-hot targets").config("weightDecay", MnistTrial.WEIGHT_DECAY)
                 .config("trainSize", train.size()).config("testSize", test.size()).config("validationSize", valSize)

@@ -143,6 +143,7 @@ public final class TrainRun {
         TrainTest tt;
         try {
             tt = Mnist.load(data.resolve(c.dataset()));
+            res.data(c.dataset(), Mnist.files(data.resolve(c.dataset())));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + c.dataset() + " from " + data.resolve(c.dataset())
                     + ": " + IoErrors.describe(e) + " (run ./fa4j fetch-data first)", e);

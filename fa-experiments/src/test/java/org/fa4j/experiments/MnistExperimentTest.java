@@ -50,6 +50,26 @@ class MnistExperimentTest {
         assertThat(((Number) t.get("bp/paper").get("batch")).intValue()).isEqualTo(1);
     }
 
+    /**
+     * The result names the data it was computed from: each MNIST file with its SHA-256, which must be the digest
+     * bin/fetch-data installs it under (the known answer, read from that script), and the kernel path that ran.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theResultRecordsTheDigestsOfTheDataItRead() throws Exception {
+        QuickRuns.run(MnistExperiment.fig2());
+        Map<String, Object> json = QuickRuns.json("fig2");
+        Map<String, Object> mnist = (Map<String, Object>) ((Map<String, Object>) json.get("data")).get("mnist");
+        assertThat(mnist).hasSize(4);
+        String script = java.nio.file.Files.readString(java.nio.file.Path.of("..", "bin", "fetch-data"));
+        for (Map.Entry<String, Object> f : mnist.entrySet()) {
+            String sha = f.getValue().toString();
+            assertThat(sha).startsWith("sha256:");
+            assertThat(script).as(f.getKey()).contains("\"" + f.getKey().replace(".gz", "") + " " + sha.substring("sha256:".length()) + "\"");
+        }
+        assertThat(((Map<String, Object>) json.get("software")).get("kernels").toString()).containsPattern("^(VECTOR|SCALAR) \\(");
+    }
+
     @Test
     void faSignalAlignsWithBackpropsDuringLearning() throws Exception {
         QuickRuns.run(MnistExperiment.fig2());

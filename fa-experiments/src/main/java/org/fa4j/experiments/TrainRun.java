@@ -158,7 +158,7 @@ public final class TrainRun {
         }
         NetworkSpec spec = sb.layer(new LayerSpec(10, c.output().equals("linear") ? Activation.identity() : Activation.named(c.output()),
                         true, rule.outputSparsity()))
-                .init(Init.uniform(c.omega())).build();
+                .init(Init.uniform(c.omega())).loss(c.objective()).build();
         res.choice("update", (c.scaling() == org.fa4j.core.BatchScaling.MEAN
                 ? "batchScaling mean: W ← (1 − ηα)W + (η/batch)·Σ_batch δhᵀ"
                 : "batchScaling sum: W ← (1 − ηα)W + η·Σ_batch δhᵀ") + "; with schedule '" + c.schedule() + "' η is η_t of fa-core's "

@@ -39,10 +39,12 @@ import org.fa4j.datasets.io.IoErrors;
  * @param schedule    how η changes over the run, per update: "constant", "linear" (to 0), "cosine" (to 0),
  *                    "linear:F" / "cosine:F" (to F·η); optional in the file, default "constant" (fa-core's
  *                    {@link org.fa4j.core.LearningRateSchedule#named})
+ * @param loss        "squared-error" (the paper's ½‖y* − y‖², the default when the file leaves it out) or
+ *                    "softmax-cross-entropy" (which needs output "linear": the outputs are the logits)
  */
 public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSizes, String hidden, String output, String rule,
                           double eta, String batchScaling, int batch, int epochs, double weightDecay, double omega, double beta,
-                          int trials, long seed, String schedule) {
+                          int trials, long seed, String schedule, String loss) {
 
     /** The field names, in order. */
     static final List<String> FIELDS = java.util.Arrays.stream(TrainRunConfig.class.getRecordComponents())
@@ -50,7 +52,7 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
     /** The largest config file read: a config is a few hundred bytes, and anything much larger is not one. */
     static final long MAX_BYTES = 1 << 20;
     /** Fields that may be left out of a file, with the value they then take. */
-    static final java.util.Map<String, String> OPTIONAL = java.util.Map.of("schedule", "constant");
+    static final java.util.Map<String, String> OPTIONAL = java.util.Map.of("schedule", "constant", "loss", "squared-error");
 
     /** Checks every field; the message names the field, its value and the expectation. */
     public TrainRunConfig {
@@ -81,6 +83,15 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("config field 'schedule': " + e.getMessage());
         }
+        require(loss != null && List.of("squared-error", "softmax-cross-entropy").contains(loss), "loss", loss,
+                "\"squared-error\" or \"softmax-cross-entropy\"");
+        require(!loss.equals("softmax-cross-entropy") || output.equals("linear"), "output", output,
+                "\"linear\" with loss softmax-cross-entropy (the output layer gives the logits)");
+    }
+
+    /** fa-core's loss for {@link #loss}. */
+    public org.fa4j.core.Loss objective() {
+        return org.fa4j.core.Loss.named(loss);
     }
 
     /** fa-core's batch scaling for {@link #batchScaling}. */
@@ -163,21 +174,21 @@ public record TrainRunConfig(int version, String dataset, List<Integer> hiddenSi
 
     /** This config with {@code n} trials (the {@code --trials} override of {@code fa4j train}). */
     public TrainRunConfig withTrials(int n) {
-        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batchScaling, batch, epochs, weightDecay, omega, beta, n, seed, schedule);
+        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batchScaling, batch, epochs, weightDecay, omega, beta, n, seed, schedule, loss);
     }
 
     /** This config with master seed {@code s} (the {@code --seed} override of {@code fa4j train}). */
     public TrainRunConfig withSeed(long s) {
-        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batchScaling, batch, epochs, weightDecay, omega, beta, trials, s, schedule);
+        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batchScaling, batch, epochs, weightDecay, omega, beta, trials, s, schedule, loss);
     }
 
     /** This config with {@code e} epochs (the {@code --epochs} override of {@code fa4j train}). */
     public TrainRunConfig withEpochs(int e) {
-        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batchScaling, batch, e, weightDecay, omega, beta, trials, seed, schedule);
+        return new TrainRunConfig(version, dataset, hiddenSizes, hidden, output, rule, eta, batchScaling, batch, e, weightDecay, omega, beta, trials, seed, schedule, loss);
     }
 
     /** An example config (the paper's MNIST FA network with the fast schedule of configs/mnist-20-epochs). */
     public static TrainRunConfig example() {
-        return new TrainRunConfig(1, "mnist", List.of(1000), "logistic", "logistic", "fa", 1.2, "mean", 10, 20, 1e-6, 0.1, 8, 1, 1411024L, "triangle:0.05");
+        return new TrainRunConfig(1, "mnist", List.of(1000), "logistic", "logistic", "fa", 1.2, "mean", 10, 20, 1e-6, 0.1, 8, 1, 1411024L, "triangle:0.05", "squared-error");
     }
 }

@@ -62,7 +62,7 @@ class ExperimentResultTest {
         Map<String, Object> m = ExperimentResult.JSON.readValue(r.write(dir).toFile(), Map.class);
         assertThat(m.keySet()).containsExactly("schema", "experiment", "status", "software", "command", "createdUtc",
                 "wallTimeSeconds", "config", "choices", "seeds", "paper", "summary", "figures", "metrics");
-        assertThat(((Map<String, Object>) m.get("software")).keySet()).containsExactly("name", "version", "java", "os");
+        assertThat(((Map<String, Object>) m.get("software")).keySet()).containsExactly("name", "version", "java", "os", "vm", "kernels");
         assertThat(((Map<String, Object>) m.get("config")).keySet()).containsExactly("z", "a");
     }
 }

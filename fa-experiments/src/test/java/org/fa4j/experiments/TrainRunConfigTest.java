@@ -72,6 +72,21 @@ class TrainRunConfigTest {
         assertThat(TrainRunConfig.read(write(sum)).scaling()).isEqualTo(org.fa4j.core.BatchScaling.SUM);
     }
 
+    /** The loss is optional (the paper's squared error); cross-entropy needs linear outputs, and a bad name is named. */
+    @Test
+    void theLossIsOptionalAndCrossEntropyNeedsLinearOutputs() throws Exception {
+        assertThat(example()).contains("\"loss\":\"squared-error\"");
+        String without = example().replace(",\"loss\":\"squared-error\"", "");
+        assertThat(without).doesNotContain("loss");
+        assertThat(TrainRunConfig.read(write(without)).objective()).isEqualTo(org.fa4j.core.Loss.squaredError());
+        String ce = example().replace("\"loss\":\"squared-error\"", "\"loss\":\"softmax-cross-entropy\"");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(ce))).hasMessageContaining("'output'").hasMessageContaining("logits");
+        String ceLinear = ce.replace("\"output\":\"logistic\"", "\"output\":\"linear\"");
+        assertThat(TrainRunConfig.read(write(ceLinear)).objective()).isEqualTo(org.fa4j.core.Loss.softmaxCrossEntropy());
+        String bad = example().replace("\"loss\":\"squared-error\"", "\"loss\":\"hinge\"");
+        assertThatThrownBy(() -> TrainRunConfig.read(write(bad))).hasMessageContaining("'loss'").hasMessageContaining("hinge");
+    }
+
     @Test
     void everyShippedConfigReadsAndSaysHowItScalesTheBatch() throws Exception {
         Path configs = Path.of(System.getProperty("user.dir")).resolveSibling("configs");

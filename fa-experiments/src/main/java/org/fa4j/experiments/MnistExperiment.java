@@ -331,6 +331,22 @@ final class MnistExperiment implements Experiment {
         return res;
     }
 
+    /**
+     * What a rule's summary line adds about its stuck runs ({@link MnistTrial#stuck()}): nothing when there are none,
+     * else how many, which, and that the mean includes them, so that a plateau is never averaged in silently.
+     */
+    static String stuckNote(List<MnistTrial> ts) {
+        List<String> stuck = new ArrayList<>();
+        for (int t = 0; t < ts.size(); t++) {
+            if (ts.get(t).stuck()) {
+                stuck.add(String.valueOf(t + 1));
+            }
+        }
+        return stuck.isEmpty() ? "" : String.format(Locale.ROOT, "; %d of %d runs stuck (trial %s: at least %.0f%% of the output units "
+                + "saturated, f' < %s on every probe image), included in the mean", stuck.size(), ts.size(), String.join(", ", stuck),
+                100 * MnistTrial.STUCK_OUTPUT_SHARE, MnistTrial.SATURATED);
+    }
+
     private void summarise(ExperimentResult res, List<Map<String, Object>> table, XYChart errChart, XYChart angleChart,
                            Map<MnistRule, List<MnistTrial>> runs, MnistSchedule schedule, int n) {
         for (Map.Entry<MnistRule, List<MnistTrial>> e : runs.entrySet()) {
@@ -353,7 +369,14 @@ final class MnistExperiment implements Experiment {
             row.put("testErrorPercentSd", sd);
             row.put("paper", paperNumbers.getOrDefault(rule.id, "—"));
             table.add(row);
-            res.summary(key, String.format(Locale.ROOT, "%.2f%% ± %.2f (n = %d, %d epochs, η = %s, batch %d)", mean, sd, n, s.epochs(), s.eta(), s.batch()));
+            double[][] saturation = new double[ts.size()][];
+            for (int t = 0; t < ts.size(); t++) {
+                saturation[t] = new double[] {ts.get(t).saturation().hiddenShare(), ts.get(t).saturation().outputShare()};
+            }
+            row.put("stuckRuns", ts.stream().filter(MnistTrial::stuck).count());
+            res.metric("saturatedShare_" + s.name() + "_" + rule.id, saturation);
+            res.summary(key, String.format(Locale.ROOT, "%.2f%% ± %.2f (n = %d, %d epochs, η = %s, batch %d)%s", mean, sd, n, s.epochs(),
+                    s.eta(), s.batch(), stuckNote(ts)));
             if (paperNumbers.containsKey(rule.id)) {
                 res.paper(key, paperNumbers.get(rule.id));
             }

@@ -10,6 +10,7 @@ import org.fa4j.core.LayerSpec;
 import org.fa4j.core.LearningRateSchedule;
 import org.fa4j.core.Model;
 import org.fa4j.core.NetworkSpec;
+import org.fa4j.core.Saturation;
 import org.fa4j.core.StepContext;
 import org.fa4j.core.Trainer;
 import org.fa4j.core.TrainingConfig;
@@ -31,14 +32,26 @@ import org.fa4j.simd.Op;
  * @param angleSd       its standard deviation over the probe batch
  * @param initialW0     the first layer's weights before learning (hidden × 784), or null unless asked
  * @param finalW0       the first layer's weights after learning, or null unless asked
+ * @param saturation    after learning, the share of hidden and of output units whose derivative is below
+ *                      {@link #SATURATED} on every one of the first 1000 evaluation images (a stuck run's signature)
  */
-record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, double[] angleSd, float[] initialW0, float[] finalW0) {
+record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, double[] angleSd, float[] initialW0, float[] finalW0,
+                  Saturation saturation) {
 
     static final int HIDDEN = 1000;
     static final double WEIGHT_DECAY = 1e-6;
+    /** The derivative f'(a) below which a unit counts as saturated (logistic: within 1e-3 of 0 or 1). */
+    static final double SATURATED = 1e-3;
+    /** The share of output units saturated on every probe image from which a run is flagged as stuck. */
+    static final double STUCK_OUTPUT_SHARE = 0.5;
 
     double finalError() {
         return errors[errors.length - 1];
+    }
+
+    /** True when most output units are saturated on every probe image: the run sits on a plateau it cannot leave. */
+    boolean stuck() {
+        return saturation.outputShare() >= STUCK_OUTPUT_SHARE;
     }
 
     /** The network: inputs-hidden-10, logistic hidden and output units with biases, W ~ U[-ω, ω], squared error. */
@@ -128,8 +141,9 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
             as[ap[0]++] = a[1];
         }
         int n = ap[0];
+        Saturation saturation = Saturation.measure(model, eval.inputs().rows(0, Math.min(1000, eval.size())), SATURATED, la);
         return new MnistTrial(errors, Arrays.copyOf(ax, n), Arrays.copyOf(am, n), Arrays.copyOf(as, n),
-                w0Initial, keepWeights ? model.weights(0).toArray() : null);
+                w0Initial, keepWeights ? model.weights(0).toArray() : null, saturation);
     }
 
     /**

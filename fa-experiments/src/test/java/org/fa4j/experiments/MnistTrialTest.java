@@ -3,10 +3,12 @@ package org.fa4j.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.fa4j.core.Model;
 import org.fa4j.core.NetworkSpec;
 import org.fa4j.core.Trainer;
+import org.fa4j.datasets.Dataset;
 import org.fa4j.simd.Linalg;
 import org.fa4j.simd.Matrix;
 import org.junit.jupiter.api.Test;
@@ -207,5 +209,33 @@ class MnistTrialTest {
         }
         MnistSchedule paper = new MnistSchedule("paper", 1e-3f, 1, 20);
         assertThat(MnistExperiment.forRule(paper, MnistRule.SHALLOW)).isSameAs(paper);
+    }
+
+    /**
+     * A run whose output units sit saturated on every probe image is flagged, and the summary says how many runs and
+     * which, and that the mean includes them; a healthy run adds nothing.
+     */
+    @Test
+    void aStuckRunIsFlaggedInTheSummaryNotAveragedSilently() {
+        org.fa4j.core.Saturation healthy = new org.fa4j.core.Saturation(MnistTrial.SATURATED, 1000, List.of(0.02, 0.0));
+        org.fa4j.core.Saturation plateau = new org.fa4j.core.Saturation(MnistTrial.SATURATED, 1000, List.of(0.1, 0.9));
+        MnistTrial ok = new MnistTrial(new double[] {0.9, 0.1}, new double[0], new double[0], new double[0], null, null, healthy);
+        MnistTrial stuck = new MnistTrial(new double[] {0.9, 0.8}, new double[0], new double[0], new double[0], null, null, plateau);
+        assertThat(ok.stuck()).isFalse();
+        assertThat(stuck.stuck()).isTrue();
+        assertThat(MnistExperiment.stuckNote(List.of(ok, ok))).isEmpty();
+        assertThat(MnistExperiment.stuckNote(List.of(ok, stuck, ok))).isEqualTo("; 1 of 3 runs stuck (trial 2: at least 50% of the output "
+                + "units saturated, f' < 0.001 on every probe image), included in the mean");
+    }
+
+    /** A trained run reports its saturation, measured on the first 1000 evaluation images. */
+    @Test
+    void aTrialMeasuresItsSaturationAfterTraining() {
+        Dataset train = new Dataset(random(200, 30, 3), oneHot(200, 4), null);
+        Dataset eval = new Dataset(random(50, 30, 4), oneHot(50, 5), null);
+        MnistTrial t = MnistTrial.run(train, eval, MnistRule.BACKPROP, new MnistSchedule("fast", 0.5f, 10, 1,
+                org.fa4j.core.LearningRateSchedule.constant()), 0.1, 0.5, 1, 0, 8, false, null);
+        assertThat(t.saturation().examples()).isEqualTo(50);
+        assertThat(t.saturation().share()).hasSize(2);
     }
 }

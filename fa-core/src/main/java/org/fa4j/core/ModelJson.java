@@ -192,7 +192,7 @@ final class ModelJson {
         fields(n, w, List.of("learningRate", "weightDecay", "batchSize", "epochs", "seed", "shuffle"), List.of("schedule", "batchScaling"));
         try {
             return new TrainingConfig(number(n, "learningRate", w), number(n, "weightDecay", w), positiveInt(n, "batchSize", w),
-                    positiveInt(n, "epochs", w), longInt(n, "seed", w), bool(n, "shuffle", w), readSchedule(n.get("schedule")),
+                    nonNegativeInt(n, "epochs", w), longInt(n, "seed", w), bool(n, "shuffle", w), readSchedule(n.get("schedule")),
                     readBatchScaling(n.get("batchScaling")));
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("model JSON")) {

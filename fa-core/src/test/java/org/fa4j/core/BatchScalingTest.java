@@ -81,4 +81,12 @@ class BatchScalingTest {
         assertThatThrownBy(() -> Model.fromJson(json.replace("\"batchScaling\":\"mean\"", "\"batchScaling\":\"most\"")))
                 .hasMessageContaining("training.batchScaling").hasMessageContaining("'most'");
     }
+
+    /** A trainer used only through step() may carry a config of 0 epochs (TrainingConfig allows it); its model saves and loads. */
+    @Test
+    void aModelTrainedByStepsUnderAZeroEpochConfigLoadsBack() {
+        Model m = Model.create(Data.logistic(6, 5, 3), FeedbackAlignment.uniform(0.5), 7);
+        Trainer.newBuilder(m, base().epochs(0).learningRate(0.1).build()).linalg(ONE).build().step(Data.gaussian(4, 6, 1), Data.oneHot(4, 3, 2));
+        assertThat(Model.fromJson(m.toJson()).lastTraining().orElseThrow().epochs()).isZero();
+    }
 }

@@ -1,7 +1,10 @@
 /**
  * Theorem checks for feedback alignment (Lillicrap et al., arXiv:1411.0247, Supplement Proofs #1–#3 and Fig. 3/4),
- * as a library: each {@code *Check} class takes a parameter record (with {@code defaults()}) and returns a
- * {@link org.fa4j.analysis.CheckReport} that serialises to JSON. {@link org.fa4j.analysis.TheoremSuite} runs them all.
+ * as a library: each {@code *Check} class takes a parameter record (with {@code defaults()} and a builder) and returns
+ * a {@link org.fa4j.analysis.CheckReport} that serialises to JSON. {@link org.fa4j.analysis.TheoremSuite} runs them all.
+ * {@link org.fa4j.analysis.ModelChecks}, {@link org.fa4j.analysis.AlignmentMonitor} and
+ * {@link org.fa4j.analysis.ConservationMonitor} check the same claims on a model trained with fa-core, from the model
+ * itself or step by step as a training listener.
  *
  * <p>Everything here is an independent float64 reference: the linear dynamics E = T − WA and its updates (eqs. 5–13)
  * are implemented directly, with EJML for SVD, pseudoinverse and eigenvalues and Hipparchus' Dormand–Prince 8(5,3)

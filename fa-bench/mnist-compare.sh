@@ -66,14 +66,15 @@ for b in sorted({b for (_, b) in runs}):
     best = min(s for _, s, _ in ours)
     first = dict((e, s) for e, s, _ in ours)[1]
     print(f"\nbatch {b}: ours {best:.3f} s per epoch (best of {len(ours)}; first epoch {first:.3f} s, "
-          f"{first / best:.1f}x the best), test error {ours[-1][2]:.2f}%")
-    print(f"  {'peer':18s} {'s/epoch':>9s} {'test error':>10s} {'ours/peer (best)':>17s} {'ours/peer (first)':>18s}")
+          f"{first / best:.1f}x the best), test error {ours[-1][2]:.2f}% after {len(ours)} epochs")
+    print(f"  {'peer':18s} {'s/epoch':>9s} {'test error (epochs)':>20s} {'ours/peer (best)':>17s} {'ours/peer (first)':>18s}")
     for who in order + sorted({w for (w, bb) in runs if bb == b and w not in order and w != "ours"}):
         ep = runs.get((who, b))
         if not ep:
-            print(f"  {names.get(who, who):18s} {'—':>9s} {'—':>10s} {'—':>17s} {'—':>18s}")
+            print(f"  {names.get(who, who):18s} {'—':>9s} {'—':>20s} {'—':>17s} {'—':>18s}")
             continue
         peer = min(s for _, s, _ in ep)
         limited = " (scaled from a partial epoch)" if who != "numpy" and b == 1 else ""
-        print(f"  {names.get(who, who):18s} {peer:9.3f} {ep[-1][2]:9.2f}% {best / peer:17.4f} {first / peer:18.4f}{limited}")
+        err = f"{ep[-1][2]:.2f}% ({len(ep)})"
+        print(f"  {names.get(who, who):18s} {peer:9.3f} {err:>20s} {best / peer:17.4f} {first / peer:18.4f}{limited}")
 PY

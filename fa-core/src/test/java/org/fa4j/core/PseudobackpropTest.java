@@ -112,6 +112,27 @@ class PseudobackpropTest {
         assertThat(Math.sqrt(diff / norm)).as("W⁺ against the rank-2 pseudoinverse").isLessThan(1e-4);
     }
 
+    /** The engine reuses its buffers and EJML's solver: once warm, a step that recomputes W⁺ allocates nothing. */
+    @Test
+    void aSteadyStateStepAllocatesNothing() {
+        Model m = Model.create(FamilyFixtures.deepSpec(), new Pseudobackprop(), 3);
+        Trainer t = Trainer.newBuilder(m, TrainingConfig.newBuilder().learningRate(0.02).batchSize(8).build())
+                .linalg(FamilyFixtures.ONE_THREAD).build();
+        Matrix x = FamilyFixtures.inputs(8, 10, 11);
+        Matrix y = FamilyFixtures.teacher(x, 5, false, 12);
+        Runnable steps = () -> {
+            for (int i = 0; i < 200; i++) {
+                t.step(x, y);
+            }
+        };
+        int rounds = 0;
+        while (FamilyFixtures.allocationOf(steps) != 0 && rounds < 200) { // until C2 has compiled the kernels
+            rounds++;
+        }
+        assertThat(FamilyFixtures.allocationOf(steps)).as("bytes allocated by 200 steps after " + 200 * (rounds + 1) + " warm-up steps")
+                .isZero();
+    }
+
     static double[][] widePseudoinverse(double[][] w) {
         double[][] wt = transpose(w);
         return mul(wt, invert(mul(w, wt)));

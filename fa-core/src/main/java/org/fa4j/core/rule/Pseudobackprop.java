@@ -12,8 +12,8 @@ import org.fa4j.simd.Op;
  *
  * <p>{@code W⁺} is computed in float64 by EJML's SVD-based {@code SolvePseudoInverseSvd_DDRM} and rounded to float32.
  * It is recomputed every {@code recomputeEvery} training steps (1 = every step, exact; the default, and cheap for the
- * paper's 30-20-10 nets). For large layers, {@code recomputeEvery > 1} reuses a slightly stale {@code W⁺}. The
- * recomputation allocates EJML temporaries, so this rule is exempt from the zero-allocation guarantee.
+ * paper's 30-20-10 nets). For large layers, {@code recomputeEvery > 1} reuses a slightly stale {@code W⁺}. The engine
+ * keeps the float64 buffers and EJML's solver of each layer, so a steady-state step allocates nothing.
  *
  * @param recomputeEvery steps between recomputations of {@code W⁺} (≥ 1)
  */
@@ -58,22 +58,40 @@ public record Pseudobackprop(int recomputeEvery) implements PathwayRule {
      * the layer below.
      */
     public static void pseudoInverse(Matrix w, Matrix out) {
-        DMatrixRMaj a = new DMatrixRMaj(w.rows(), w.cols());
-        for (int i = 0; i < w.rows(); i++) {
-            for (int j = 0; j < w.cols(); j++) {
-                a.set(i, j, w.get(i, j));
+        new Pinv(w.rows(), w.cols()).compute(w, false, out);
+    }
+
+    /**
+     * The float64 buffers and the SVD solver of one shape, kept by the engine so that a recomputation of {@code W⁺}
+     * reuses them (EJML's solver keeps its own workspace for a fixed shape).
+     */
+    private static final class Pinv {
+        private final DMatrixRMaj a;
+        private final DMatrixRMaj p;
+        private final SolvePseudoInverseSvd_DDRM solver;
+
+        Pinv(int rows, int cols) {
+            a = new DMatrixRMaj(rows, cols);
+            p = new DMatrixRMaj(cols, rows);
+            solver = new SolvePseudoInverseSvd_DDRM(rows, cols);
+            solver.setThreshold(Math.ulp(1.0f)); // relative: EJML multiplies by max(rows, cols) and σ_max
+        }
+
+        /** {@code out = W⁺} for {@code w} = W, or for {@code w} = Wᵀ when {@code transposed}. */
+        void compute(Matrix w, boolean transposed, Matrix out) {
+            for (int i = 0; i < a.numRows; i++) {
+                for (int j = 0; j < a.numCols; j++) {
+                    a.unsafe_set(i, j, transposed ? w.get(j, i) : w.get(i, j));
+                }
             }
-        }
-        DMatrixRMaj p = new DMatrixRMaj(w.cols(), w.rows());
-        SolvePseudoInverseSvd_DDRM solver = new SolvePseudoInverseSvd_DDRM(w.rows(), w.cols());
-        solver.setThreshold(Math.ulp(1.0f)); // relative: EJML multiplies by max(rows, cols) and σ_max
-        if (!solver.setA(a)) {
-            throw new ArithmeticException("the SVD of a " + w.shape() + " weight matrix failed (non-finite entries?)");
-        }
-        solver.invert(p);
-        for (int i = 0; i < out.rows(); i++) {
-            for (int j = 0; j < out.cols(); j++) {
-                out.set(i, j, (float) p.get(i, j));
+            if (!solver.setA(a)) {
+                throw new ArithmeticException("the SVD of a " + a.numRows + "x" + a.numCols + " weight matrix failed (non-finite entries?)");
+            }
+            solver.invert(p);
+            for (int i = 0; i < out.rows(); i++) {
+                for (int j = 0; j < out.cols(); j++) {
+                    out.set(i, j, (float) p.unsafe_get(i, j));
+                }
             }
         }
     }
@@ -82,11 +100,13 @@ public record Pseudobackprop(int recomputeEvery) implements PathwayRule {
     private static final class Engine implements PathwayEngine {
         private final int every;
         private final Matrix[] pinv;
+        private final Pinv[] solvers;
         private final long[] computedAt;
 
         Engine(int every, int depth) {
             this.every = every;
             this.pinv = new Matrix[depth];
+            this.solvers = new Pinv[depth];
             this.computedAt = new long[depth];
         }
 
@@ -94,11 +114,12 @@ public record Pseudobackprop(int recomputeEvery) implements PathwayRule {
         public void sendDown(StepState s, int layer, Matrix deltaAbove, Matrix out) {
             long step = s.step();
             if (pinv[layer] == null || step - computedAt[layer] >= every) {
-                Matrix w = s.weightsTransposed(layer).transpose(); // W_l, units_l × units_{l−1}
+                Matrix wt = s.weightsTransposed(layer); // W_lᵀ, units_{l−1} × units_l
                 if (pinv[layer] == null) {
-                    pinv[layer] = Matrix.zeros(w.cols(), w.rows());
+                    pinv[layer] = Matrix.zeros(wt.rows(), wt.cols());
+                    solvers[layer] = new Pinv(wt.cols(), wt.rows());
                 }
-                pseudoInverse(w, pinv[layer]);
+                solvers[layer].compute(wt, true, pinv[layer]);
                 computedAt[layer] = step;
             }
             s.linalg().gemm(Op.N, Op.T, 1f, deltaAbove, pinv[layer], 0f, out); // Δh_PBP = W⁺e

@@ -39,7 +39,8 @@ import scala.runtime.BoxedUnit;
  * handed on once. Each executor reads the data set once, from the same path as the driver's, and keeps it.
  *
  * <p>Settings: every {@code --conf spark.*} given is passed to Spark. The defaults set here: no driver web UI, no
- * locality wait, and for a master on this machine ({@code local[...]}, 127.0.0.1 or localhost) a driver bound to
+ * locality wait, the executors started with {@link JvmFlags} (Spark's JDK flags and the Vector API for the kernels;
+ * appended to {@code spark.executor.extraJavaOptions}), and for a master on this machine ({@code local[...]}, 127.0.0.1 or localhost) a driver bound to
  * 127.0.0.1. The system property {@code fa4j.spark.jars} (comma-separated) replaces the jars shipped.
  */
 public final class SparkEngine implements SweepEngine {
@@ -48,8 +49,6 @@ public final class SparkEngine implements SweepEngine {
             "org.fa4j.analysis.CheckReport", "org.fa4j.experiments.ConfigTrial", "org.fa4j.spark.SparkEngine",
             "org.ejml.data.DMatrixRMaj", "org.ejml.dense.row.CommonOps_DDRM", "org.hipparchus.util.FastMath",
             "org.hipparchus.ode.ODEIntegrator", "org.hipparchus.stat.descriptive.DescriptiveStatistics");
-    /** The JVM flags Spark's launcher does not pass but Spark 4.2 needs on JDK 25, and the Vector API for the kernels. */
-    static final String EXECUTOR_FLAGS = "--add-modules=jdk.incubator.vector -Djdk.reflect.useDirectMethodHandle=false";
 
     private final Consumer<SparkContext> onStart;
 
@@ -100,7 +99,7 @@ public final class SparkEngine implements SweepEngine {
         }
         settings.forEach(conf::set);
         String opts = conf.get("spark.executor.extraJavaOptions", "");
-        conf.set("spark.executor.extraJavaOptions", (opts + " " + EXECUTOR_FLAGS).strip());
+        conf.set("spark.executor.extraJavaOptions", (opts + " " + JvmFlags.flags()).strip());
         return conf;
     }
 

@@ -111,7 +111,7 @@ class SweepTest {
     }
 
     @Test
-    void aResultWithoutAMetricTheSweepNowKeepsIsRunAgain() throws Exception {
+    void aResultWithoutAMetricTheSweepKeepsIsRunAgain() throws Exception {
         Path out = dir.resolve("out");
         run(out, 2);
         Path f = dir.resolve("more.json");

@@ -5,7 +5,7 @@ package org.fa4j.experiments.sweep;
  *
  * @param trials   the sweep's trials
  * @param skipped  trials whose valid result was already there
- * @param ran      trials run now
+ * @param ran      trials this run ran
  * @param diverged of those, how many diverged
  * @param seconds  wall time of the run
  */

@@ -34,6 +34,20 @@ class SweepSpecTest {
     }
 
     @Test
+    void everyShippedSweepReadsAndSaysHowItScalesTheBatch() throws Exception {
+        Path sweeps = Path.of(System.getProperty("user.dir")).resolveSibling("configs").resolve("sweeps");
+        try (var files = Files.list(sweeps)) {
+            List<Path> list = files.filter(f -> f.toString().endsWith(".json")).toList();
+            assertThat(list).isNotEmpty().anySatisfy(f -> assertThat(f).hasFileName("quick.json"));
+            for (Path f : list) {
+                SweepSpec s = SweepSpec.read(f);
+                assertThat(s.base().has("batchScaling")).as(f.toString()).isTrue();
+                assertThat(s.trials()).as(f.toString()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
     void anUnknownFieldIsNamedWithTheKnownOnes() {
         assertThatThrownBy(() -> read(TinySweeps.sweep().replace("\"seeds\":2", "\"seeds\":2,\"sedes\":3")))
                 .hasMessageContaining("s.json").hasMessageContaining("unknown sweep field 'sedes'").hasMessageContaining("seeds");

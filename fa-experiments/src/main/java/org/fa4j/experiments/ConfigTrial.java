@@ -57,7 +57,7 @@ public record ConfigTrial(double[] testErrorPerEpoch, double[] trainLossPerEpoch
         }
         NetworkSpec spec = sb.layer(new LayerSpec(test.targetSize(), c.output().equals("linear") ? Activation.identity()
                         : Activation.named(c.output()), true, rule.outputSparsity()))
-                .init(Init.uniform(c.omega())).build();
+                .init(Init.uniform(c.omega())).loss(c.objective()).build();
         Model model = Model.create(spec, rule.create(c.omega(), c.beta()), Seeds.derive(c.seed(), "train-model", index));
         double[] err = new double[c.epochs() + 1];
         double[] loss = new double[c.epochs()];
@@ -72,6 +72,11 @@ public record ConfigTrial(double[] testErrorPerEpoch, double[] trainLossPerEpoch
             }
         }).build().fit(train.inputs(), train.targets());
         return new ConfigTrial(err, loss);
+    }
+
+    /** The fields a train config file may leave out, with the value they then take (as {@link TrainRunConfig#read} fills them in). */
+    public static java.util.Map<String, String> optionalConfigFields() {
+        return TrainRunConfig.OPTIONAL;
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fa4j.experiments.ConfigTrial;
 import org.fa4j.experiments.TrainRunConfig;
 
 /**
@@ -152,9 +153,11 @@ public record SweepSpec(int version, String name, long seed, int seeds, ObjectNo
     /** A train config from JSON; a bad field gives a message naming {@code where} and the field. */
     static TrainRunConfig config(ObjectNode cfg, String where) {
         ObjectNode full = cfg.deepCopy();
-        if (!full.has("schedule")) {
-            full.put("schedule", "constant");
-        }
+        ConfigTrial.optionalConfigFields().forEach((field, value) -> {
+            if (!full.has(field)) {
+                full.put(field, value);
+            }
+        });
         for (String f : configFields()) {
             if (!full.has(f)) {
                 throw new IllegalArgumentException(where + ": missing config field '" + f + "'");

@@ -122,6 +122,22 @@ class SweepTest {
     }
 
     @Test
+    void aTrialTrainsWithTheLossItsConfigNames() throws Exception {
+        Path f = dir.resolve("loss.json");
+        Files.writeString(f, TinySweeps.sweep().replace("\"output\":\"logistic\"", "\"output\":\"linear\"")
+                .replace("\"rule\":[\"bp\",\"fa\"],\"eta\":[0.2,0.5]", "\"loss\":[\"softmax-cross-entropy\"]")
+                .replace("\"seeds\":2", "\"seeds\":1"));
+        Trial softmax = SweepSpec.read(f).trials().getFirst();
+        assertThat(softmax.config().loss()).isEqualTo("softmax-cross-entropy");
+        // The same trial and seed with the other loss: the curves differ through the loss alone.
+        Trial squared = new Trial(softmax.sweep(), softmax.key(), softmax.axes(), softmax.replicate(), softmax.seed(),
+                softmax.configJson().replace("softmax-cross-entropy", "squared-error"), softmax.trainExamples(), softmax.testExamples(),
+                softmax.metrics());
+        assertThat(squared.config().loss()).isEqualTo("squared-error");
+        assertThat(TrialRunner.run(softmax, data).trainLossPerEpoch()).isNotEqualTo(TrialRunner.run(squared, data).trainLossPerEpoch());
+    }
+
+    @Test
     void aDivergedTrialIsAResultAndIsNotRunAgain() throws Exception {
         Path f = dir.resolve("div.json");
         Files.writeString(f, TinySweeps.sweep().replace("\"hidden\":\"tanh\",\"output\":\"logistic\"", "\"hidden\":\"relu\",\"output\":\"linear\"")

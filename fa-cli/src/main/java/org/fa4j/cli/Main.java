@@ -22,7 +22,7 @@ import picocli.CommandLine;
  */
 @Command(name = "fa4j", mixinStandardHelpOptions = true, version = "fa4j 0.1.0-SNAPSHOT",
         description = "Feedback alignment (Lillicrap et al., arXiv:1411.0247): reproduce the paper end to end.",
-        subcommands = {FetchDataCommand.class, ReproduceCommand.class, TrainCommand.class, CheckCommand.class, IndexCommand.class},
+        subcommands = {FetchDataCommand.class, ReproduceCommand.class, TrainCommand.class, CheckCommand.class, IndexCommand.class, SweepCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success",
                 "1:a run failed, or check found a prediction that did not hold",

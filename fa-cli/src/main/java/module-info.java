@@ -1,6 +1,6 @@
 /**
- * The {@code fa4j} command line (picocli): {@code fetch-data}, {@code reproduce}, {@code train}, {@code check} and
- * {@code index}; results on stdout, progress, log lines and errors on stderr. Run it with
+ * The {@code fa4j} command line (picocli): {@code fetch-data}, {@code reproduce}, {@code train}, {@code sweep},
+ * {@code check} and {@code index}; results on stdout, progress, log lines and errors on stderr. Run it with
  * {@code java @fa-cli/jvm.args -m org.fa4j.cli/org.fa4j.cli.Main} (what {@code ./fa4j} does).
  *
  * <p>Exports {@code org.fa4j.cli} (the entry point {@code Main}); nothing depends on this module. Reads the environment

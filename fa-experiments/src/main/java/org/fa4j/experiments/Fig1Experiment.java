@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.fa4j.datasets.Seeds;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -169,9 +170,119 @@ final class Fig1Experiment implements Experiment {
             for (String f : Plots.save(angleChart, o.out(), "fig1e")) {
                 res.figure(f);
             }
+            overSeeds(res, o, best, o.quick() ? 3 : 10, steps, searchSteps, recordEvery, p);
         }
         res.write(o.out());
         return res;
+    }
+
+    /** The NSE levels whose crossing is timed over the seeds. */
+    static final double[] THRESHOLDS = {1e-6, 1e-11};
+    /** Their names in result keys. */
+    static final String[] THRESHOLD_NAMES = {"1e-6", "1e-11"};
+
+    /**
+     * Fig. 1d–e again over {@code n} seeds, each a new task (T, B, initial weights and data, from
+     * {@code Seeds.derive(seed, "fig1-seeds", k)}) trained with the η chosen above: the median NSE curve of each rule
+     * with its inter-quartile band, FA's angle likewise, and the number of examples each rule needs to reach NSE 1e-6
+     * and 1e-11 (mean ± sd over the seeds that reach it), with the paired FA − BP difference and its 95% interval.
+     */
+    private static void overSeeds(ExperimentResult res, RunOptions o, Map<LinearNet64.Rule, double[]> best, int n, int steps,
+                                  int searchSteps, int recordEvery, Progress p) {
+        Map<LinearNet64.Rule, double[][]> curves = new LinkedHashMap<>();
+        Map<LinearNet64.Rule, double[][]> reached = new LinkedHashMap<>(); // [threshold][seed] examples, NaN if never
+        double[][] angle = new double[n][];
+        double[] examples = null;
+        double[] angleAt = null;
+        for (LinearNet64.Rule rule : RULES) {
+            curves.put(rule, new double[n][]);
+            reached.put(rule, new double[THRESHOLDS.length][n]);
+        }
+        for (int k = 0; k < n; k++) {
+            long seed = Seeds.derive(o.seed(), "fig1-seeds", k);
+            LinearData64 task = LinearData64.generate(seed, steps, searchSteps, 1000, 1000);
+            for (LinearNet64.Rule rule : RULES) {
+                double[] c = best.get(rule);
+                boolean fa = rule == LinearNet64.Rule.FEEDBACK_ALIGNMENT;
+                LinearRun r = LinearRun.run(task, rule, c[0], c[1], 0.01, 0.5, seed, 0, steps, recordEvery, fa, false);
+                curves.get(rule)[k] = r.nse();
+                examples = r.examples();
+                for (int t = 0; t < THRESHOLDS.length; t++) {
+                    reached.get(rule)[t][k] = firstReached(r, THRESHOLDS[t]);
+                }
+                if (fa) {
+                    double[][] w = Stats.slidingWindow(r.angleBp(), 10, 10);
+                    angle[k] = w[0];
+                    angleAt = w[2];
+                }
+            }
+            p.event(String.format(Locale.ROOT, "seed %d of %d: final test NSE BP %.3g, FA %.3g", k + 1, n,
+                    last(curves.get(LinearNet64.Rule.BACKPROP)[k]), last(curves.get(LinearNet64.Rule.FEEDBACK_ALIGNMENT)[k])));
+        }
+        res.config("seedsOverSeeds", n);
+        res.choice("overSeeds", n + " seeds, each a new task (T, B, initial weights, data) with the η chosen on the first seed's search; "
+                + "curves as median and inter-quartile range; time to an NSE level = the first record point (every " + recordEvery
+                + " examples) at or below it, over the seeds that reach it; paired FA − BP with Student's t 95% interval.");
+        XYChart nseChart = Plots.chart("Fig. 1d over " + n + " seeds — median, band: inter-quartile range", "examples", "test NSE", true);
+        Map<String, Object> times = new LinkedHashMap<>();
+        for (LinearNet64.Rule rule : RULES) {
+            double[][] c = curves.get(rule);
+            Plots.band(nseChart, label(rule) + " IQR", examples, Stats.quantileRows(c, 0.25), Stats.quantileRows(c, 0.75), color(rule), 1e-40,
+                    Double.MAX_VALUE);
+            Plots.line(nseChart, label(rule) + " (median)", examples, Stats.quantileRows(c, 0.5), color(rule), stroke(rule));
+            res.metric("nseMedian_" + rule.name(), Stats.quantileRows(c, 0.5));
+            res.metric("finalNseOverSeeds_" + rule.name(), Stats.last(c));
+            Map<String, Object> perLevel = new LinkedHashMap<>();
+            for (int t = 0; t < THRESHOLDS.length; t++) {
+                double[] v = reached.get(rule)[t];
+                long count = java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).count();
+                perLevel.put(THRESHOLD_NAMES[t], v);
+                res.summary("examplesToNse" + THRESHOLD_NAMES[t] + "_" + rule.name(), count == 0
+                        ? String.format(Locale.ROOT, "not reached by any of %d seeds within %d examples", n, steps)
+                        : String.format(Locale.ROOT, "%.0f ± %.0f examples (%d of %d seeds reach it)", Stats.mean(v), Stats.sd(v), count, n));
+            }
+            times.put(rule.name(), perLevel);
+        }
+        res.metric("examplesToNse", times);
+        for (int t = 0; t < THRESHOLDS.length; t++) {
+            double[] bp = reached.get(LinearNet64.Rule.BACKPROP)[t];
+            double[] fa = reached.get(LinearNet64.Rule.FEEDBACK_ALIGNMENT)[t];
+            double[] d = new double[n];
+            for (int k = 0; k < n; k++) {
+                d[k] = fa[k] - bp[k]; // NaN unless both reach the level
+            }
+            double[] ci = Stats.pairedCi95(d);
+            String key = "pairedFaMinusBpExamplesToNse" + THRESHOLD_NAMES[t];
+            res.summary(key, String.format(Locale.ROOT, "FA − BP = %.0f examples, 95%% CI [%.0f, %.0f] over %d paired seeds", ci[0], ci[1],
+                    ci[2], (int) ci[3]));
+            res.metric(key, ci);
+        }
+        for (String f : Plots.save(nseChart, o.out(), "fig1d_seeds")) {
+            res.figure(f);
+        }
+        XYChart angleChart = Plots.chart("Fig. 1e over " + n + " seeds — FA ∡ BP, median of windows of 10, band: inter-quartile range",
+                "examples", "angle (degrees)", false);
+        angleChart.getStyler().setYAxisMin(0.0).setYAxisMax(90.0);
+        Plots.band(angleChart, "FA ∡ BP IQR", angleAt, Stats.quantileRows(angle, 0.25), Stats.quantileRows(angle, 0.75), Plots.FA, 0, 90);
+        Plots.line(angleChart, "FA ∡ BP (median over seeds)", angleAt, Stats.quantileRows(angle, 0.5), Plots.FA, Plots.SOLID);
+        res.metric("angleFaBpMedianOverSeeds", Stats.quantileRows(angle, 0.5));
+        for (String f : Plots.save(angleChart, o.out(), "fig1e_seeds")) {
+            res.figure(f);
+        }
+    }
+
+    /** The examples at the first record point with test NSE at or below {@code level}; NaN if none. */
+    static double firstReached(LinearRun r, double level) {
+        for (int i = 0; i < r.nse().length; i++) {
+            if (r.nse()[i] <= level) {
+                return r.examples()[i];
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static double last(double[] v) {
+        return v[v.length - 1];
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.fa4j.experiments;
 
-/** Means, standard deviations and sliding windows over double arrays; NaN entries are skipped. */
+/** Means, standard deviations, quantiles, paired confidence intervals and sliding windows over double arrays; NaN entries are skipped. */
 final class Stats {
     private Stats() {
     }
@@ -76,5 +76,48 @@ final class Stats {
             out[i] = rows[i][rows[i].length - 1];
         }
         return out;
+    }
+
+    /**
+     * The {@code q}-quantile (0 ≤ q ≤ 1) of the non-NaN entries of {@code v}, linearly interpolated between order
+     * statistics (the usual "type 7" definition, NumPy's default); NaN if there are none.
+     */
+    static double quantile(double[] v, double q) {
+        double[] x = java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        double h = (x.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(x.length - 1, lo + 1);
+        return x[lo] + (h - lo) * (x[hi] - x[lo]);
+    }
+
+    /** Column-wise {@code q}-quantile over rows of equal length. */
+    static double[] quantileRows(double[][] rows, double q) {
+        double[] out = new double[rows[0].length];
+        double[] col = new double[rows.length];
+        for (int j = 0; j < out.length; j++) {
+            for (int i = 0; i < rows.length; i++) {
+                col[i] = rows[i][j];
+            }
+            out[j] = quantile(col, q);
+        }
+        return out;
+    }
+
+    /**
+     * Mean of the non-NaN paired differences {@code d} with its two-sided 95% confidence interval from Student's t
+     * with n − 1 degrees of freedom: {mean, low, high, n}; the interval is NaN for fewer than two pairs.
+     */
+    static double[] pairedCi95(double[] d) {
+        double[] x = java.util.Arrays.stream(d).filter(v -> !Double.isNaN(v)).toArray();
+        double m = mean(x);
+        if (x.length < 2) {
+            return new double[] {m, Double.NaN, Double.NaN, x.length};
+        }
+        double t = new org.hipparchus.distribution.continuous.TDistribution(x.length - 1).inverseCumulativeProbability(0.975);
+        double half = t * sd(x) / Math.sqrt(x.length);
+        return new double[] {m, m - half, m + half, x.length};
     }
 }

@@ -1,5 +1,7 @@
 package org.fa4j.core;
 
+import static org.fa4j.core.StrictJson.*;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -317,123 +319,6 @@ final class ModelJson {
         if (m.rows() != rows || m.cols() != cols) {
             throw new IllegalArgumentException("model JSON: field '" + what + "' must be " + rows + "x" + cols + ", got " + m.shape());
         }
-    }
-
-    private static JsonNode req(JsonNode n, String field, String where) {
-        JsonNode v = n.get(field);
-        if (v == null) {
-            throw new IllegalArgumentException("model JSON: missing field '" + path(where, field) + "' in " + abbreviate(n));
-        }
-        return v;
-    }
-
-    private static String path(String where, String field) {
-        return where.isEmpty() ? field : where + "." + field;
-    }
-
-    private static IllegalArgumentException field(String where, JsonNode v, String expected) {
-        return new IllegalArgumentException("model JSON: field '" + where + "' is " + abbreviate(v) + "; expected " + expected);
-    }
-
-    /** Throws unless {@code n} is an object whose fields are all in {@code required} or {@code optional}, and has the required ones. */
-    private static void fields(JsonNode n, String where, List<String> required, List<String> optional) {
-        if (n == null || !n.isObject()) {
-            throw field(where.isEmpty() ? "(top level)" : where, n, "an object with the fields " + required);
-        }
-        for (String f : names(n)) {
-            if (!required.contains(f) && !optional.contains(f)) {
-                List<String> known = new ArrayList<>(required);
-                known.addAll(optional);
-                throw new IllegalArgumentException("model JSON: unknown field '" + path(where, f) + "'; known fields: " + known);
-            }
-        }
-        for (String f : required) {
-            req(n, f, where);
-        }
-    }
-
-    /**
-     * Throws if {@code file} holds a key that {@code described} (the value read back and described again) lacks: a
-     * key the reader ignored, such as a misspelt parameter.
-     */
-    private static void requireKnownKeys(JsonNode file, JsonNode described, String where) {
-        if (file == null || !file.isObject() || described == null || !described.isObject()) {
-            return;
-        }
-        for (String f : names(file)) {
-            JsonNode d = described.get(f);
-            if (d == null) {
-                List<String> known = names(described);
-                throw new IllegalArgumentException("model JSON: unknown field '" + path(where, f) + "'; known fields: " + known);
-            }
-            JsonNode v = file.get(f);
-            if (v.isObject()) {
-                requireKnownKeys(v, d, path(where, f));
-            } else if (v.isArray() && d.isArray()) {
-                for (int i = 0; i < Math.min(v.size(), d.size()); i++) {
-                    requireKnownKeys(v.get(i), d.get(i), path(where, f) + "[" + i + "]");
-                }
-            }
-        }
-    }
-
-    private static List<String> names(JsonNode n) {
-        List<String> names = new ArrayList<>();
-        n.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static long longInt(JsonNode n, String f, String where) {
-        JsonNode v = req(n, f, where);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw field(path(where, f), v, "an integer (a whole number without a fraction or quotes)");
-        }
-        return v.longValue();
-    }
-
-    private static int nonNegativeInt(JsonNode n, String f, String where) {
-        JsonNode v = req(n, f, where);
-        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
-            throw field(path(where, f), v, "an integer from 0 to " + Integer.MAX_VALUE);
-        }
-        return v.intValue();
-    }
-
-    private static int positiveInt(JsonNode n, String f, String where) {
-        JsonNode v = req(n, f, where);
-        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
-            throw field(path(where, f), v, "an integer from 1 to " + Integer.MAX_VALUE);
-        }
-        return v.intValue();
-    }
-
-    private static double number(JsonNode n, String f, String where) {
-        JsonNode v = req(n, f, where);
-        if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw field(path(where, f), v, "a finite number");
-        }
-        return v.doubleValue();
-    }
-
-    private static String text(JsonNode n, String f, String where) {
-        JsonNode v = req(n, f, where);
-        if (!v.isTextual()) {
-            throw field(path(where, f), v, "a string");
-        }
-        return v.textValue();
-    }
-
-    private static boolean bool(JsonNode n, String f, String where) {
-        JsonNode v = req(n, f, where);
-        if (!v.isBoolean()) {
-            throw field(path(where, f), v, "true or false");
-        }
-        return v.booleanValue();
-    }
-
-    private static String abbreviate(JsonNode n) {
-        String s = String.valueOf(n);
-        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
     }
 
     // ------------------------------------------------------------------ model

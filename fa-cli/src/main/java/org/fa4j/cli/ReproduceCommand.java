@@ -14,7 +14,8 @@ import picocli.CommandLine;
 
 /** {@code fa4j reproduce <experiment|all>}: runs the paper's experiments and writes JSON, figures and an index. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = "Reproduce a figure of the paper: fig1 fig2 fig2d fig3 fig4 figS1 fashion family, or all.")
+        description = "Reproduce a figure of the paper: fig1 fig2 fig2d fig3 fig4 figS1 fashion family, or all; "
+                + "mnist --protocol paper runs Fig. 2a's protocol as written.")
 final class ReproduceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,20 +34,29 @@ final class ReproduceCommand implements Callable<Integer> {
     static final class Names implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return Experiments.names().iterator();
+            java.util.List<String> n = new java.util.ArrayList<>(Experiments.names());
+            n.add("mnist");
+            return n.iterator();
         }
     }
 
     @Override
     public Integer call() throws Exception {
-        if (!Experiments.names().contains(experiment)) {
+        if (!Experiments.names().contains(experiment) && !experiment.equals("mnist")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown EXPERIMENT '" + experiment
-                    + "'; expected one of " + String.join(", ", Experiments.names()));
+                    + "'; expected one of " + String.join(", ", Experiments.names()) + ", mnist");
+        }
+        if (!List.of("fast", "paper").contains(own.protocol)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--protocol is '" + own.protocol + "'; expected fast or paper");
+        }
+        if (own.protocol.equals("paper") && !experiment.equals("mnist")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--protocol paper applies to the mnist experiment only "
+                    + "(./fa4j reproduce mnist --protocol paper); " + experiment + " has one protocol");
         }
         RunOptions o = own.toRunOptions(spec.commandLine(), common);
         ResultsFolder.prepare(o.out()); // before any data is fetched or read and before any training
         List<String> needed = new java.util.ArrayList<>();
-        if (List.of("all", "fig2", "figS1", "family", "fashion").contains(experiment)) {
+        if (List.of("all", "fig2", "figS1", "family", "fashion", "mnist").contains(experiment)) {
             needed.add("mnist");
         }
         if (List.of("all", "fashion").contains(experiment)) {
@@ -68,6 +78,10 @@ final class ReproduceCommand implements Callable<Integer> {
     /** How to resume, given the files a run stopped by a signal saved. */
     private String resumeHint(List<String> saved) {
         String command = System.getProperty("fa4j.command", "./fa4j reproduce " + experiment);
+        if (experiment.equals("mnist") && own.protocol.equals("paper")) {
+            return "to resume, run the same command again (" + command + "): every run goes on from its last finished epoch, "
+                    + "kept in the results folder's mnist-paper/.";
+        }
         if (!experiment.equals("all")) {
             return "to resume, run the same command again (" + command + "): it runs " + experiment
                     + " from the start and, with the same seed, ends with the same results.";
@@ -85,7 +99,7 @@ final class ReproduceCommand implements Callable<Integer> {
             System.out.println("fa4j: wrote " + rs.size() + " results and " + o.out().resolve("index.md") + " in "
                     + String.format("%.1f", (System.nanoTime() - t0) / 1e9) + " s");
         } else {
-            Experiment e = Experiments.byName(experiment);
+            Experiment e = experiment.equals("mnist") ? Experiments.mnist(own.protocol) : Experiments.byName(experiment);
             ExperimentResult r = e.run(o);
             System.out.println("fa4j: " + e.name() + " done in " + String.format("%.1f", r.wallSeconds()) + " s -> "
                     + o.out().resolve(e.name() + ".json") + " " + r.figures());

@@ -29,6 +29,18 @@ public final class Experiments {
                         + names().stream().collect(Collectors.joining(", "))));
     }
 
+    /**
+     * The MNIST experiment of {@code reproduce mnist --protocol P}: {@code fast}, the default protocol (fig2), or
+     * {@code paper}, the paper's protocol as written (long; resumable), which {@code all} does not run.
+     */
+    public static Experiment mnist(String protocol) {
+        return switch (protocol) {
+            case "fast" -> MnistExperiment.fig2();
+            case "paper" -> new PaperProtocol();
+            default -> throw new IllegalArgumentException("unknown protocol '" + protocol + "'; expected fast or paper");
+        };
+    }
+
     /** Runs every experiment and writes {@code index.md} and {@code index.html}; returns the results. */
     public static List<ExperimentResult> runAll(RunOptions options) {
         List<ExperimentResult> results = new ArrayList<>();

@@ -204,6 +204,18 @@ class MainTest {
     }
 
     @Test
+    void reproduceTakesTheProtocolFlagForMnistOnlyAndNamesWhatItAccepts() throws Exception {
+        Run other = run("reproduce", "fig1", "--protocol", "paper", "--quick", "--quiet", "--out", dir.toString());
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("--protocol paper applies to the mnist experiment only").doesNotContain("Exception");
+        Run unknown = run("reproduce", "mnist", "--protocol", "slow", "--quick", "--quiet", "--out", dir.toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--protocol is 'slow'; expected fast or paper");
+        assertThat(dir.resolve("mnist-paper")).doesNotExist();
+        assertThat(dir.resolve("fig1.json")).doesNotExist();
+    }
+
+    @Test
     @SuppressWarnings("unchecked") // the result JSON read as plain maps
     void trainThatDivergesWritesStatusDivergedAndExitsWithOne() throws Exception {
         Path c = Files.createDirectories(dir.resolve("configs")).resolve("hot.json");

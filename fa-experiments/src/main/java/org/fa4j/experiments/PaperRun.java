@@ -55,7 +55,7 @@ final class PaperRun {
      * @param validationError error on the validation split before learning and after each epoch
      * @param testError       error on the test set at the same points (reported, never used for a choice)
      * @param seconds         training and evaluation time so far (wall seconds, summed over the sessions that ran it)
-     * @param model           the weights file of the last epoch, or null once the run is finished
+     * @param model           the weights file of the last epoch, or null at epoch 0 (drawn from the seed) and once finished
      * @param saturation      {hidden share, output share} of units saturated on the first 1000 validation images at the end, or null
      */
     record State(String format, String key, String rule, double omega, double beta, long modelSeed, long orderSeed, int hidden,
@@ -109,7 +109,7 @@ final class PaperRun {
                         + ", β " + r.beta() + ", protocol '" + r.protocol() + "'), not " + setup
                         + ": use another --out folder, or delete the folder's state to start again");
             }
-            if (!r.finished() && (r.model() == null || !Files.isRegularFile(dir.resolve(r.model())))) {
+            if (!r.finished() && r.model() != null && !Files.isRegularFile(dir.resolve(r.model()))) {
                 throw new IllegalStateException("the run record " + file + " names the weights file " + r.model()
                         + ", which is missing: delete " + file + " to run that run again");
             }
@@ -118,7 +118,10 @@ final class PaperRun {
         Model model = newModel(setup, train.inputSize());
         Linalg la = Linalg.defaults().withThreads(1);
         PaperRun run = new PaperRun(dir, setup, train, validation, test, null);
-        run.save(model, new double[] {error(model, validation, la)}, new double[] {error(model, test, la)}, 0);
+        // Epoch 0 keeps no weights: the initial model is drawn again from the seed.
+        run.write(new State(State.FORMAT, setup.key(), setup.rule().id, setup.omega(), setup.beta(), setup.modelSeed(), setup.orderSeed(),
+                setup.hidden(), setup.protocol(), new double[] {error(model, validation, la)}, new double[] {error(model, test, la)}, 0, null,
+                null, false));
         return run;
     }
 
@@ -214,6 +217,9 @@ final class PaperRun {
     }
 
     private Model loadModel() {
+        if (record.model() == null) {
+            return newModel(setup, train.inputSize());
+        }
         Path file = dir.resolve(record.model());
         try {
             return Model.load(file);

@@ -287,12 +287,12 @@ final class PaperProtocol implements Experiment {
             row.put("validationErrorPercentMean", Stats.mean(v));
             row.put("stuckRuns", stuck);
             table.add(row);
-            res.metric("testErrorPercent_" + rule.id, rs.stream().map(r -> Arrays.stream(r.testError()).map(x -> 100 * x).toArray()).toArray());
+            double[][] curves = rs.stream().map(r -> Arrays.stream(r.testError()).map(x -> 100 * x).toArray()).toArray(double[][]::new);
+            res.metric("testErrorPercent_" + rule.id, curves);
             res.metric("validationErrorPercent_" + rule.id, rs.stream().map(r -> Arrays.stream(r.validationError()).map(x -> 100 * x).toArray()).toArray());
             res.metric("saturatedShare_" + rule.id, rs.stream().map(PaperRun::saturation).toArray());
             res.summary(rule.id, String.format(Locale.ROOT, "%.2f%% ± %.2f (n = %d, %d epochs, η = 1e-3, batch 1)%s", Stats.mean(f), Stats.sd(f),
                     rs.size(), t, stuck == 0 ? "" : "; " + stuck + " run(s) stuck (most output units saturated), included in the mean"));
-            double[][] curves = rs.stream().map(r -> Arrays.stream(r.testError()).map(x -> 100 * x).toArray()).toArray(double[][]::new);
             double[] x = new double[curves[0].length];
             Arrays.setAll(x, i -> i);
             java.awt.Color c = rule == MnistRule.BACKPROP ? Plots.BP : rule == MnistRule.SHALLOW ? Plots.SHALLOW : Plots.FA;

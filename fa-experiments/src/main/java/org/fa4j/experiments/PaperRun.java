@@ -63,6 +63,13 @@ final class PaperRun {
                  boolean finished) {
         static final String FORMAT = "fa4j-paper-run/1";
 
+        /** The record of {@code s} with these errors, seconds, weights file, saturation and end mark. */
+        static State of(Setup s, double[] validationError, double[] testError, double seconds, String model, double[] saturation,
+                        boolean finished) {
+            return new State(FORMAT, s.key(), s.rule().id, s.omega(), s.beta(), s.modelSeed(), s.orderSeed(), s.hidden(), s.protocol(),
+                    validationError, testError, seconds, model, saturation, finished);
+        }
+
         int epochs() {
             return validationError.length - 1;
         }
@@ -119,9 +126,7 @@ final class PaperRun {
         Linalg la = Linalg.defaults().withThreads(1);
         PaperRun run = new PaperRun(dir, setup, train, validation, test, null);
         // Epoch 0 keeps no weights: the initial model is drawn again from the seed.
-        run.write(new State(State.FORMAT, setup.key(), setup.rule().id, setup.omega(), setup.beta(), setup.modelSeed(), setup.orderSeed(),
-                setup.hidden(), setup.protocol(), new double[] {error(model, validation, la)}, new double[] {error(model, test, la)}, 0, null,
-                null, false));
+        run.write(State.of(setup, new double[] {error(model, validation, la)}, new double[] {error(model, test, la)}, 0, null, null, false));
         return run;
     }
 
@@ -210,8 +215,7 @@ final class PaperRun {
         Linalg la = Linalg.defaults().withThreads(1);
         Saturation s = Saturation.measure(model, validation.inputs().rows(0, Math.min(1000, validation.size())), MnistTrial.SATURATED, la);
         String old = record.model();
-        write(new State(State.FORMAT, setup.key(), setup.rule().id, setup.omega(), setup.beta(), setup.modelSeed(), setup.orderSeed(),
-                setup.hidden(), setup.protocol(), record.validationError(), record.testError(), record.seconds(), null,
+        write(State.of(setup, record.validationError(), record.testError(), record.seconds(), null,
                 new double[] {s.hiddenShare(), s.outputShare()}, true));
         delete(old);
     }
@@ -238,8 +242,7 @@ final class PaperRun {
             throw new UncheckedIOException("cannot save the weights of run " + setup.key() + " to " + dir.resolve(name) + ": " + e.getMessage(), e);
         }
         String old = record == null ? null : record.model();
-        write(new State(State.FORMAT, setup.key(), setup.rule().id, setup.omega(), setup.beta(), setup.modelSeed(), setup.orderSeed(),
-                setup.hidden(), setup.protocol(), val, tst, seconds, name, null, false));
+        write(State.of(setup, val, tst, seconds, name, null, false));
         if (old != null && !old.equals(name)) {
             delete(old);
         }

@@ -313,10 +313,7 @@ public final class Trainer {
             }
             // W_l ← (1 − η(α + λ)) W_l + s δ_lᵀ h_{l−1}, s = η or η/k  (PAPER §1.3: ΔW ∝ e hᵀ, ΔW_0 ∝ Δh xᵀ)
             if (l == 0 && ws.sparse) {
-                if (decay != 1f) {
-                    la.scale(decay, model.wt[0]);
-                }
-                ws.sparseUpdate0(model, la, eta);
+                ws.sparseUpdate0(model, la, eta, decay);
             } else {
                 la.gemm(Op.T, Op.N, eta, ws.input(l), ws.delta[l], decay, model.wt[l]); // W_lᵀ ← (1 − ηα) W_lᵀ + η h_{l−1}ᵀ δ_l
             }

@@ -61,9 +61,12 @@ final class Workspace {
         la.gemmSparse(1f, xs, m.wt[0], 0f, act[0]);
     }
 
-    /** {@code W_0ᵀ += eta · xᵀ δ_0} from the compressed input: only rows of non-zero inputs change. */
-    void sparseUpdate0(Model m, Linalg la, float eta) {
-        la.gemmSparseTransA(eta, xs, delta[0], m.wt[0]);
+    /**
+     * {@code W_0ᵀ ← decay · W_0ᵀ + eta · xᵀ δ_0} from the compressed input, in one pass over W_0: only the rows of
+     * non-zero inputs take the product; the others only the decay.
+     */
+    void sparseUpdate0(Model m, Linalg la, float eta, float decay) {
+        la.gemmSparseTransA(eta, xs, delta[0], decay, m.wt[0]);
     }
 
     /** The input of layer {@code l}: {@code x} for layer 0, else {@code h_{l−1}}. */

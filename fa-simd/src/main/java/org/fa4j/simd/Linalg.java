@@ -246,15 +246,30 @@ public final class Linalg {
      * W must not alias D.
      */
     public void gemmSparseTransA(float alpha, CsrMatrix a, Matrix d, Matrix w) {
+        gemmSparseTransA(alpha, a, d, 1f, w);
+    }
+
+    /**
+     * {@code W = beta · W + alpha · Aᵀ · D}, shapes as in {@link #gemmSparseTransA(float, CsrMatrix, Matrix, Matrix)}:
+     * a weight update with weight decay ({@code beta = 1 − ηα}) in one pass over W. Each element of a row of W of a
+     * non-zero column of A is the chain from {@code beta · w} ({@code w} for {@code beta == 1}, 0 for
+     * {@code beta == 0}); every other element becomes {@code beta · w} (0 for {@code beta == 0}; untouched for
+     * {@code beta == 1}). For {@code beta != 0} that is bit for bit {@link #scale} by beta followed by the update
+     * without it; {@code beta == 0} ignores W's old contents, NaN included, as {@link #gemm} does. W must not alias D.
+     */
+    public void gemmSparseTransA(float alpha, CsrMatrix a, Matrix d, float beta, Matrix w) {
         if (d.rows() != a.rows() || w.rows() != a.cols() || w.cols() != d.cols()) {
             throw new IllegalArgumentException("gemmSparseTransA: A is " + a.shape() + " (sparse), D is " + d.shape() + ", W is "
                     + w.shape() + "; need A m x k, D m x n, W k x n");
         }
         if (alpha == 0f) {
+            if (beta != 1f) {
+                scaleOrClear(beta, w);
+            }
             return;
         }
         a.ensureColumns();
-        sparse(true, alpha, a, d, 1f, w);
+        sparse(true, alpha, a, d, beta, w);
     }
 
     private void sparse(boolean transA, float alpha, CsrMatrix a, Matrix b, float beta, Matrix c) {

@@ -64,16 +64,32 @@ class SparseTest {
         assertThat(Ref.outsideUnchanged(c, before)).as("outside C's view, " + what).isTrue();
     }
 
+    /** Decays of the update: none, a weight decay's 1 − ηα, a strong one, and a restart from 0. */
+    private static final float[] UPDATE_BETAS = {1f, 1f - 1.2e-6f, 0.5f, 0f};
+
     private static void checkUpdate(Linalg la, SplittableRandom rnd, int m, int n, int k, double density, float alpha, boolean views) {
+        checkUpdate(la, rnd, m, n, k, density, alpha, UPDATE_BETAS[rnd.nextInt(UPDATE_BETAS.length)], views);
+    }
+
+    private static void checkUpdate(Linalg la, SplittableRandom rnd, int m, int n, int k, double density, float alpha, float beta,
+                                    boolean views) {
         Matrix ad = sparseDense(rnd, m, k, density, views);
         CsrMatrix a = CsrMatrix.zeros(m, k).copyFrom(ad);
         Matrix d = Ref.random(rnd, m, n, views);
         Matrix w = Ref.random(rnd, k, n, views);
+        if (beta == 0f) {
+            w.fill(Float.NaN);
+        }
         Matrix w0 = w.copy();
         float[] before = w.array().clone();
-        la.gemmSparseTransA(alpha, a, d, w);
-        String what = String.format("%s gemmSparseTransA m=%d n=%d k=%d density=%s alpha=%s views=%s", la, m, n, k, density, alpha, views);
-        assertThat(Ref.gemmError(Op.T, Op.N, alpha, ad, d, 1f, w0, w)).as(what).isNull();
+        if (beta == 1f && rnd.nextBoolean()) {
+            la.gemmSparseTransA(alpha, a, d, w);
+        } else {
+            la.gemmSparseTransA(alpha, a, d, beta, w);
+        }
+        String what = String.format("%s gemmSparseTransA m=%d n=%d k=%d density=%s alpha=%s beta=%s views=%s", la, m, n, k, density,
+                alpha, beta, views);
+        assertThat(Ref.gemmError(Op.T, Op.N, alpha, ad, d, beta, w0, w)).as(what).isNull();
         assertThat(Ref.outsideUnchanged(w, before)).as("outside W's view, " + what).isTrue();
         for (int p = 0; p < k; p++) {
             boolean zeroColumn = true;
@@ -82,8 +98,9 @@ class SparseTest {
             }
             if (zeroColumn) {
                 for (int j = 0; j < n; j++) {
-                    assertThat(Float.floatToRawIntBits(w.get(p, j))).as("row %d of W (zero input) is untouched, %s", p, what)
-                            .isEqualTo(Float.floatToRawIntBits(w0.get(p, j)));
+                    float expected = beta == 1f ? w0.get(p, j) : beta == 0f ? 0f : beta * w0.get(p, j);
+                    assertThat(Float.floatToRawIntBits(w.get(p, j))).as("row %d of W (zero input) is beta·W, %s", p, what)
+                            .isEqualTo(Float.floatToRawIntBits(expected));
                 }
             }
         }
@@ -187,6 +204,32 @@ class SparseTest {
         linalg(path, 2).gemmSparseTransA(1e-3f, a, h1, w2);
         assertThat(w2.contentEquals(w1)).as("update").isTrue();
         assertThat(w1.contentEquals(w)).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("paths")
+    void aDecayedUpdateIsBitForBitTheScaleFollowedByTheUpdate(KernelPath path) {
+        // The training step's weight decay folded into the sparse update: the same bits as scale(beta) then the update
+        // with beta 1, for online (1 row), small and large batches (split between threads at 2), tails included.
+        SplittableRandom rnd = new SplittableRandom(41);
+        float beta = 1f - 1.2e-6f * 10;
+        for (int m : new int[] {1, 10, 100}) {
+            for (int n : new int[] {1000, 291}) {
+                CsrMatrix a = CsrMatrix.of(sparseDense(rnd, m, 784, 0.19, false));
+                Matrix d = Ref.random(rnd, m, n, true);
+                Matrix w = Ref.random(rnd, 784, n, true);
+                for (int threads : new int[] {1, 2}) {
+                    Linalg la = linalg(path, threads);
+                    Matrix twoPasses = w.copy();
+                    la.scale(beta, twoPasses);
+                    la.gemmSparseTransA(0.12f, a, d, twoPasses);
+                    Matrix onePass = w.copy();
+                    la.gemmSparseTransA(0.12f, a, d, beta, onePass);
+                    assertThat(onePass.contentEquals(twoPasses)).as("m=%d n=%d threads=%d", m, n, threads).isTrue();
+                    assertThat(onePass.contentEquals(w)).isFalse();
+                }
+            }
+        }
     }
 
     @Test

@@ -155,7 +155,7 @@ public final class GemmPool {
     }
 
     /**
-     * Runs a sparse product ({@code transA}: the weight update, with beta 1) over {@code parts} blocks of C's columns
+     * Runs a sparse product ({@code transA}: the weight update) over {@code parts} blocks of C's columns
      * with up to {@code threads} threads. Each column of C belongs to one block, and a column's arithmetic does not
      * depend on its block (see {@link Kernels#sparseProduct}), so the result is the same for any split.
      */
@@ -289,7 +289,7 @@ public final class GemmPool {
     public static void runSparse(Kernels kernels, boolean transA, float alpha, SparseIndex a, Matrix b, float beta, Matrix c,
                                  int j0, int j1) {
         if (transA) {
-            kernels.sparseUpdate(a, alpha, b, c, j0, j1); // beta is 1
+            kernels.sparseUpdate(a, alpha, b, beta, c, j0, j1);
         } else {
             kernels.sparseProduct(a, alpha, b, beta, c, j0, j1);
         }

@@ -93,10 +93,12 @@ public interface Kernels {
 
     /**
      * The sparse weight update on the columns {@code [j0, j1)} of W: {@code w(r, j) ←} the chain of
-     * {@link #sparseProduct} from {@code w(r, j)} over the entries of row {@code r} of {@code aT} (A by columns), with
-     * D as the dense operand. Rows with no entries are not touched.
+     * {@link #sparseProduct} from {@code w(r, j)} ({@code beta == 1}), 0 ({@code beta == 0}) or {@code beta · w(r, j)}
+     * over the entries of row {@code r} of {@code aT} (A by columns), with D as the dense operand. Rows with no entries
+     * take the empty chain: untouched when {@code beta == 1}, else {@code beta · w} (0 for {@code beta == 0}), so that a
+     * decayed update costs one pass over W.
      */
-    void sparseUpdate(SparseIndex aT, float alpha, Matrix d, Matrix w, int j0, int j1);
+    void sparseUpdate(SparseIndex aT, float alpha, Matrix d, float beta, Matrix w, int j0, int j1);
 
     /**
      * Appends the non-zero entries ({@code != ±0}) of {@code d[o .. o + cols)} to {@code idx}/{@code val} from

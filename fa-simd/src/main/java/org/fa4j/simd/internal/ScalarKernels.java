@@ -242,8 +242,8 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void sparseUpdate(SparseIndex aT, float alpha, Matrix d, Matrix w, int j0, int j1) {
-        chains(aT, alpha, d, 1f, w, j0, j1);
+    public void sparseUpdate(SparseIndex aT, float alpha, Matrix d, float beta, Matrix w, int j0, int j1) {
+        chains(aT, alpha, d, beta, w, j0, j1);
     }
 
     /** Each element of C's columns {@code [j0, j1)} as its chain (see {@link Kernels#sparseProduct}), row by row. */

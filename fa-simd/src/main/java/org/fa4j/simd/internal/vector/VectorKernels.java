@@ -188,8 +188,8 @@ public final class VectorKernels implements KernelLoader.VectorPath {
     }
 
     @Override
-    public void sparseUpdate(SparseIndex aT, float alpha, Matrix d, Matrix w, int j0, int j1) {
-        VectorSparse.update(aT, alpha, d, w, j0, j1);
+    public void sparseUpdate(SparseIndex aT, float alpha, Matrix d, float beta, Matrix w, int j0, int j1) {
+        VectorSparse.update(aT, alpha, d, beta, w, j0, j1);
     }
 
     @Override

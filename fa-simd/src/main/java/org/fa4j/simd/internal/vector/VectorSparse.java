@@ -34,9 +34,9 @@ final class VectorSparse {
         columnsOuter(a.rows(), a.start(), a.idx(), a.val(), alpha, b, beta, c, j0, j1);
     }
 
-    /** The weight update {@code W += alpha·Aᵀ·D} on the columns {@code [j0, j1)} ({@code aT}: A by columns). */
-    static void update(SparseIndex aT, float alpha, Matrix d, Matrix w, int j0, int j1) {
-        update(aT.rows(), aT.start(), aT.idx(), aT.val(), alpha, d, w, j0, j1);
+    /** The weight update {@code W = beta·W + alpha·Aᵀ·D} on the columns {@code [j0, j1)} ({@code aT}: A by columns). */
+    static void update(SparseIndex aT, float alpha, Matrix d, float beta, Matrix w, int j0, int j1) {
+        update(aT.rows(), aT.start(), aT.idx(), aT.val(), alpha, d, beta, w, j0, j1);
     }
 
     /** The chain's start: 0, c or beta·c (rounded as the vector lanes round it). */
@@ -209,22 +209,23 @@ final class VectorSparse {
     }
 
     /**
-     * The weight update {@code W += alpha·Aᵀ·D} ({@code beta} must be 1): column blocks of 4 vectors outermost, so the
-     * block of D (a batch of 100 rows: 25 KB) stays in L1 while the rows of W stream through once; inside, two rows of W
-     * at a time with their chains interleaved (8 independent accumulators keep both FMA units busy, where one row of 4
-     * vectors waits on FMA latency). Same chains as {@link #rowsOuter}. Up to {@link #ROWWISE_MAX_ROWS} rows of D
-     * (online learning) each row of W is one short chain: rows outermost there.
+     * The weight update {@code W = beta·W + alpha·Aᵀ·D}: column blocks of 4 vectors outermost, so the block of D (a
+     * batch of 100 rows: 25 KB) stays in L1 while the rows of W stream through once; inside, two rows of W at a time
+     * with their chains interleaved (8 independent accumulators keep both FMA units busy, where one row of 4 vectors
+     * waits on FMA latency). A decay ({@code beta != 1}) is applied to each element as it streams by, so W is read
+     * and written once. Same chains as {@link #rowsOuter}. Up to {@link #ROWWISE_MAX_ROWS} rows of D (online
+     * learning) each row of W is one short chain: rows outermost there.
      */
-    private static void update(int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix d, Matrix w,
+    private static void update(int outRows, int[] start, int[] idx, float[] val, float alpha, Matrix d, float beta, Matrix w,
                                int j0, int j1) {
         int j = j0;
         if (d.rows() > ROWWISE_MAX_ROWS) {
             Scratch sc = scaled(start[outRows], idx, val, alpha, d.stride());
             for (; j + 4 * L <= j1; j += 4 * L) {
-                updatePairs(outRows, start, sc.offsets, sc.scaled, d, w, j);
+                updatePairs(outRows, start, sc.offsets, sc.scaled, d, beta, w, j);
             }
         }
-        rowsOuter(outRows, start, idx, val, alpha, d, 1f, w, j, j1);
+        rowsOuter(outRows, start, idx, val, alpha, d, beta, w, j, j1);
     }
 
     /**
@@ -265,11 +266,21 @@ final class VectorSparse {
         }
     }
 
+    /** The start of the chains of one vector of W at {@code o}: 0, W or {@code beta·W}, rounded as {@link #init} rounds it. */
+    private static FloatVector chainStart(float beta, float[] wd, int o) {
+        if (beta == 0f) {
+            return FloatVector.zero(S);
+        }
+        FloatVector v = FloatVector.fromArray(S, wd, o);
+        return beta == 1f ? v : v.mul(beta);
+    }
+
     /**
      * The columns {@code [j, j + 4L)} of {@link #update}, rows of W two at a time (the last alone when odd), with the
-     * multiplicands and row offsets of D that {@link #update} computed.
+     * multiplicands and row offsets of D that {@link #update} computed. A pair of rows with no entries is skipped when
+     * {@code beta == 1} and takes the empty chain (0 or {@code beta·W}) otherwise.
      */
-    private static void updatePairs(int outRows, int[] start, int[] offset, float[] scaled, Matrix d, Matrix w, int j) {
+    private static void updatePairs(int outRows, int[] start, int[] offset, float[] scaled, Matrix d, float beta, Matrix w, int j) {
         float[] dd = d.array();
         int dOff = d.offset() + j;
         float[] wd = w.array();
@@ -279,19 +290,19 @@ final class VectorSparse {
             int k1 = start[r + 1];
             int q = k1;
             int q1 = pair ? start[r + 2] : k1;
-            if (k == k1 && q == q1) {
+            if (k == k1 && q == q1 && beta == 1f) {
                 continue;
             }
             int o = w.offset() + r * w.stride() + j;
             int o2 = pair ? o + w.stride() : o;
-            FloatVector a0 = FloatVector.fromArray(S, wd, o);
-            FloatVector a1 = FloatVector.fromArray(S, wd, o + L);
-            FloatVector a2 = FloatVector.fromArray(S, wd, o + 2 * L);
-            FloatVector a3 = FloatVector.fromArray(S, wd, o + 3 * L);
-            FloatVector b0 = FloatVector.fromArray(S, wd, o2);
-            FloatVector b1 = FloatVector.fromArray(S, wd, o2 + L);
-            FloatVector b2 = FloatVector.fromArray(S, wd, o2 + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, wd, o2 + 3 * L);
+            FloatVector a0 = chainStart(beta, wd, o);
+            FloatVector a1 = chainStart(beta, wd, o + L);
+            FloatVector a2 = chainStart(beta, wd, o + 2 * L);
+            FloatVector a3 = chainStart(beta, wd, o + 3 * L);
+            FloatVector b0 = chainStart(beta, wd, o2);
+            FloatVector b1 = chainStart(beta, wd, o2 + L);
+            FloatVector b2 = chainStart(beta, wd, o2 + 2 * L);
+            FloatVector b3 = chainStart(beta, wd, o2 + 3 * L);
             for (int both = Math.min(k1 - k, q1 - q); both > 0; both--, k++, q++) {
                 FloatVector s = FloatVector.broadcast(S, scaled[k]);
                 FloatVector t = FloatVector.broadcast(S, scaled[q]);

@@ -145,6 +145,24 @@ public final class Diagnostics {
         return Math.toDegrees(Math.acos(Math.min(1, c)));
     }
 
+    /**
+     * The angle {@code W_l ∡ B_lᵀ} in degrees between layer {@code l}'s forward weights and the feedback matrix that
+     * replaces their transpose on the way down, over all elements, with {@link #angleDegrees}'s |cos|: near 90° for
+     * independent draws, falling as feedback alignment turns {@code W_l} towards {@code B_lᵀ} (PAPER §1.4), 0° for
+     * backprop's own transpose. Throws if the model's rule keeps no {@code B_l}, or one of another shape (direct
+     * feedback alignment's lower layers).
+     */
+    public static double weightAngle(Model model, int layer) {
+        Matrix wt = model.weightsTransposed(layer);
+        Matrix b = model.feedback(layer).orElseThrow(() -> new IllegalArgumentException("layer " + layer + " has no feedback matrix: "
+                + "the rule " + model.rule().name() + " keeps none there"));
+        if (b.rows() != wt.rows() || b.cols() != wt.cols()) {
+            throw new IllegalArgumentException("layer " + layer + "'s feedback matrix is " + b.shape() + ", not the shape of W_lᵀ ("
+                    + wt.shape() + "): no angle between them");
+        }
+        return angleDegrees(wt, b);
+    }
+
     static double dot(Matrix a, Matrix b) {
         if (a.rows() != b.rows() || a.cols() != b.cols()) {
             throw new IllegalArgumentException("dot: shapes differ, " + a.shape() + " vs " + b.shape());

@@ -11,12 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.fa4j.core.Activation;
+import org.fa4j.core.Diagnostics;
 import org.fa4j.core.Evaluation;
 import org.fa4j.core.Init;
 import org.fa4j.core.Model;
 import org.fa4j.core.NetworkSpec;
 import org.fa4j.core.Trainer;
 import org.fa4j.core.TrainingConfig;
+import org.fa4j.core.TrainingListener;
 import org.fa4j.core.rule.Backprop;
 import org.fa4j.core.rule.FeedbackAlignment;
 import org.fa4j.core.rule.LearningRule;
@@ -34,7 +36,8 @@ import org.knowm.xchart.XYChart;
  * linear outputs and biases ({@link NetworkSpec}), trained by {@link Trainer} with {@link Shallow}, {@link Backprop}
  * and {@link FeedbackAlignment}; test NSE by {@link Evaluation#nse()}, averaged over trials with new forward weights,
  * biases and B each; t-tests of 4-layer against 3-layer final NSE for BP and FA (Welch and Student, two-sided,
- * hipparchus-stat). float32 is plenty: the paper's curves end near 1e-3.
+ * hipparchus-stat). float32 is plenty: the paper's curves end near 1e-3. For the FA students, every hidden layer's
+ * angle Δh_FA∡Δh_BP and every layer's W∡Bᵀ are followed over training, the deeper network's lower layer included.
  */
 final class Fig2dExperiment implements Experiment {
     /**
@@ -149,26 +152,26 @@ final class Fig2dExperiment implements Experiment {
                 .paper("fa-4layer", "≈ 0.85-0.9e-3").paper("tTestBp", "4 > 3 layers, p = 3e-12 (n = 20)")
                 .paper("tTestFa", "4 > 3 layers, p = 9e-13 (n = 20)");
         NonlinearTask task = NonlinearTask.generate(o.seed(), steps, NonlinearTask.TEST_SIZE, TEACHER_GAIN);
-        Map<String, double[][]> curves = new LinkedHashMap<>();
+        Map<String, Curves[]> curves = new LinkedHashMap<>();
         try (Progress p = Progress.start("fig2d", (long) trials * STUDENTS.size() * steps, o.quiet());
              ExecutorService pool = Executors.newFixedThreadPool(o.threads())) {
-            Map<String, List<Future<double[]>>> futures = new LinkedHashMap<>();
+            Map<String, List<Future<Curves>>> futures = new LinkedHashMap<>();
             for (Student s : STUDENTS) {
-                List<Future<double[]>> fs = new ArrayList<>();
+                List<Future<Curves>> fs = new ArrayList<>();
                 for (int t = 0; t < trials; t++) {
                     int trial = t;
                     fs.add(pool.submit(() -> {
-                        double[] c = train(task, s, o.seed(), trial, steps, recordEvery);
+                        Curves c = train(task, s, o.seed(), trial, steps, recordEvery);
                         p.step(steps);
                         p.event(String.format(java.util.Locale.ROOT, "%s trial %d of %d: final test NSE %.3g", s.name(), trial + 1,
-                                trials, c[c.length - 1]));
+                                trials, c.nse()[c.nse().length - 1]));
                         return c;
                     }));
                 }
                 futures.put(s.name(), fs);
             }
-            for (Map.Entry<String, List<Future<double[]>>> e : futures.entrySet()) {
-                double[][] rows = new double[trials][];
+            for (Map.Entry<String, List<Future<Curves>>> e : futures.entrySet()) {
+                Curves[] rows = new Curves[trials];
                 for (int t = 0; t < trials; t++) {
                     rows[t] = e.getValue().get(t).get();
                 }
@@ -186,7 +189,10 @@ final class Fig2dExperiment implements Experiment {
                 "examples", "test NSE", true);
         Map<String, double[]> finals = new LinkedHashMap<>();
         for (Student s : STUDENTS) {
-            double[][] rows = curves.get(s.name());
+            double[][] rows = new double[trials][];
+            for (int t = 0; t < trials; t++) {
+                rows[t] = curves.get(s.name())[t].nse();
+            }
             double[] mean = Stats.meanRows(rows);
             double[] fin = Stats.last(rows);
             finals.put(s.name(), fin);
@@ -216,6 +222,7 @@ final class Fig2dExperiment implements Experiment {
         for (String f : Plots.save(chart, o.out(), "fig2d")) {
             res.figure(f);
         }
+        angles(res, o, curves, xs, trials, recordEvery);
         res.write(o.out());
         return res;
     }
@@ -249,12 +256,50 @@ final class Fig2dExperiment implements Experiment {
         return m;
     }
 
-    /** One trial: online training on the examples in order; the test-NSE curve every {@code recordEvery} examples. */
-    static double[] train(NonlinearTask task, Student s, long seed, int trial, int steps, int recordEvery) {
+    /**
+     * One trial's curves, one point every {@code recordEvery} examples: the test NSE; for an FA student also, per hidden
+     * layer {@code h}, the mean angle Δh_FA∡Δh_BP over the examples sampled since the last point (NaN at example 0),
+     * and per layer {@code l ≥ 1}, the angle W_l∡B_lᵀ of the flattened matrices (empty arrays for other rules).
+     */
+    record Curves(double[] nse, double[][] signalAngle, double[][] weightAngle) {
+    }
+
+    /** The signal angle is sampled on every {@code recordEvery / SAMPLES}-th example: cheap, and 100 a point. */
+    static final int SAMPLES = 100;
+
+    /** One trial: online training on the examples in order, with its {@link Curves}. */
+    static Curves train(NonlinearTask task, Student s, long seed, int trial, int steps, int recordEvery) {
         Model m = student(s, seed, trial);
         Linalg la = Linalg.newBuilder().threads(1).build();
-        Trainer t = Trainer.newBuilder(m, TrainingConfig.newBuilder().learningRate(ETA).batchSize(1).shuffle(false).build())
-                .linalg(la).build();
+        boolean fa = m.feedback(m.depth() - 1).isPresent();
+        int hidden = m.depth() - 1;
+        int points = steps / recordEvery + 1;
+        double[][] signal = new double[fa ? hidden : 0][points];
+        double[][] weight = new double[fa ? hidden : 0][points];
+        double[] sum = new double[hidden];
+        int[] count = new int[1];
+        int every = Math.max(1, recordEvery / SAMPLES);
+        TrainingListener probe = new TrainingListener() {
+            @Override
+            public void onStep(org.fa4j.core.StepContext c) {
+                if (c.step() % every == 0) {
+                    for (int h = 0; h < hidden; h++) {
+                        sum[h] += c.diagnostics().angle(Diagnostics.Signal.FEEDBACK, Diagnostics.Signal.BACKPROP, h);
+                    }
+                    count[0]++;
+                }
+            }
+        };
+        Trainer.Builder tb = Trainer.newBuilder(m, TrainingConfig.newBuilder().learningRate(ETA).batchSize(1).shuffle(false).build())
+                .linalg(la);
+        if (fa) {
+            tb.listener(probe);
+            for (int h = 0; h < hidden; h++) {
+                signal[h][0] = Double.NaN;
+                weight[h][0] = Diagnostics.weightAngle(m, h + 1);
+            }
+        }
+        Trainer t = tb.build();
         Matrix x = task.train().inputs();
         Matrix y = task.train().targets();
         Matrix testX = task.test().inputs();
@@ -268,7 +313,60 @@ final class Fig2dExperiment implements Experiment {
             }
             t.epoch(x, y, order);
             curve[r] = Evaluation.of(m, testX, testY, la).nse();
+            for (int h = 0; h < signal.length; h++) {
+                signal[h][r] = sum[h] / count[0];
+                sum[h] = 0;
+                weight[h][r] = Diagnostics.weightAngle(m, h + 1);
+            }
+            count[0] = 0;
         }
-        return curve;
+        return new Curves(curve, signal, weight);
+    }
+
+    /**
+     * The FA students' angles over training: per hidden layer the mean over trials of Δh_FA∡Δh_BP, and per layer
+     * W∡Bᵀ; their final values (the last point) as mean ± sd over the trials; one figure each.
+     */
+    private static void angles(ExperimentResult res, RunOptions o, Map<String, Curves[]> curves, double[] xs, int trials, int recordEvery) {
+        res.choice("angles", "FA students: Δh_FA∡Δh_BP (Diagnostics, |cos|) of every hidden layer, sampled on every "
+                + Math.max(1, recordEvery / SAMPLES) + "th example and averaged between record points; W_l∡B_lᵀ of the flattened "
+                + "matrices at each record point; curves are means over the " + trials + " trials.");
+        XYChart signal = Plots.chart("Fig. 2d — FA students, Δh_FA ∡ Δh_BP per hidden layer (mean over " + trials + " trials)", "examples",
+                "angle (degrees)", false);
+        XYChart weight = Plots.chart("Fig. 2d — FA students, W_l ∡ B_lᵀ per layer (mean over " + trials + " trials)", "examples",
+                "angle (degrees)", false);
+        for (XYChart c : new XYChart[] {signal, weight}) {
+            c.getStyler().setYAxisMin(0.0).setYAxisMax(90.0);
+        }
+        java.awt.BasicStroke[] strokes = {Plots.SOLID, Plots.DASHED, Plots.DOTTED};
+        for (Student s : STUDENTS) {
+            Curves[] runs = curves.get(s.name());
+            for (int h = 0; h < runs[0].signalAngle().length; h++) {
+                int layer = h;
+                double[][] sig = java.util.Arrays.stream(runs).map(c -> c.signalAngle()[layer]).toArray(double[][]::new);
+                double[][] wb = java.util.Arrays.stream(runs).map(c -> c.weightAngle()[layer]).toArray(double[][]::new);
+                String key = s.name() + "_hidden" + h;
+                String wKey = s.name() + "_layer" + (h + 1);
+                double[] sigMean = Stats.meanRows(sig);
+                double[] wbMean = Stats.meanRows(wb);
+                res.metric("angleFaBp_" + key, sigMean).metric("angleFaBpFinalPerTrial_" + key, Stats.last(sig))
+                        .metric("angleWBt_" + wKey, wbMean).metric("angleWBtFinalPerTrial_" + wKey, Stats.last(wb));
+                res.summary("angleFaBp_" + key, String.format(Locale.ROOT, "%.1f° ± %.1f at the end (first interval %.1f°)",
+                        Stats.mean(Stats.last(sig)), Stats.sd(Stats.last(sig)), sigMean[1]));
+                res.summary("angleWBt_" + wKey, String.format(Locale.ROOT, "%.1f° ± %.1f at the end (%.1f° at the start)",
+                        Stats.mean(Stats.last(wb)), Stats.sd(Stats.last(wb)), wbMean[0]));
+                String label = s.name() + (runs[0].signalAngle().length > 1 ? ", hidden layer " + (h + 1) : "");
+                java.awt.BasicStroke stroke = strokes[(s.fourLayer() ? 1 : 0) + h];
+                Plots.line(signal, label, java.util.Arrays.copyOfRange(xs, 1, xs.length),
+                        java.util.Arrays.copyOfRange(sigMean, 1, sigMean.length), s.color(), stroke);
+                Plots.line(weight, s.name() + ", W" + (h + 1) + " ∡ B" + (h + 1) + "ᵀ", xs, wbMean, s.color(), stroke);
+            }
+        }
+        for (String f : Plots.save(signal, o.out(), "fig2d_angles")) {
+            res.figure(f);
+        }
+        for (String f : Plots.save(weight, o.out(), "fig2d_wb")) {
+            res.figure(f);
+        }
     }
 }

@@ -400,6 +400,12 @@ final class MnistExperiment implements Experiment {
             if (first.angleMean().length > 0) {
                 res.metric("angle_" + s.name() + "_" + rule.id, Map.of("examples", first.angleExamples(), "mean", first.angleMean(), "sd", first.angleSd()));
                 res.summary("finalAngleDeg_" + s.name() + "_" + rule.id, first.angleMean()[first.angleMean().length - 1]);
+                double[] wbFinal = ts.stream().mapToDouble(t -> t.angleWeights()[t.angleWeights().length - 1]).toArray();
+                res.metric("angleWBt_" + s.name() + "_" + rule.id, Map.of("examples", first.angleExamples(), "angle", first.angleWeights(),
+                        "finalPerTrial", wbFinal));
+                res.summary("angleWBt_" + s.name() + "_" + rule.id, String.format(Locale.ROOT,
+                        "top layer W∡Bᵀ %.1f° ± %.1f at the end over %d trials (trial 1: %.1f° at the start)", Stats.mean(wbFinal),
+                        Stats.sd(wbFinal), wbFinal.length, first.angleWeights()[0]));
                 if (angleChart != null) {
                     double[] lo = new double[first.angleMean().length];
                     double[] hi = new double[lo.length];

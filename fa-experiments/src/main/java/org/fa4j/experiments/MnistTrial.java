@@ -3,6 +3,7 @@ package org.fa4j.experiments;
 import java.util.Arrays;
 import org.fa4j.core.Activation;
 import org.fa4j.core.BatchScaling;
+import org.fa4j.core.Diagnostics;
 import org.fa4j.core.EpochSummary;
 import org.fa4j.core.Evaluation;
 import org.fa4j.core.Init;
@@ -23,20 +24,21 @@ import org.fa4j.simd.Op;
 
 /**
  * One training run of the 784-1000-10 logistic network on an image set (PAPER.md §2.3), on fa-core's {@link Model} and
- * {@link Trainer}: test (or validation) error after every epoch, and the angle Δh_FA∡Δh_BP on a probe batch at regular
- * points.
+ * {@link Trainer}: test (or validation) error after every epoch, and the angle Δh_FA∡Δh_BP on a probe batch and the
+ * top layer's W∡Bᵀ at regular points.
  *
  * @param errors        evaluation error (fraction) before learning and after each epoch
  * @param angleExamples examples seen at each angle measurement
  * @param angleMean     mean angle over the probe batch (degrees), empty if the rule has no feedback matrix
  * @param angleSd       its standard deviation over the probe batch
+ * @param angleWeights  the top layer's W∡Bᵀ ({@link Diagnostics#weightAngle}) at each angle measurement
  * @param initialW0     the first layer's weights before learning (hidden × 784), or null unless asked
  * @param finalW0       the first layer's weights after learning, or null unless asked
  * @param saturation    after learning, the share of hidden and of output units whose derivative is below
  *                      {@link #SATURATED} on every one of the first 1000 evaluation images (a stuck run's signature)
  */
-record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, double[] angleSd, float[] initialW0, float[] finalW0,
-                  Saturation saturation) {
+record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, double[] angleSd, double[] angleWeights,
+                  float[] initialW0, float[] finalW0, Saturation saturation) {
 
     static final int HIDDEN = 1000;
     static final double WEIGHT_DECAY = 1e-6;
@@ -100,6 +102,7 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
         double[] ax = new double[angles ? points : 0];
         double[] am = new double[ax.length];
         double[] as = new double[ax.length];
+        double[] aw = new double[ax.length];
         int[] ap = {0};
         double[] errors = new double[s.epochs() + 1];
         errors[0] = Evaluation.of(model, eval.inputs(), eval.targets(), la).errorRate();
@@ -129,6 +132,7 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
                 double[] a = angleToBackprop(model, probeX, probeY, la);
                 ax[ap[0]] = seen;
                 am[ap[0]] = a[0];
+                aw[ap[0]] = Diagnostics.weightAngle(model, model.depth() - 1);
                 as[ap[0]++] = a[1];
             }
         }).build();
@@ -138,11 +142,12 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
             double[] a = angleToBackprop(model, probeX, probeY, la);
             ax[ap[0]] = total * m;
             am[ap[0]] = a[0];
+            aw[ap[0]] = Diagnostics.weightAngle(model, model.depth() - 1);
             as[ap[0]++] = a[1];
         }
         int n = ap[0];
         Saturation saturation = Saturation.measure(model, eval.inputs().rows(0, Math.min(1000, eval.size())), SATURATED, la);
-        return new MnistTrial(errors, Arrays.copyOf(ax, n), Arrays.copyOf(am, n), Arrays.copyOf(as, n),
+        return new MnistTrial(errors, Arrays.copyOf(ax, n), Arrays.copyOf(am, n), Arrays.copyOf(as, n), Arrays.copyOf(aw, n),
                 w0Initial, keepWeights ? model.weights(0).toArray() : null, saturation);
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fa4j.core.Evaluation;
 import org.fa4j.core.Model;
 import org.fa4j.core.Trainer;
 import org.fa4j.core.TrainingConfig;
@@ -79,7 +80,51 @@ class Fig2dExperimentTest {
     void aTrialIsDeterministicGivenItsSeed() {
         NonlinearTask task = NonlinearTask.generate(5, 2000, 200, Fig2dExperiment.TEACHER_GAIN);
         Fig2dExperiment.Student s = Fig2dExperiment.STUDENTS.get(4);
-        assertThat(Fig2dExperiment.train(task, s, 5, 1, 2000, 500)).containsExactly(Fig2dExperiment.train(task, s, 5, 1, 2000, 500));
+        Fig2dExperiment.Curves a = Fig2dExperiment.train(task, s, 5, 1, 2000, 500);
+        Fig2dExperiment.Curves b = Fig2dExperiment.train(task, s, 5, 1, 2000, 500);
+        assertThat(a.nse()).containsExactly(b.nse());
+        // bit for bit, NaN at example 0 included (Arrays.equals compares doubles by their bits)
+        assertThat(java.util.Arrays.deepEquals(a.signalAngle(), b.signalAngle())).isTrue();
+        assertThat(java.util.Arrays.deepEquals(a.weightAngle(), b.weightAngle())).isTrue();
+    }
+
+    @Test
+    void followingTheAnglesLeavesTrainingAsItIs() {
+        NonlinearTask task = NonlinearTask.generate(5, 2000, 200, Fig2dExperiment.TEACHER_GAIN);
+        Fig2dExperiment.Student s = Fig2dExperiment.STUDENTS.get(4);
+        Fig2dExperiment.Curves probed = Fig2dExperiment.train(task, s, 5, 1, 2000, 500);
+        // the same student trained with no listener: the same test NSE bit for bit
+        Model m = Fig2dExperiment.student(s, 5, 1);
+        Linalg la = Linalg.newBuilder().threads(1).build();
+        Trainer t = Trainer.newBuilder(m, TrainingConfig.newBuilder().learningRate(Fig2dExperiment.ETA).batchSize(1).shuffle(false).build())
+                .linalg(la).build();
+        int[] order = java.util.stream.IntStream.range(0, 2000).toArray();
+        t.epoch(task.train().inputs(), task.train().targets(), order);
+        assertThat(Evaluation.of(m, task.test().inputs(), task.test().targets(), la).nse()).isEqualTo(probed.nse()[4]);
+        assertThat(probed.signalAngle()).hasNumberOfRows(2);
+        assertThat(probed.weightAngle()[0][4]).isEqualTo(org.fa4j.core.Diagnostics.weightAngle(m, 1));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFaStudentsAlignEveryLayerWithItsFeedback() throws Exception {
+        summary();
+        Map<String, Object> metrics = (Map<String, Object>) QuickRuns.json("fig2d").get("metrics");
+        // W_l starts at ~90° to B_lᵀ (independent draws) and turns towards it on every trial, the lower layer included
+        for (String key : new String[] {"fa-3layer_layer1", "fa-4layer_layer1", "fa-4layer_layer2"}) {
+            java.util.List<Number> mean = (java.util.List<Number>) metrics.get("angleWBt_" + key);
+            assertThat(mean.get(0).doubleValue()).as(key + " at the start").isGreaterThan(80);
+            for (Number end : (java.util.List<Number>) metrics.get("angleWBtFinalPerTrial_" + key)) {
+                assertThat(end.doubleValue()).as(key + " at the end").isLessThan(70);
+            }
+        }
+        // the FA signal of every hidden layer stays well inside 90° of the backprop one
+        for (String key : new String[] {"fa-3layer_hidden0", "fa-4layer_hidden0", "fa-4layer_hidden1"}) {
+            for (Number end : (java.util.List<Number>) metrics.get("angleFaBpFinalPerTrial_" + key)) {
+                assertThat(end.doubleValue()).as(key).isLessThan(65);
+            }
+        }
+        assertThat(metrics).doesNotContainKey("angleFaBp_bp-3layer_hidden0").doesNotContainKey("angleWBt_bp-4layer_layer1");
     }
 
     @Test

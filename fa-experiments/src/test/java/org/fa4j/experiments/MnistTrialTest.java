@@ -219,8 +219,8 @@ class MnistTrialTest {
     void aStuckRunIsFlaggedInTheSummaryNotAveragedSilently() {
         org.fa4j.core.Saturation healthy = new org.fa4j.core.Saturation(MnistTrial.SATURATED, 1000, List.of(0.02, 0.0));
         org.fa4j.core.Saturation plateau = new org.fa4j.core.Saturation(MnistTrial.SATURATED, 1000, List.of(0.1, 0.9));
-        MnistTrial ok = new MnistTrial(new double[] {0.9, 0.1}, new double[0], new double[0], new double[0], null, null, healthy);
-        MnistTrial stuck = new MnistTrial(new double[] {0.9, 0.8}, new double[0], new double[0], new double[0], null, null, plateau);
+        MnistTrial ok = new MnistTrial(new double[] {0.9, 0.1}, new double[0], new double[0], new double[0], new double[0], null, null, healthy);
+        MnistTrial stuck = new MnistTrial(new double[] {0.9, 0.8}, new double[0], new double[0], new double[0], new double[0], null, null, plateau);
         assertThat(ok.stuck()).isFalse();
         assertThat(stuck.stuck()).isTrue();
         assertThat(MnistExperiment.stuckNote(List.of(ok, ok))).isEmpty();
@@ -237,5 +237,19 @@ class MnistTrialTest {
                 org.fa4j.core.LearningRateSchedule.constant()), 0.1, 0.5, 1, 0, 8, false, null);
         assertThat(t.saturation().examples()).isEqualTo(50);
         assertThat(t.saturation().share()).hasSize(2);
+    }
+
+    /** FA's top layer turns towards Bᵀ during a run: W∡Bᵀ is recorded at each angle point and falls from ~90°. */
+    @Test
+    void aFaTrialRecordsTheTopLayersWeightAngleAtEveryAnglePoint() {
+        Dataset train = new Dataset(random(400, 30, 6), oneHot(400, 7), null);
+        Dataset eval = new Dataset(random(50, 30, 8), oneHot(50, 9), null);
+        MnistSchedule s = new MnistSchedule("fast", 2f, 10, 40, org.fa4j.core.LearningRateSchedule.constant());
+        MnistTrial fa = MnistTrial.run(train, eval, MnistRule.FEEDBACK_ALIGNMENT, s, 0.1, 0.5, 1, 0, 20, false, null);
+        assertThat(fa.angleWeights()).hasSameSizeAs(fa.angleExamples()).hasSizeGreaterThan(2);
+        assertThat(fa.angleWeights()[0]).isGreaterThan(70);
+        assertThat(fa.angleWeights()[fa.angleWeights().length - 1]).isLessThan(fa.angleWeights()[0] - 10);
+        MnistTrial bp = MnistTrial.run(train, eval, MnistRule.BACKPROP, s, 0.1, 0.5, 1, 0, 20, false, null);
+        assertThat(bp.angleWeights()).isEmpty();
     }
 }

@@ -15,7 +15,7 @@ final class ReproduceOptions {
     @Option(names = "--seed", paramLabel = "S", description = "master seed (default: ${DEFAULT-VALUE})", defaultValue = "" + DEFAULT_SEED)
     long seed;
 
-    @Option(names = "--paper-epochs", paramLabel = "N", description = "epochs of the paper's η = 1e-3 per-example MNIST schedule (default: as --epochs, else 20)")
+    @Option(names = "--paper-epochs", paramLabel = "N", description = "epoch cap of reproduce mnist --protocol paper (default: 200)")
     Integer paperEpochs;
 
     @Option(names = "--quick", description = "CI-sized runs (minutes in all)")

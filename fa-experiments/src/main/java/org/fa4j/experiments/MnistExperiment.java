@@ -19,8 +19,8 @@ import org.fa4j.datasets.TrainTest;
 import org.knowm.xchart.XYChart;
 
 /**
- * The MNIST-scale experiments (PAPER.md §2.3): Fig. 2a/b (BP, FA, shallow, sparse FA; n runs each with a new B;
- * the paper's η = 1e-3 per example as written and a faster documented schedule), Fig. S1 (receptive fields), the
+ * The MNIST-scale experiments (PAPER.md §2.3): Fig. 2a/b (BP, FA, shallow, sparse FA; n runs each with a new B, on
+ * a fast documented schedule; the paper's η = 1e-3 per example as written is {@link PaperProtocol}), Fig. S1 (receptive fields), the
  * same protocol on Fashion-MNIST, and the rule family (DFA, sign symmetry, Kolen–Pollack, weight mirror) as an extra table.
  * Trains with fa-core's {@code Model}/{@code Trainer} and reads the data with fa-datasets' {@code Mnist}.
  * ω, β and the epoch budget are chosen on a validation split held out from the training set, never the test set.
@@ -84,18 +84,16 @@ final class MnistExperiment implements Experiment {
     private final String title;
     private final String dataset;
     private final List<MnistRule> rules;
-    private final boolean paperSchedule;
     private final boolean receptiveFields;
     private final boolean search;
     private final Map<String, String> paperNumbers;
 
-    private MnistExperiment(String name, String title, String dataset, List<MnistRule> rules, boolean paperSchedule,
-                            boolean receptiveFields, boolean search, Map<String, String> paperNumbers) {
+    private MnistExperiment(String name, String title, String dataset, List<MnistRule> rules, boolean receptiveFields, boolean search,
+                            Map<String, String> paperNumbers) {
         this.name = name;
         this.title = title;
         this.dataset = dataset;
         this.rules = rules;
-        this.paperSchedule = paperSchedule;
         this.receptiveFields = receptiveFields;
         this.search = search;
         this.paperNumbers = paperNumbers;
@@ -108,18 +106,18 @@ final class MnistExperiment implements Experiment {
         p.put("shallow", "7.2%");
         p.put("sparse-fa", "2.4% (n = 20)");
         return new MnistExperiment("fig2", "Fig. 2a/b: MNIST, test error of BP / FA / shallow / sparse FA, angle FA∡BP",
-                "mnist", List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SHALLOW, MnistRule.SPARSE_FA), true, true, true, p);
+                "mnist", List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SHALLOW, MnistRule.SPARSE_FA), true, true, p);
     }
 
     static MnistExperiment figS1() {
         return new MnistExperiment("figS1", "Fig. S1: receptive fields of 100 hidden units (initial / BP / FA / sparse FA)", "mnist",
-                List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SPARSE_FA), false, true, false,
+                List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SPARSE_FA), true, false,
                 Map.of("receptiveFields", "FA develops feature detectors similar to BP's"));
     }
 
     static MnistExperiment fashion() {
         return new MnistExperiment("fashion", "Fig. 2a protocol on Fashion-MNIST (not in the paper)", "fashion-mnist",
-                List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SHALLOW, MnistRule.SPARSE_FA), false, false, false,
+                List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SHALLOW, MnistRule.SPARSE_FA), false, false,
                 Map.of("note", "not in the paper"));
     }
 
@@ -127,7 +125,7 @@ final class MnistExperiment implements Experiment {
         return new MnistExperiment("family", "The rule family on MNIST: BP, FA, DFA, sign symmetry, Kolen–Pollack, weight mirror (extra table)", "mnist",
                 List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.DIRECT_FA, MnistRule.SIGN_SYMMETRY, MnistRule.KOLEN_POLLACK,
                         MnistRule.WEIGHT_MIRROR),
-                false, false, false, Map.of("bp", "2.4% (n = 20)", "fa", "2.1% (n = 20)", "note", "DFA, sign symmetry, KP, weight mirror are later rules"));
+                false, false, Map.of("bp", "2.4% (n = 20)", "fa", "2.1% (n = 20)", "note", "DFA, sign symmetry, KP, weight mirror are later rules"));
     }
 
     @Override
@@ -141,24 +139,20 @@ final class MnistExperiment implements Experiment {
     }
 
     /** Budgets: the full protocol, or CI-sized with --quick. */
-    record Budget(int trainSize, int testSize, int hidden, int searchEpochs, int fastEpochs, int paperEpochs,
-                  int trials, int paperTrials) {
+    record Budget(int trainSize, int testSize, int hidden, int searchEpochs, int fastEpochs, int trials) {
     }
 
     /**
      * Full: 60k/10k images, 1000 hidden units, n = 20 (fig2) or 5 (fashion, family) trials of the fast schedule
-     * ({@link #FAST_EPOCHS} epochs, fixed by the validation study), the paper's schedule (20 epochs, BP / FA / shallow) on
-     * 2 trials (batch 1 makes it the slowest schedule per epoch). Quick: 5000/1000 images, 200 hidden units, 3 fast epochs, 1 paper epoch.
+     * ({@link #FAST_EPOCHS} epochs, fixed by the validation study). Quick: 5000/1000 images, 200 hidden units, 3 fast epochs.
      */
     Budget budget(RunOptions o) {
         int trials = receptiveFields && !search ? 1 : o.trialsOr(name.equals("fig2") ? 20 : 5, 2);
         int epochs = o.epochs();
-        int paperEpochs = o.paperEpochs() > 0 ? o.paperEpochs() : (epochs > 0 ? epochs : 20);
-        int paperTrials = Math.min(2, trials);
         if (o.quick()) {
-            return new Budget(5000, 1000, 200, 1, epochs > 0 ? epochs : 3, o.paperEpochs() > 0 ? o.paperEpochs() : 1, trials, 1);
+            return new Budget(5000, 1000, 200, 1, epochs > 0 ? epochs : 3, trials);
         }
-        return new Budget(60_000, 10_000, MnistTrial.HIDDEN, SEARCH_EPOCHS, epochs > 0 ? epochs : FAST_EPOCHS, paperEpochs, trials, paperTrials);
+        return new Budget(60_000, 10_000, MnistTrial.HIDDEN, SEARCH_EPOCHS, epochs > 0 ? epochs : FAST_EPOCHS, trials);
     }
 
     @Override
@@ -232,8 +226,7 @@ final class MnistExperiment implements Experiment {
         Map<String, Object> searchLog = new LinkedHashMap<>();
         long searchUnits = search ? (long) (OMEGA_GRID.length + BETA_GRID.length) * b.searchEpochs() * searchTrain.size()
                 + (rules.contains(MnistRule.SHALLOW) ? (long) SHALLOW_OMEGA_GRID.length * b.fastEpochs() * searchTrain.size() : 0) : 0;
-        long trainUnits = (long) train.size() * b.trials() * rules.size() * fastEpochs
-                + (paperSchedule ? (long) train.size() * Math.min(b.paperTrials(), b.trials()) * 3 * b.paperEpochs() : 0);
+        long trainUnits = (long) train.size() * b.trials() * rules.size() * fastEpochs;
         try (Progress p = Progress.start(name, searchUnits + trainUnits, o.quiet())) {
             res.choice("fastScheduleStudy", STUDY);
             if (rules.contains(MnistRule.SHALLOW)) {
@@ -275,7 +268,8 @@ final class MnistExperiment implements Experiment {
             res.choice("fastSchedule", fast.describe() + ": η_t = η·s(t/T) per update t of T with fa-core's LearningRateSchedule '"
                     + fast.decay().id() + "' (triangle:w = linear warm-up over the first fraction w of the updates, then linear decay to 0), "
                     + "step (η_t/m)·Σ over the batch; fixed by the validation study (fastScheduleStudy), never the test set. The paper's "
-                    + "η = 1e-3 per example reaches only ~8-9% after 18 epochs (NumPy, measured by the project lead), hence a faster schedule.");
+                    + "η = 1e-3 per example reaches only ~8-9% after 18 epochs (NumPy, measured by the project lead), hence a faster schedule; "
+                    + "the paper's protocol as written runs on its own, ./fa4j reproduce mnist --protocol paper (n = 20, hours).");
 
             List<Map<String, Object>> table = new ArrayList<>();
             String network = "784-" + b.hidden() + "-10";
@@ -287,17 +281,6 @@ final class MnistExperiment implements Experiment {
             angleChart.getStyler().setYAxisMin(0.0).setYAxisMax(90.0);
             Map<MnistRule, List<MnistTrial>> fastRuns = runAll(train, test, rules, fast, init, b, b.trials(), o, p);
             summarise(res, table, errChart, angleChart, fastRuns, fast, b.trials());
-            if (paperSchedule) {
-                int n = Math.min(b.paperTrials(), b.trials());
-                MnistSchedule paper = new MnistSchedule("paper", 1e-3f, 1, b.paperEpochs());
-                List<MnistRule> paperRules = List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT, MnistRule.SHALLOW);
-                res.config("paperSchedule", Map.of("eta", paper.eta(), "batch", paper.batch(), "epochs", paper.epochs(), "trials", n));
-                res.choice("paperSchedule", "η = 1e-3 per example (batch 1) as written, " + paper.epochs() + " epochs, " + n
-                        + " trials, BP / FA / shallow: reported as obtained after this budget; same ω and β as the fast schedule's runs "
-                        + "(no separate search for this schedule).");
-                Map<MnistRule, List<MnistTrial>> paperRuns = runAll(train, test, paperRules, paper, init, b, n, o, p);
-                summarise(res, table, errChart, null, paperRuns, paper, n);
-            }
             res.metric("table", table);
             for (String f : Plots.save(errChart, o.out(), name + "a")) {
                 res.figure(f);
@@ -357,7 +340,7 @@ final class MnistExperiment implements Experiment {
             double[][] curves = ts.stream().map(t -> Arrays.stream(t.errors()).map(v -> 100 * v).toArray()).toArray(double[][]::new);
             double mean = Stats.mean(finals);
             double sd = Stats.sd(finals);
-            String key = s.name().equals("fast") ? rule.id : rule.id + " (paper η)";
+            String key = rule.id;
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("rule", rule.id);
             row.put("schedule", s.name());
@@ -395,7 +378,7 @@ final class MnistExperiment implements Experiment {
                 case KOLEN_POLLACK -> new java.awt.Color(230, 140, 0);
                 case WEIGHT_MIRROR -> new java.awt.Color(150, 60, 170);
             };
-            Plots.line(errChart, key, epochs, Stats.meanRows(curves), s.name().equals("fast") ? c : Plots.lighter(c, 0.5), stroke(rule));
+            Plots.line(errChart, key, epochs, Stats.meanRows(curves), c, stroke(rule));
             MnistTrial first = ts.get(0);
             if (first.angleMean().length > 0) {
                 res.metric("angle_" + s.name() + "_" + rule.id, Map.of("examples", first.angleExamples(), "mean", first.angleMean(), "sd", first.angleSd()));
@@ -406,16 +389,14 @@ final class MnistExperiment implements Experiment {
                 res.summary("angleWBt_" + s.name() + "_" + rule.id, String.format(Locale.ROOT,
                         "top layer W∡Bᵀ %.1f° ± %.1f at the end over %d trials (trial 1: %.1f° at the start)", Stats.mean(wbFinal),
                         Stats.sd(wbFinal), wbFinal.length, first.angleWeights()[0]));
-                if (angleChart != null) {
-                    double[] lo = new double[first.angleMean().length];
-                    double[] hi = new double[lo.length];
-                    for (int i = 0; i < lo.length; i++) {
-                        lo[i] = first.angleMean()[i] - first.angleSd()[i];
-                        hi[i] = first.angleMean()[i] + first.angleSd()[i];
-                    }
-                    Plots.band(angleChart, rule.id + " ± 1 sd", first.angleExamples(), lo, hi, c, 0, 90);
-                    Plots.line(angleChart, rule.id, first.angleExamples(), first.angleMean(), c, stroke(rule));
+                double[] lo = new double[first.angleMean().length];
+                double[] hi = new double[lo.length];
+                for (int i = 0; i < lo.length; i++) {
+                    lo[i] = first.angleMean()[i] - first.angleSd()[i];
+                    hi[i] = first.angleMean()[i] + first.angleSd()[i];
                 }
+                Plots.band(angleChart, rule.id + " ± 1 sd", first.angleExamples(), lo, hi, c, 0, 90);
+                Plots.line(angleChart, rule.id, first.angleExamples(), first.angleMean(), c, stroke(rule));
             }
         }
     }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param quick   a CI-sized run of every experiment (minutes in all)
  * @param quiet   no progress bars
  * @param epochs  MNIST epochs override, or 0 for the experiment's own choice (validation-selected or default)
- * @param paperEpochs MNIST epochs of the paper's η = 1e-3 per-example schedule, or 0 for the default
+ * @param paperEpochs the epoch cap of the paper's protocol ({@code reproduce mnist --protocol paper}, η = 1e-3 per example), or 0 for its 200
  */
 public record RunOptions(Path out, Path dataDir, int trials, int threads, long seed, boolean quick, boolean quiet, int epochs, int paperEpochs) {
 

@@ -18,7 +18,7 @@ class MnistSearchTest {
     }
 
     private static MnistExperiment.Budget budget(int searchEpochs, int fastEpochs, int hidden, int train) {
-        return new MnistExperiment.Budget(train, 1000, hidden, searchEpochs, fastEpochs, 1, 5, 1);
+        return new MnistExperiment.Budget(train, 1000, hidden, searchEpochs, fastEpochs, 5);
     }
 
     @Test

@@ -17,8 +17,8 @@ final class CommonOptions {
     @Option(names = "--trials", paramLabel = "N", description = "number of trials, at least 1 (default: reproduce: the paper's n, or 2-3 with --quick; train: the config's)")
     Integer trials;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: ${DEFAULT-VALUE})", defaultValue = "1")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of cores; results do not depend on it)")
+    Integer threads;
 
     @Option(names = "--epochs", paramLabel = "N", description = "epochs, at least 1 (default: reproduce: the MNIST runs' validation-chosen count; train: the config's)")
     Integer epochs;
@@ -43,12 +43,21 @@ final class CommonOptions {
         return positiveOrZero(cl, "--epochs", epochs);
     }
 
-    /** {@code --threads}, checked. */
+    /** {@code --threads}, checked; the number of cores when it was not given. */
     int threads(CommandLine cl) {
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(cl, "--threads is " + threads + "; expected at least 1");
+        return threadsOrCores(cl, threads);
+    }
+
+    /**
+     * A {@code --threads} value: the number of cores the JVM sees when absent ({@code null}), else at least 1. Every
+     * command's results are the same bits at any thread count, so the default only decides the speed.
+     */
+    static int threadsOrCores(CommandLine cl, Integer threads) {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new CommandLine.ParameterException(cl, "--threads is " + n + "; expected at least 1");
         }
-        return threads;
+        return n;
     }
 
     /** A count flag: absent gives 0 (the default), present must be at least 1. */

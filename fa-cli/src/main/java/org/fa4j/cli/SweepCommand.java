@@ -59,10 +59,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) {
-            throw new CommandLine.ParameterException(cl, "--threads is " + n + "; expected at least 1");
-        }
+        int n = CommonOptions.threadsOrCores(cl, threads);
         if (master != null && engine.equals("local")) {
             throw new CommandLine.ParameterException(cl, "--master " + master + " needs --engine spark (the local engine runs in this process)");
         }

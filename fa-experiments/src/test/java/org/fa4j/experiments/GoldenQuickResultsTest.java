@@ -15,12 +15,14 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fa4j.datasets.Mnist;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code ./fa4j reproduce all --quick} in-process (master seed 1411024, one thread) gives the numbers of the golden
- * results in {@code src/test/resources/golden/quick/} bit for bit: every number of every result JSON, without the
+ * {@code ./fa4j reproduce all --quick} in-process (master seed 1411024) gives the numbers of the golden results in
+ * {@code src/test/resources/golden/quick/} bit for bit, on one thread and on two (the golden files come from one; the
+ * trials then run in parallel, and the results must not depend on it): every number of every result JSON, without the
  * wall-clock fields {@link #EXCLUDED}. A refactoring must not change a single bit; a deliberate change of the science
  * updates the golden files in a commit of its own (see {@code golden/README.md}).
  */
@@ -33,8 +35,9 @@ class GoldenQuickResultsTest {
     @TempDir
     Path out;
 
-    @Test
-    void quickReproductionGivesTheGoldenNumbers() throws IOException {
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void quickReproductionGivesTheGoldenNumbers(int threads) throws IOException {
         assumeTrue(QuickRuns.mnistPresent(), "no MNIST in " + QuickRuns.dataDir() + " (CI=true makes this a failure)");
         Path fashion = QuickRuns.dataDir().resolve("fashion-mnist");
         if (!Mnist.hasFiles(fashion) && "true".equals(System.getenv("CI"))) {
@@ -42,11 +45,12 @@ class GoldenQuickResultsTest {
         }
         assumeTrue(Mnist.hasFiles(fashion), "no Fashion-MNIST in " + fashion + " (CI=true makes this a failure)");
 
-        Experiments.runAll(new RunOptions(out, QuickRuns.dataDir(), 0, 1, QuickRuns.SEED, true, true, 0, 0));
+        Path dir = out.resolve("threads-" + threads);
+        Experiments.runAll(new RunOptions(dir, QuickRuns.dataDir(), 0, threads, QuickRuns.SEED, true, true, 0, 0));
 
         ObjectMapper json = new ObjectMapper();
         Set<String> written = new TreeSet<>();
-        try (Stream<Path> files = Files.list(out)) {
+        try (Stream<Path> files = Files.list(dir)) {
             files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
                     .forEach(n -> written.add(n.substring(0, n.length() - ".json".length())));
         }
@@ -58,7 +62,7 @@ class GoldenQuickResultsTest {
                 assertThat(in).as("golden file golden/quick/" + name + ".json").isNotNull();
                 expected = json.readValue(in, Map.class);
             }
-            Object actual = json.readValue(out.resolve(name + ".json").toFile(), Map.class);
+            Object actual = json.readValue(dir.resolve(name + ".json").toFile(), Map.class);
             differences.addAll(GoldenJson.differences(name + ".json", expected, actual, EXCLUDED));
         }
         assertThat(differences).as("numbers that differ from the golden quick results (file, JSON path, expected, actual)")

@@ -2,7 +2,8 @@
  * JMH benchmarks of the fa-simd kernels: GEMM on the training shapes of a 784-1000-10 network and 1024³, GEMV and
  * GER on 1000×784 next to a plain array copy of the same size, the element-wise kernels on 100×1000, and one
  * feedback-alignment training step of the MNIST network (time and bytes allocated per step). {@code MnistEpochs}
- * times whole MNIST epochs; {@code fa-bench/mnist-compare.sh} runs it next to the NumPy peer.
+ * times whole MNIST epochs; {@code fa-bench/mnist-compare.sh} runs it next to the NumPy peer. {@code ScalingBenchmark}
+ * times BP and FA over hidden width and depth against the FLOP count.
  *
  * <p>Nothing depends on this module. Build {@code fa-bench/target/benchmarks.jar} with
  * {@code ./mvnw -pl fa-bench -am package -DskipTests} and run it with {@code fa-bench/run-benchmarks.sh};
@@ -17,6 +18,9 @@ module org.fa4j.bench {
     requires org.fa4j.experiments;
     requires transitive jmh.core;
     requires java.management;
+    requires org.fa4j.datasets;
+    requires org.knowm.xchart;
+    requires com.fasterxml.jackson.databind;
 
     // Only the benchmarks: JMH's generated org.fa4j.bench.jmh_generated stays internal (benchmarks.jar runs on the
     // class path, where module boundaries do not apply).

@@ -150,9 +150,9 @@ public final class ScalingBenchmark {
             examples += chunk;
         } while (System.nanoTime() < end);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double peak = peakHeapMb();
+        double peak = heapMb(true);
         System.gc();
-        double live = usedHeapMb(); // the model, the trainer's buffers and the data, still reachable here
+        double live = heapMb(false); // the model, the trainer's buffers and the data, still reachable here
         Row row = new Row(rule, batch, width, depth, threads, examples, seconds, FlopCount.perExample(sizes, nnz), peak, live);
         if (print) {
             System.out.printf(Locale.ROOT, "%-2s batch %3d  %d x %4d  %9.2f s/epoch  %6.1f GFLOP/s  heap: peak %5.0f MB, live %5.0f MB%n", rule,
@@ -179,21 +179,12 @@ public final class ScalingBenchmark {
         }
     }
 
-    private static double usedHeapMb() {
+    /** The heap in use now, or the peak since {@link #resetPeaks}: the sum over the heap pools, in MB. */
+    private static double heapMb(boolean peak) {
         long sum = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP) {
-                sum += p.getUsage().getUsed();
-            }
-        }
-        return sum / 1e6;
-    }
-
-    private static double peakHeapMb() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
+                sum += (peak ? p.getPeakUsage() : p.getUsage()).getUsed();
             }
         }
         return sum / 1e6;

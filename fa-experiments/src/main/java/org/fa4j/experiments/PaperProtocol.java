@@ -168,39 +168,28 @@ final class PaperProtocol implements Experiment {
      */
     private static double search(ExperimentResult res, Runs runs, String what, double[] start, java.util.function.DoubleFunction<List<PaperRun>> runsOf,
                                  int epochs) {
-        List<Double> grid = new ArrayList<>(Arrays.stream(start).boxed().toList());
-        Map<Double, Double> score = new LinkedHashMap<>();
-        int extensions = 0;
-        while (true) {
+        GridSearch.Outcome out = GridSearch.run(start, MAX_EXTENSIONS, values -> {
             List<PaperRun> todo = new ArrayList<>();
             Map<Double, List<PaperRun>> byValue = new LinkedHashMap<>();
-            for (double v : grid) {
-                if (!score.containsKey(v)) {
-                    List<PaperRun> l = runsOf.apply(v);
-                    byValue.put(v, l);
-                    todo.addAll(l);
-                }
+            for (double v : values) {
+                List<PaperRun> l = runsOf.apply(v);
+                byValue.put(v, l);
+                todo.addAll(l);
             }
             runs.advance(todo, epochs);
+            Map<Double, Double> score = new LinkedHashMap<>();
             byValue.forEach((v, l) -> score.put(v, l.stream().mapToDouble(r -> r.validationError()[epochs]).average().orElseThrow()));
-            List<Double> sorted = grid.stream().sorted().toList();
-            double best = sorted.stream().min((x, y) -> Double.compare(score.get(x), score.get(y))).orElseThrow();
-            int i = sorted.indexOf(best);
-            boolean edge = i == 0 || i == sorted.size() - 1;
-            if (!edge || extensions == MAX_EXTENSIONS || sorted.size() < 2) {
-                Map<String, Object> table = new LinkedHashMap<>();
-                sorted.forEach(v -> table.put(String.valueOf(v), score.get(v)));
-                res.metric("search_" + what + "_validationError", table);
-                res.summary(what, best);
-                res.choice(what, String.format(Locale.ROOT, "%s = %s: lowest mean validation error after %d epochs (%.2f%%) over %s%s", what, best,
-                        epochs, 100 * score.get(best), sorted, edge ? "; still at an edge of the grid after " + MAX_EXTENSIONS + " extensions"
-                                : extensions > 0 ? "; the grid was extended " + extensions + " time(s) because the best value sat at its edge" : ""));
-                return best;
-            }
-            double next = i == 0 ? round(sorted.get(0) * sorted.get(0) / sorted.get(1)) : round(sorted.get(i) * sorted.get(i) / sorted.get(i - 1));
-            grid.add(next);
-            extensions++;
-        }
+            return score;
+        });
+        Map<String, Object> table = new LinkedHashMap<>();
+        out.grid().forEach(v -> table.put(String.valueOf(v), out.scores().get(v)));
+        res.metric("search_" + what + "_validationError", table);
+        res.summary(what, out.best());
+        res.choice(what, String.format(Locale.ROOT, "%s = %s: lowest mean validation error after %d epochs (%.2f%%) over %s%s", what, out.best(),
+                epochs, 100 * out.scores().get(out.best()), out.grid(), out.atEdge() ? "; still at an edge of the grid after " + MAX_EXTENSIONS
+                        + " extensions" : out.extensions() > 0 ? "; the grid was extended " + out.extensions()
+                        + " time(s) because the best value sat at its edge" : ""));
+        return out.best();
     }
 
     /** A grid value as a run key shows it: plain decimal digits, no exponent (0.003, 10). */
@@ -208,10 +197,6 @@ final class PaperProtocol implements Experiment {
         return new java.math.BigDecimal(String.valueOf(v)).stripTrailingZeros().toPlainString();
     }
 
-    /** Rounds a grid value to 3 significant digits, so that extended grids keep readable keys. */
-    static double round(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
-    }
 
     /**
      * The horizon T: the epoch of the lowest mean validation error of {@code bp}, final once that mean has not improved

@@ -68,7 +68,7 @@ class PaperProtocolTest {
         assertThat(PaperProtocol.label(0.3)).isEqualTo("0.3");
         assertThat(PaperProtocol.label(10.0)).isEqualTo("10");
         assertThat(PaperProtocol.label(1e-4)).isEqualTo("0.0001");
-        assertThat(PaperProtocol.round(0.3 * 0.3 / 0.1)).isEqualTo(0.9);
-        assertThat(PaperProtocol.round(10 * 10 / 3.0)).isEqualTo(33.3);
+        assertThat(GridSearch.round(0.3 * 0.3 / 0.1)).isEqualTo(0.9);
+        assertThat(GridSearch.round(10 * 10 / 3.0)).isEqualTo(33.3);
     }
 }

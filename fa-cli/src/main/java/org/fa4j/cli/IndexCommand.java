@@ -28,7 +28,7 @@ final class IndexCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": " + (Files.exists(out)
                     ? "Not a directory" : "No such file or directory") + "; expected the results folder of ./fa4j reproduce");
         }
-        List<String> names = Experiments.all().stream().map(Experiment::name).toList();
+        List<String> names = Experiments.indexed().stream().map(Experiment::name).toList();
         if (names.stream().noneMatch(n -> Files.isRegularFile(out.resolve(n + ".json")))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " holds no results of ./fa4j reproduce "
                     + "(none of " + names.stream().map(n -> n + ".json").collect(Collectors.joining(", ")) + "); nothing to index");

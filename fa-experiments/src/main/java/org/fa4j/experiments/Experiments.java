@@ -15,6 +15,16 @@ public final class Experiments {
                 MnistExperiment.fig2(), MnistExperiment.figS1(), MnistExperiment.fashion(), MnistExperiment.family());
     }
 
+    /**
+     * Every experiment whose result an index page shows: {@link #all()} and then the paper's MNIST protocol, which
+     * {@code reproduce all} does not run but {@code reproduce mnist --protocol paper} writes into a results folder too.
+     */
+    public static List<Experiment> indexed() {
+        List<Experiment> l = new ArrayList<>(all());
+        l.add(new PaperProtocol());
+        return l;
+    }
+
     /** The names accepted by {@code reproduce}, plus {@code all}. */
     public static List<String> names() {
         List<String> n = new ArrayList<>(all().stream().map(Experiment::name).toList());

@@ -98,11 +98,11 @@ public final class ResultsIndex {
     record Stored(Experiment experiment, Map<String, Object> json, String unreadable) {
     }
 
-    /** The result files present in {@code out}, in the order of {@link Experiments#all()}, for both index pages. */
+    /** The result files present in {@code out}, in the order of {@link Experiments#indexed()}, for both index pages. */
     @SuppressWarnings("unchecked")
     static List<Stored> stored(Path out) {
         List<Stored> found = new java.util.ArrayList<>();
-        for (Experiment e : Experiments.all()) {
+        for (Experiment e : Experiments.indexed()) {
             Path f = out.resolve(e.name() + ".json");
             if (!Files.exists(f)) {
                 continue;

@@ -40,6 +40,17 @@ class ResultsIndexTest {
                 .doesNotContain("784-1000-10");
     }
 
+    /** A folder that holds only the paper protocol's result (reproduce mnist --protocol paper) gets its section. */
+    @Test
+    void thePaperProtocolsResultIsIndexedToo(@org.junit.jupiter.api.io.TempDir Path out) throws IOException {
+        ExperimentResult r = new ExperimentResult(PaperProtocol.NAME);
+        r.summary("fa", "2.30% ± 0.09 (n = 20)");
+        r.write(out);
+        ResultsIndex.write(out);
+        assertThat(Files.readString(out.resolve("index.md"))).contains("## " + new PaperProtocol().title()).contains("2.30% ± 0.09");
+        assertThat(Files.readString(out.resolve("index.html"))).contains(ResultsHtml.esc(new PaperProtocol().title()));
+    }
+
     @Test
     void theHtmlIndexShowsTheSvgOfAFigureAndThePngWhereThereIsNoSvg() {
         assertThat(ResultsHtml.figures(List.of("fig2a.png", "fig2a.svg", "figS1.png", "notes")))

@@ -73,10 +73,9 @@ final class Fig4Experiment implements Experiment {
                 res.metric("examples_" + key, r.examples()).metric("nse_" + key, r.nse())
                         .metric("angleBp_" + key, aBp[0]).metric("anglePbp_" + key, aPbp[0]);
                 res.metric("angleExamples", aBp[2]);
-                int until = r.meaningfulSteps(1e-20);
-                int from = Math.max(0, until - Math.max(window, until / 10));
-                double finalBp = Stats.mean(r.angleBp(), from, until);
-                double finalPbp = Stats.mean(r.anglePbp(), from, until);
+                double[] late = lastTenth(r, window);
+                double finalBp = late[0];
+                double finalPbp = late[1];
                 table.put(key, Map.of("finalNse", r.finalNse(), "angleBpLast10pct", finalBp, "anglePbpLast10pct", finalPbp));
                 // blue to red as in the paper, and a line style in turn: neighbouring ω (whose curves overlap) differ in both
                 Color c = color(k);
@@ -142,10 +141,9 @@ final class Fig4Experiment implements Experiment {
                 angleBp[k][s] = aBp[0];
                 anglePbp[k][s] = Stats.slidingWindow(r.anglePbp(), window, window)[0];
                 windowEnd = aBp[2];
-                int until = r.meaningfulSteps(1e-20);
-                int from = Math.max(0, until - Math.max(window, until / 10));
-                lastBp[k][s] = Stats.mean(r.angleBp(), from, until);
-                lastPbp[k][s] = Stats.mean(r.anglePbp(), from, until);
+                double[] late = lastTenth(r, window);
+                lastBp[k][s] = late[0];
+                lastPbp[k][s] = late[1];
                 for (int t = 0; t < THRESHOLDS.length; t++) {
                     reached[k][t][s] = Fig1Experiment.firstReached(r, THRESHOLDS[t]);
                 }
@@ -172,15 +170,9 @@ final class Fig4Experiment implements Experiment {
             Color c = color(k);
             BasicStroke style = Plots.CYCLE[k % Plots.CYCLE.length];
             String label = label(OMEGAS[k]);
-            Plots.band(nseChart, label + " IQR", examples, Stats.quantileRows(nse[k], 0.25), Stats.quantileRows(nse[k], 0.75), c, 1e-40,
-                    Double.MAX_VALUE);
-            Plots.line(nseChart, label, examples, Stats.quantileRows(nse[k], 0.5), c, style);
-            Plots.band(bpChart, label + " IQR", windowEnd, Stats.quantileRows(angleBp[k], 0.25), Stats.quantileRows(angleBp[k], 0.75), c, 0,
-                    90);
-            Plots.line(bpChart, label, windowEnd, Stats.quantileRows(angleBp[k], 0.5), c, style);
-            Plots.band(pbpChart, label + " IQR", windowEnd, Stats.quantileRows(anglePbp[k], 0.25), Stats.quantileRows(anglePbp[k], 0.75), c,
-                    0, 90);
-            Plots.line(pbpChart, label, windowEnd, Stats.quantileRows(anglePbp[k], 0.5), c, style);
+            medianWithIqr(nseChart, label, examples, nse[k], c, style, 1e-40, Double.MAX_VALUE);
+            medianWithIqr(bpChart, label, windowEnd, angleBp[k], c, style, 0, 90);
+            medianWithIqr(pbpChart, label, windowEnd, anglePbp[k], c, style, 0, 90);
             double[] d = new double[n];
             for (int s = 0; s < n; s++) {
                 d[s] = lastBp[k][s] - lastPbp[k][s];
@@ -219,6 +211,23 @@ final class Fig4Experiment implements Experiment {
         for (String f : Plots.save(pbpChart, o.out(), "fig4c_seeds")) {
             res.figure(f);
         }
+    }
+
+    /**
+     * The mean angles to BP and to PBP over the last tenth of the examples (at least one window) before the test NSE
+     * falls below 1e-20, where e nears double rounding and the angles would measure noise.
+     */
+    private static double[] lastTenth(LinearRun r, int window) {
+        int until = r.meaningfulSteps(1e-20);
+        int from = Math.max(0, until - Math.max(window, until / 10));
+        return new double[] {Stats.mean(r.angleBp(), from, until), Stats.mean(r.anglePbp(), from, until)};
+    }
+
+    /** The median over the rows (the seeds) as a line, on its inter-quartile band, clamped to [floor, ceiling]. */
+    private static void medianWithIqr(XYChart chart, String label, double[] x, double[][] rows, Color c, BasicStroke style, double floor,
+                                      double ceiling) {
+        Plots.band(chart, label + " IQR", x, Stats.quantileRows(rows, 0.25), Stats.quantileRows(rows, 0.75), c, floor, ceiling);
+        Plots.line(chart, label, x, Stats.quantileRows(rows, 0.5), c, style);
     }
 
     /** Median, first and third quartile of {@code v}. */

@@ -64,7 +64,7 @@ public final class Model {
     }
 
     /**
-     * A new model: forward weights drawn from {@code spec.init()} (stream {@link SeedStream#FORWARD_INIT}), biases 0,
+     * A new model: forward weights drawn from {@link NetworkSpec#initOf} (stream {@link SeedStream#FORWARD_INIT}), biases 0,
      * feedback matrices as the rule needs them (stream {@link SeedStream#FEEDBACK}).
      */
     public static Model create(NetworkSpec spec, LearningRule rule, long seed) {
@@ -81,7 +81,7 @@ public final class Model {
             int in = spec.units(l - 1);
             int out = ls.units();
             // drawn in the paper's layout (row by row of W_l), stored transposed
-            Matrix wl = spec.init().matrix(out, in, in, out, fwd);
+            Matrix wl = spec.initOf(l).matrix(out, in, in, out, fwd);
             b[l] = ls.bias() ? Matrix.zeros(1, out) : null;
             if (ls.sparsity() > 0) {
                 Matrix mask = Init.removalMask(out, in, ls.sparsity(), fwd);

@@ -132,10 +132,15 @@ final class ModelJson {
         return (ObjectNode) writeParameters(Parameters.builder().put("init", init).build()).get("init");
     }
 
-    static Init readInit(JsonNode n) {
-        Parameters p = readParameters(n, "spec.init");
-        Init init = Parameters.builder().put("init", p).build().init("init");
-        requireKnownKeys(n, writeInit(init), "spec.init");
+    static Init readInit(JsonNode n, String where) {
+        Parameters p = readParameters(n, where);
+        Init init;
+        try {
+            init = Parameters.builder().put("init", p).build().init("init");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model JSON: field '" + where + "': " + e.getMessage(), e);
+        }
+        requireKnownKeys(n, writeInit(init), where);
         return init;
     }
 
@@ -144,8 +149,11 @@ final class ModelJson {
         n.put("inputs", spec.inputs());
         ArrayNode layers = n.putArray("layers");
         for (LayerSpec l : spec.layers()) {
-            layers.addObject().put("units", l.units()).put("activation", l.activation().name()).put("bias", l.bias())
+            ObjectNode layer = layers.addObject().put("units", l.units()).put("activation", l.activation().name()).put("bias", l.bias())
                     .put("sparsity", l.sparsity());
+            if (l.init() != null) {
+                layer.set("init", writeInit(l.init()));
+            }
         }
         n.set("init", writeInit(spec.init()));
         n.put("loss", spec.loss().name());
@@ -162,19 +170,20 @@ final class ModelJson {
         for (int i = 0; i < ls.size(); i++) {
             String where = "spec.layers[" + i + "]";
             JsonNode l = ls.get(i);
-            fields(l, where, List.of("units", "activation", "bias", "sparsity"), List.of());
+            fields(l, where, List.of("units", "activation", "bias", "sparsity"), List.of("init"));
             int units = positiveInt(l, "units", where);
             String activation = text(l, "activation", where);
             boolean bias = bool(l, "bias", where);
             double sparsity = number(l, "sparsity", where);
+            Init own = l.hasNonNull("init") ? readInit(l.get("init"), where + ".init") : null;
             try {
-                layers.add(new LayerSpec(units, Activation.named(activation), bias, sparsity));
+                layers.add(new LayerSpec(units, Activation.named(activation), bias, sparsity, own));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("model JSON: field '" + where + "': " + e.getMessage(), e);
             }
         }
         int inputs = positiveInt(n, "inputs", "spec");
-        Init init = readInit(req(n, "init", "spec"));
+        Init init = readInit(req(n, "init", "spec"), "spec.init");
         String loss = text(n, "loss", "spec");
         try {
             return new NetworkSpec(inputs, layers, init, Loss.named(loss));

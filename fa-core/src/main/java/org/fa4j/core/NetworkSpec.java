@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * @param inputs number of inputs (≥ 1)
  * @param layers the layers, input side first (at least one)
- * @param init   how forward weights are drawn
+ * @param init   how forward weights are drawn, in every layer without an initialiser of its own ({@link LayerSpec#init()})
  * @param loss   the objective; {@link Loss.SoftmaxCrossEntropy} needs an identity output layer
  */
 public record NetworkSpec(int inputs, List<LayerSpec> layers, Init init, Loss loss) {
@@ -56,6 +56,12 @@ public record NetworkSpec(int inputs, List<LayerSpec> layers, Init init, Loss lo
     /** Number of units of layer {@code l}; {@code units(-1)} is the number of inputs. */
     public int units(int l) {
         return l < 0 ? inputs : layers.get(l).units();
+    }
+
+    /** The initialiser of layer {@code l}'s forward weights: the layer's own, else the network's. */
+    public Init initOf(int l) {
+        Init own = layers.get(l).init();
+        return own != null ? own : init;
     }
 
     /** Number of outputs. */

@@ -7,18 +7,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The ω / β that a {@code fig2.json} in the output directory chose on the validation split, for the experiments that do
- * not search themselves (fashion, family, figS1). It is used only when that file came from the same master seed, the
+ * The hyperparameters that a {@code fig2.json} in the output directory chose on MNIST's validation split, for the
+ * MNIST experiments that do not search themselves (family, figS1). It is used only when that file came from the same master seed, the
  * same {@code --quick} setting and the same search protocol (schedules, grids, budget); otherwise the reason goes into
  * the result's choices. A file that cannot be read or has an unexpected shape is reported the same way, never thrown.
  *
- * @param init the chosen scales, or {@code null} when the file is not usable
+ * @param choice the chosen hyperparameters, or {@code null} when the file is not usable
  * @param why  where the values come from, or why the file is not used
  */
-record Fig2Choice(MnistInit init, String why) {
-    /** Whether {@link #init} holds fig2.json's choices. */
+record Fig2Choice(MnistChoice choice, String why) {
+    /** The summary fields read, in {@link MnistChoice}'s order. */
+    private static final String[] KEYS = {"omega", "outputOmega", "beta", "fastEta", "shallowOmega", "shallowEta"};
+
+    /** Whether {@link #choice} holds fig2.json's choices. */
     boolean usable() {
-        return init != null;
+        return choice != null;
     }
 
     /**
@@ -51,10 +54,14 @@ record Fig2Choice(MnistInit init, String why) {
         if (!protocol.equals(s.get("searchProtocol"))) {
             return new Fig2Choice(null, f + " comes from another validation search (" + s.get("searchProtocol") + "; now: " + protocol + ").");
         }
-        if (!(s.get("omega") instanceof Number w) || !(s.get("shallowOmega") instanceof Number sw) || !(s.get("beta") instanceof Number b)) {
-            return new Fig2Choice(null, f + " has no omega, shallowOmega and beta in its summary.");
+        double[] v = new double[KEYS.length];
+        for (int i = 0; i < KEYS.length; i++) {
+            if (!(s.get(KEYS[i]) instanceof Number x) || !(x.doubleValue() > 0)) {
+                return new Fig2Choice(null, f + " has no positive " + KEYS[i] + " in its summary (expected " + String.join(", ", KEYS) + ").");
+            }
+            v[i] = x.doubleValue();
         }
-        return new Fig2Choice(new MnistInit(w.doubleValue(), sw.doubleValue(), b.doubleValue()),
+        return new Fig2Choice(new MnistChoice(v[0], v[1], v[2], v[3], v[4], v[5]),
                 f.getFileName() + "'s validation search (same master seed " + seed + ", quick = " + quick + ", same search protocol).");
     }
 }

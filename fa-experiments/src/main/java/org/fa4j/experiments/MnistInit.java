@@ -1,25 +1,24 @@
 package org.fa4j.experiments;
 
 /**
- * The initial weight scales of an MNIST run (PAPER.md §2.3 gives none; they are chosen on the validation split):
- * W0, W ~ U[-ω, ω] and B ~ U[-β, β]. Shallow learning has its own ω, because its hidden layer never learns: ω alone sets
- * how useful its random features are (see {@link MnistExperiment#SHALLOW_OMEGA_STUDY}), while the other rules learn
- * their hidden layer.
+ * The initial weight scales of one MNIST run: hidden weights W0 ~ U[-ω, ω], output weights W ~ U[-ω_out, ω_out] and
+ * feedback B ~ U[-β, β]. The output layer has a scale of its own because logistic output units that start saturated
+ * never recover (σ'(a) ≈ 0 stops their learning): with one ω for both layers, runs at a large ω sat on a plateau.
  *
- * @param omega        ω of every rule but shallow learning
- * @param shallowOmega ω of shallow learning
- * @param beta         β of the feedback matrices
+ * @param omega       ω of the hidden layer
+ * @param outputOmega ω_out of the output layer
+ * @param beta        β of the feedback matrices
  */
-record MnistInit(double omega, double shallowOmega, double beta) {
+record MnistInit(double omega, double outputOmega, double beta) {
     MnistInit {
-        if (!(omega > 0) || !(shallowOmega > 0) || !(beta > 0)) {
-            throw new IllegalArgumentException("omega " + omega + ", shallow omega " + shallowOmega + ", beta " + beta
+        if (!(omega > 0) || !(outputOmega > 0) || !(beta > 0)) {
+            throw new IllegalArgumentException("omega " + omega + ", output omega " + outputOmega + ", beta " + beta
                     + ": expected all > 0");
         }
     }
 
-    /** The ω a rule starts from. */
-    double omegaFor(MnistRule rule) {
-        return rule == MnistRule.SHALLOW ? shallowOmega : omega;
+    /** One ω for both layers, as the paper's protocol draws them. */
+    static MnistInit shared(double omega, double beta) {
+        return new MnistInit(omega, omega, beta);
     }
 }

@@ -1,77 +1,122 @@
 package org.fa4j.experiments;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.DoubleFunction;
 import org.fa4j.core.TrainingDivergedException;
 import org.fa4j.datasets.Dataset;
 
 /**
- * fig2's validation search (PAPER.md §2.3 gives no initial scales): ω by BP and shallow learning's own ω, then β by FA
- * at the chosen ω, each grid point one run on the training images left by the hold-out, scored on the held-out
- * validation images only (never the test set). The choices and their reasons go into the result.
+ * The fast protocol's validation search for one data set (PAPER.md §2.3 gives no initial scales and its η is not the
+ * fast schedule's): one hyperparameter at a time, in the order of {@link #STEPS}, each a {@link GridSearch} that
+ * extends its grid while the choice sits at an edge, each grid value scored by the mean final validation error over
+ * {@link MnistExperiment#SEARCH_SEEDS} seeds (new initial weights, B and example order per seed). Runs train on the
+ * training images left by the hold-out and are scored on the held-out validation images only, never the test set.
+ * Every value's per-seed errors and every choice with its reason go into the result.
  */
 final class MnistSearch {
+    /** The order of the one-dimensional searches; each starts from the values chosen before it. */
+    static final String STEPS = "ω (BP), ω_out (BP), β (FA), η (BP and FA, mean of the two), shallow ω, shallow η";
+
     private MnistSearch() {
     }
 
+    /** The grid points of one search step and how a value becomes a choice. */
+    private record Step(String key, String label, double[] grid, List<MnistRule> rules, boolean shallowSchedule) {
+    }
+
     /**
-     * Runs both rounds and returns the chosen scales; logs every grid point's validation curve into {@code searchLog}
-     * and the choices into {@code res}. Shallow learning's ω is searched only when {@code withShallow}, else it keeps
-     * {@link MnistExperiment#DEFAULT_SHALLOW_OMEGA}.
+     * Runs every step and returns the choice; logs each value's per-seed validation errors into {@code searchLog} and
+     * each choice into {@code res}. Shallow learning's ω and η are searched only when {@code withShallow}, else they
+     * keep their defaults.
      */
-    static MnistInit run(ExperimentResult res, Map<String, Object> searchLog, Dataset searchTrain, Dataset validation, int valSize,
-                         MnistSchedule fast, MnistExperiment.Budget b, boolean withShallow, RunOptions o, Progress p) {
-        double shallowOmega = MnistExperiment.DEFAULT_SHALLOW_OMEGA;
-        // Round 1, in parallel: BP over the ω grid (short search schedule) and shallow learning over its own ω grid
-        // (the whole fast schedule: at 3 epochs shallow's ranking misleads, see MnistExperiment.SHALLOW_OMEGA_STUDY).
-        MnistSchedule bpSearch = MnistExperiment.searchSchedule(b.searchEpochs());
-        MnistSchedule shallowSearch = MnistExperiment.forRule(fast, MnistRule.SHALLOW);
-        List<Callable<MnistTrial>> round1 = new ArrayList<>();
-        for (double w : MnistExperiment.OMEGA_GRID) {
-            round1.add(() -> MnistTrial.run(searchTrain, validation, MnistRule.BACKPROP, bpSearch, w, MnistExperiment.DEFAULT_BETA,
-                    o.seed(), MnistExperiment.SEARCH_TRIAL, b.hidden(), false, p));
-        }
+    static MnistChoice run(ExperimentResult res, Map<String, Object> searchLog, Dataset searchTrain, Dataset validation, int valSize,
+                           MnistSchedule fast, MnistExperiment.Budget b, boolean withShallow, RunOptions o, Progress p) {
+        MnistChoice c = MnistChoice.DEFAULTS;
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("omega", "ω", MnistExperiment.OMEGA_GRID, List.of(MnistRule.BACKPROP), false));
+        steps.add(new Step("outputOmega", "ω_out", MnistExperiment.OUTPUT_OMEGA_GRID, List.of(MnistRule.BACKPROP), false));
+        steps.add(new Step("beta", "β", MnistExperiment.BETA_GRID, List.of(MnistRule.FEEDBACK_ALIGNMENT), false));
+        steps.add(new Step("eta", "η", MnistExperiment.ETA_GRID, List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT), false));
         if (withShallow) {
-            for (double w : MnistExperiment.SHALLOW_OMEGA_GRID) {
-                round1.add(() -> MnistTrial.run(searchTrain, validation, MnistRule.SHALLOW, shallowSearch, w, MnistExperiment.DEFAULT_BETA,
-                        o.seed(), MnistExperiment.SEARCH_TRIAL, b.hidden(), false, p));
+            steps.add(new Step("shallowOmega", "shallow ω", MnistExperiment.SHALLOW_OMEGA_GRID, List.of(MnistRule.SHALLOW), true));
+            steps.add(new Step("shallowEta", "shallow η", MnistExperiment.SHALLOW_ETA_GRID, List.of(MnistRule.SHALLOW), true));
+        }
+        MnistSchedule search = MnistExperiment.searchSchedule(b.searchEpochs());
+        MnistSchedule shallowSearch = MnistExperiment.shallowSearchSchedule(fast);
+        for (Step step : steps) {
+            MnistChoice base = c;
+            DoubleFunction<MnistChoice> apply = v -> with(base, step.key(), v);
+            Map<Double, List<Double>> perSeed = new LinkedHashMap<>();
+            GridSearch.Outcome out = GridSearch.run(step.grid(), MnistExperiment.MAX_EXTENSIONS, values -> {
+                List<Callable<MnistTrial>> runs = new ArrayList<>();
+                for (double v : values) {
+                    MnistChoice cv = apply.apply(v);
+                    for (int s = 0; s < MnistExperiment.SEARCH_SEEDS; s++) {
+                        int trial = MnistExperiment.SEARCH_TRIAL + s;
+                        for (MnistRule r : step.rules()) {
+                            MnistSchedule sr = cv.schedule(step.shallowSchedule() ? shallowSearch : search, r);
+                            runs.add(() -> MnistTrial.run(searchTrain, validation, r, sr, cv.init(r), o.seed(), trial, b.hidden(), false, p));
+                        }
+                    }
+                }
+                List<MnistTrial> done = inParallel(runs, o.threads());
+                Map<Double, Double> scores = new LinkedHashMap<>();
+                int k = 0;
+                for (double v : values) {
+                    List<Double> errors = new ArrayList<>();
+                    for (int i = 0; i < MnistExperiment.SEARCH_SEEDS * step.rules().size(); i++) {
+                        MnistTrial t = done.get(k++);
+                        errors.add(t == null ? 1.0 : t.finalError()); // a diverged run counts as 100% error
+                    }
+                    perSeed.put(v, errors);
+                    scores.put(v, errors.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+                }
+                return scores;
+            });
+            c = apply.apply(out.best());
+            Map<String, Object> log = new LinkedHashMap<>();
+            for (double v : out.grid()) {
+                log.put(String.valueOf(v), Map.of("meanValidationError", out.scores().get(v), "perSeedAndRule", perSeed.get(v)));
             }
+            searchLog.put(step.key(), log);
+            res.choice(step.key(), describe(step, out, step.shallowSchedule() ? shallowSearch : search, searchTrain.size(), valSize));
         }
-        List<MnistTrial> r1 = inParallel(round1, o.threads());
-        double omega = MnistExperiment.OMEGA_GRID[best(r1.subList(0, MnistExperiment.OMEGA_GRID.length))];
-        log(searchLog, "bp omega=", MnistExperiment.OMEGA_GRID, r1);
-        if (withShallow) {
-            List<MnistTrial> sh = r1.subList(MnistExperiment.OMEGA_GRID.length, r1.size());
-            shallowOmega = MnistExperiment.SHALLOW_OMEGA_GRID[best(sh)];
-            log(searchLog, "shallow omega=", MnistExperiment.SHALLOW_OMEGA_GRID, sh);
-            res.choice("shallowOmega", "shallow learning's ω = " + shallowOmega + " from " + Arrays.toString(MnistExperiment.SHALLOW_OMEGA_GRID)
-                    + " by shallow validation error after the whole fast schedule (" + shallowSearch.describe() + ", its own peak η). "
-                    + MnistExperiment.SHALLOW_OMEGA_STUDY);
-        }
-        // Round 2, in parallel: FA over the β grid at the chosen ω.
-        double w1 = omega;
-        List<Callable<MnistTrial>> round2 = new ArrayList<>();
-        for (double be : MnistExperiment.BETA_GRID) {
-            round2.add(() -> MnistTrial.run(searchTrain, validation, MnistRule.FEEDBACK_ALIGNMENT, bpSearch, w1, be,
-                    o.seed(), MnistExperiment.SEARCH_TRIAL, b.hidden(), false, p));
-        }
-        List<MnistTrial> r2 = inParallel(round2, o.threads());
-        double beta = MnistExperiment.BETA_GRID[best(r2)];
-        log(searchLog, "fa beta=", MnistExperiment.BETA_GRID, r2);
         res.metric("validationSearch", searchLog);
-        res.choice("omega", "ω = " + omega + " from " + Arrays.toString(MnistExperiment.OMEGA_GRID) + " by BP validation error after "
-                + b.searchEpochs() + " epoch(s) (" + bpSearch.describe() + ": the fast schedule's peak η, one epoch of warm-up as "
-                + "in the full schedule, then linear decay to 0) on " + searchTrain.size()
-                + " training images (validation: the other " + valSize + "); FA and sparse FA share BP's ω.");
-        res.choice("beta", "β = " + beta + " from " + Arrays.toString(MnistExperiment.BETA_GRID) + " by FA validation error (same protocol).");
-        return new MnistInit(omega, shallowOmega, beta);
+        return c;
+    }
+
+    /** The choice {@code c} with hyperparameter {@code key} set to {@code v}. */
+    static MnistChoice with(MnistChoice c, String key, double v) {
+        return switch (key) {
+            case "omega" -> c.withOmega(v);
+            case "outputOmega" -> c.withOutputOmega(v);
+            case "beta" -> c.withBeta(v);
+            case "eta" -> c.withEta(v);
+            case "shallowOmega" -> c.withShallowOmega(v);
+            case "shallowEta" -> c.withShallowEta(v);
+            default -> throw new IllegalArgumentException("no hyperparameter '" + key + "'");
+        };
+    }
+
+    private static String describe(Step step, GridSearch.Outcome out, MnistSchedule schedule, int trainSize, int valSize) {
+        StringBuilder scores = new StringBuilder();
+        for (double v : out.grid()) {
+            scores.append(scores.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s: %.2f%%", v, 100 * out.scores().get(v)));
+        }
+        return String.format(Locale.ROOT, "%s = %s, by %s mean validation error over %d seeds (schedule %s at each run's own η) "
+                        + "on %d training images, validation on the other %d: %s%s%s", step.label(), out.best(),
+                String.join(" and ", step.rules().stream().map(r -> r.id).toList()), MnistExperiment.SEARCH_SEEDS, schedule.describe(),
+                trainSize, valSize, scores, out.extensions() == 0 ? "" : "; grid extended " + out.extensions() + " time(s)",
+                out.atEdge() ? "; still at the grid's edge after " + out.extensions() + " extensions (the limit)" : "");
     }
 
     /**
@@ -104,26 +149,4 @@ final class MnistSearch {
             throw new IllegalStateException("validation search failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
-
-    /** Logs each grid point's validation curve (the first {@code grid.length} runs) under "prefix + value", or "diverged". */
-    private static void log(Map<String, Object> searchLog, String prefix, double[] grid, List<MnistTrial> runs) {
-        for (int i = 0; i < grid.length; i++) {
-            searchLog.put(prefix + grid[i], runs.get(i) == null ? "diverged" : runs.get(i).errors());
-        }
-    }
-
-    /** The index of the run with the lowest final validation error (the first on a tie). */
-    private static int best(List<MnistTrial> runs) {
-        int best = -1;
-        for (int i = 0; i < runs.size(); i++) {
-            if (runs.get(i) != null && (best < 0 || runs.get(i).finalError() < runs.get(best).finalError())) {
-                best = i;
-            }
-        }
-        if (best < 0) {
-            throw new IllegalStateException("validation search: every run of the grid diverged");
-        }
-        return best;
-    }
-
 }

@@ -34,8 +34,9 @@ import org.fa4j.simd.Op;
  * @param angleWeights  the top layer's W∡Bᵀ ({@link Diagnostics#weightAngle}) at each angle measurement
  * @param initialW0     the first layer's weights before learning (hidden × 784), or null unless asked
  * @param finalW0       the first layer's weights after learning, or null unless asked
- * @param saturation    after learning, the share of hidden and of output units whose derivative is below
- *                      {@link #SATURATED} on every one of the first 1000 evaluation images (a stuck run's signature)
+ * @param saturation    the dead-unit diagnostic: after learning, the share of hidden and of output units whose
+ *                      derivative is below {@link #SATURATED} on every one of the first 1000 training images (all of
+ *                      them seen in the last epoch; a stuck run's signature)
  */
 record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, double[] angleSd, double[] angleWeights,
                   float[] initialW0, float[] finalW0, Saturation saturation) {
@@ -44,24 +45,33 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
     static final double WEIGHT_DECAY = 1e-6;
     /** The derivative f'(a) below which a unit counts as saturated (logistic: within 1e-3 of 0 or 1). */
     static final double SATURATED = 1e-3;
-    /** The share of output units saturated on every probe image from which a run is flagged as stuck. */
+    /** The share of output units saturated on every diagnostic image from which a run is flagged as stuck. */
     static final double STUCK_OUTPUT_SHARE = 0.5;
 
     double finalError() {
         return errors[errors.length - 1];
     }
 
-    /** True when most output units are saturated on every probe image: the run sits on a plateau it cannot leave. */
+    /** True when most output units are saturated on every diagnostic image: the run sits on a plateau it cannot leave. */
     boolean stuck() {
         return saturation.outputShare() >= STUCK_OUTPUT_SHARE;
     }
 
-    /** The network: inputs-hidden-10, logistic hidden and output units with biases, W ~ U[-ω, ω], squared error. */
+    /** The network: inputs-hidden-10, logistic hidden and output units with biases, W ~ U[-ω, ω] in both layers, squared error. */
     static NetworkSpec spec(int inputs, int hidden, double omega, MnistRule rule) {
+        return spec(inputs, hidden, MnistInit.shared(omega, 1), rule);
+    }
+
+    /**
+     * As {@link #spec(int, int, double, MnistRule)} with the output layer at its own scale: W0 ~ U[-ω, ω],
+     * W ~ U[-ω_out, ω_out] (the same draws as at ω, scaled; fa-core's per-layer initialiser).
+     */
+    static NetworkSpec spec(int inputs, int hidden, MnistInit init, MnistRule rule) {
+        LayerSpec out = new LayerSpec(10, Activation.logistic(), true, rule.outputSparsity());
         return NetworkSpec.newBuilder(inputs)
                 .layer(hidden, Activation.logistic())
-                .layer(new LayerSpec(10, Activation.logistic(), true, rule.outputSparsity()))
-                .init(Init.uniform(omega))
+                .layer(init.outputOmega() == init.omega() ? out : out.withInit(Init.uniform(init.outputOmega())))
+                .init(Init.uniform(init.omega()))
                 .build();
     }
 
@@ -76,18 +86,22 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
                 .epochs(epochs).seed(seed).shuffle(true).schedule(decay).build();
     }
 
-    static MnistTrial run(Dataset train, Dataset eval, MnistRule rule, MnistSchedule s, double omega, double beta, long seed,
+    /**
+     * Trains {@code rule} on {@code train} with schedule {@code s} from the scales {@code init} (trial {@code trial} of
+     * master seed {@code seed}, weight decay {@link #WEIGHT_DECAY}) and evaluates on {@code eval} after every epoch.
+     */
+    static MnistTrial run(Dataset train, Dataset eval, MnistRule rule, MnistSchedule s, MnistInit init, long seed,
                           int trial, int hidden, boolean keepWeights, Progress progress) {
-        return run(train, eval, rule, s, omega, beta, seed, trial, hidden, keepWeights, progress, WEIGHT_DECAY);
+        return run(train, eval, rule, s, init, seed, trial, hidden, keepWeights, progress, WEIGHT_DECAY);
     }
 
     /** As above with the configured weight decay {@code alpha} (Kolen–Pollack's λ is the rule's own). */
-    static MnistTrial run(Dataset train, Dataset eval, MnistRule rule, MnistSchedule s, double omega, double beta, long seed,
+    static MnistTrial run(Dataset train, Dataset eval, MnistRule rule, MnistSchedule s, MnistInit init, long seed,
                           int trial, int hidden, boolean keepWeights, Progress progress, double alpha) {
         Linalg la = Linalg.defaults().withThreads(1);
         // Every rule of a trial shares the model seed (the same draws for the forward W, scaled by the rule's ω; a new B per
         // trial) and the data-order seed.
-        Model model = Model.create(spec(train.inputSize(), hidden, omega, rule), rule.create(omega, beta),
+        Model model = Model.create(spec(train.inputSize(), hidden, init, rule), rule.create(init.omega(), init.beta()),
                 Seeds.derive(seed, "mnist-model", trial));
         float[] w0Initial = keepWeights ? model.weights(0).toArray() : null;
         // Angle probe: the first 100 evaluation images (never trained on).
@@ -124,7 +138,7 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
                 double error = Evaluation.of(model, eval.inputs(), eval.targets(), la).errorRate();
                 errors[e.epoch()] = error; // epochs count from 1; errors[0] is before training
                 if (progress != null) {
-                    progress.event(progressEvent(rule, s, omega, beta, trial, e.epoch(), error));
+                    progress.event(progressEvent(rule, s, init, trial, e.epoch(), error));
                 }
             }
 
@@ -146,18 +160,19 @@ record MnistTrial(double[] errors, double[] angleExamples, double[] angleMean, d
             as[ap[0]++] = a[1];
         }
         int n = ap[0];
-        Saturation saturation = Saturation.measure(model, eval.inputs().rows(0, Math.min(1000, eval.size())), SATURATED, la);
+        Saturation saturation = Saturation.measure(model, train.inputs().rows(0, Math.min(1000, train.size())), SATURATED, la);
         return new MnistTrial(errors, Arrays.copyOf(ax, n), Arrays.copyOf(am, n), Arrays.copyOf(as, n), Arrays.copyOf(aw, n),
                 w0Initial, keepWeights ? model.weights(0).toArray() : null, saturation);
     }
 
     /**
-     * The progress line of an epoch: the rule and the trial (a validation search run names its ω and β instead), the
+     * The progress line of an epoch: the rule and the trial (a validation search run names its scales, η and seed instead), the
      * epoch of the schedule's count, and the error on the evaluation set.
      */
-    static String progressEvent(MnistRule rule, MnistSchedule s, double omega, double beta, int trial, int epoch, double error) {
-        boolean search = trial == MnistExperiment.SEARCH_TRIAL;
-        String run = search ? "search ω=" + omega + " β=" + beta : s.name() + " trial " + (trial + 1);
+    static String progressEvent(MnistRule rule, MnistSchedule s, MnistInit init, int trial, int epoch, double error) {
+        boolean search = trial >= MnistExperiment.SEARCH_TRIAL;
+        String run = search ? "search ω=" + init.omega() + " ω_out=" + init.outputOmega() + " β=" + init.beta() + " η=" + s.eta()
+                + " seed " + (trial - MnistExperiment.SEARCH_TRIAL + 1) : s.name() + " trial " + (trial + 1);
         return String.format(java.util.Locale.ROOT, "%s %s, epoch %d of %d: %s error %.2f%%", rule.id, run, epoch, s.epochs(),
                 search ? "validation" : "test", 100 * error);
     }

@@ -33,14 +33,14 @@ public final class MnistValidation {
      */
     public static double[] errors(Dataset train, Dataset validation, String rule, MnistSchedule s, double omega,
                                   double beta, long seed, int trial) {
-        return MnistTrial.run(train, validation, MnistRule.of(rule), s, omega, beta, seed, trial, HIDDEN, false, null)
+        return MnistTrial.run(train, validation, MnistRule.of(rule), s, MnistInit.shared(omega, beta), seed, trial, HIDDEN, false, null)
                 .errors();
     }
 
     /** As {@link #errors(Dataset, Dataset, String, MnistSchedule, double, double, long, int)} with weight decay {@code alpha}. */
     public static double[] errors(Dataset train, Dataset validation, String rule, MnistSchedule s, double omega,
                                   double beta, long seed, int trial, double alpha) {
-        return MnistTrial.run(train, validation, MnistRule.of(rule), s, omega, beta, seed, trial, HIDDEN, false, null, alpha)
+        return MnistTrial.run(train, validation, MnistRule.of(rule), s, MnistInit.shared(omega, beta), seed, trial, HIDDEN, false, null, alpha)
                 .errors();
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** fashion, family and figS1 reuse fig2.json's ω / β only when it comes from the same seed, --quick and search protocol. */
+/** family and figS1 reuse fig2.json's hyperparameters only when it comes from the same seed, --quick and search protocol. */
 class Fig2ChoiceTest {
     private static final long SEED = 1411024L;
     private static final String PROTOCOL = "BP/FA: η 1.2 triangle:0.3333333333333333, batch 10, 3 epochs; ...";
@@ -20,7 +20,7 @@ class Fig2ChoiceTest {
         ExperimentResult r = new ExperimentResult("fig2");
         r.seed("master", seed);
         r.config("quick", quick);
-        r.summary("omega", 0.05);
+        r.summary("omega", 0.05).summary("outputOmega", 0.03).summary("fastEta", 2.4).summary("shallowEta", 0.2);
         if (withShallowOmega) {
             r.summary("shallowOmega", 0.3);
         }
@@ -50,6 +50,14 @@ class Fig2ChoiceTest {
     }
 
     @Test
+    void aNonPositiveScaleIsNotUsed(@TempDir Path dir) throws Exception {
+        fig2(dir, SEED, false, PROTOCOL);
+        Path f = dir.resolve("fig2.json");
+        Files.writeString(f, Files.readString(f).replace("\"outputOmega\" : 0.03", "\"outputOmega\" : 0"));
+        assertNotUsed(dir, "no positive outputOmega");
+    }
+
+    @Test
     void aFileOfTheWrongShapeIsReportedNotThrown(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("fig2.json"), "null");
         assertThat(Fig2Choice.read(dir, SEED, false, PROTOCOL).why()).contains("not a fig2 result");
@@ -62,7 +70,7 @@ class Fig2ChoiceTest {
         fig2(dir, SEED, false, PROTOCOL);
         Fig2Choice c = Fig2Choice.read(dir, SEED, false, PROTOCOL);
         assertThat(c.usable()).isTrue();
-        assertThat(c.init()).isEqualTo(new MnistInit(0.05, 0.3, 2.0));
+        assertThat(c.choice()).isEqualTo(new MnistChoice(0.05, 0.03, 2.0, 2.4, 0.3, 0.2));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.fa4j.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -197,22 +198,37 @@ class MnistTrialTest {
     }
 
     @Test
-    void shallowLearningTrainsWithItsOwnPeakEtaOnTheFastScheduleOnly() {
-        MnistSchedule fast = new MnistSchedule("fast", (float) MnistExperiment.FAST_ETA, 10, 20, MnistExperiment.FAST_DECAY);
-        MnistSchedule shallow = MnistExperiment.forRule(fast, MnistRule.SHALLOW);
-        assertThat(shallow.eta()).isEqualTo((float) MnistExperiment.SHALLOW_FAST_ETA).isLessThan(fast.eta());
-        assertThat(shallow.withEta(fast.eta())).isEqualTo(fast);
+    void shallowLearningTrainsWithItsOwnPeakEtaAndHiddenScaleAndEveryRuleWithTheOutputScale() {
+        MnistSchedule fast = new MnistSchedule("fast", 9f, 10, 20, MnistExperiment.FAST_DECAY);
+        MnistChoice c = new MnistChoice(0.1, 0.03, 8, 1.2, 0.5, 0.4);
+        assertThat(c.schedule(fast, MnistRule.SHALLOW)).isEqualTo(fast.withEta(0.4f));
+        assertThat(c.init(MnistRule.SHALLOW)).isEqualTo(new MnistInit(0.5, 0.03, 8));
         for (MnistRule r : MnistRule.values()) {
             if (r != MnistRule.SHALLOW) {
-                assertThat(MnistExperiment.forRule(fast, r)).as(r.id).isSameAs(fast);
+                assertThat(c.schedule(fast, r)).as(r.id).isEqualTo(fast.withEta(1.2f));
+                assertThat(c.init(r)).as(r.id).isEqualTo(new MnistInit(0.1, 0.03, 8));
             }
         }
-        MnistSchedule paper = new MnistSchedule("paper", 1e-3f, 1, 20);
-        assertThat(MnistExperiment.forRule(paper, MnistRule.SHALLOW)).isSameAs(paper);
+        assertThat(MnistChoice.DEFAULTS.eta()).isEqualTo(MnistExperiment.FAST_ETA);
+        assertThat(MnistChoice.DEFAULTS.shallowEta()).isEqualTo(MnistExperiment.SHALLOW_FAST_ETA);
+    }
+
+    /** The output layer starts from its own scale; the hidden layer's draws do not change with it. */
+    @Test
+    void theOutputLayerStartsAtItsOwnScale() {
+        Model shared = Model.create(MnistTrial.spec(30, 50, 0.3, MnistRule.BACKPROP), MnistRule.BACKPROP.create(0.3, 1), 4);
+        Model own = Model.create(MnistTrial.spec(30, 50, new MnistInit(0.3, 0.01, 1), MnistRule.BACKPROP), MnistRule.BACKPROP.create(0.3, 1), 4);
+        assertThat(own.weights(0).toArray()).isEqualTo(shared.weights(0).toArray());
+        float[] w = own.weights(1).toArray();
+        float[] ws = shared.weights(1).toArray();
+        for (int i = 0; i < w.length; i++) {
+            assertThat((double) w[i]).isCloseTo(ws[i] / 30.0, org.assertj.core.data.Offset.offset(1e-8));
+        }
+        assertThatThrownBy(() -> new MnistInit(0.3, 0, 1)).hasMessageContaining("output omega 0.0");
     }
 
     /**
-     * A run whose output units sit saturated on every probe image is flagged, and the summary says how many runs and
+     * A run whose output units sit saturated on every training image of the diagnostic is flagged, and the summary says how many runs and
      * which, and that the mean includes them; a healthy run adds nothing.
      */
     @Test
@@ -225,17 +241,17 @@ class MnistTrialTest {
         assertThat(stuck.stuck()).isTrue();
         assertThat(MnistExperiment.stuckNote(List.of(ok, ok))).isEmpty();
         assertThat(MnistExperiment.stuckNote(List.of(ok, stuck, ok))).isEqualTo("; 1 of 3 runs stuck (trial 2: at least 50% of the output "
-                + "units saturated, f' < 0.001 on every probe image), included in the mean");
+                + "units saturated, f' < 0.001 on each of the first 1000 training images), included in the mean");
     }
 
-    /** A trained run reports its saturation, measured on the first 1000 evaluation images. */
+    /** A trained run reports its saturation, measured on the first 1000 training images. */
     @Test
     void aTrialMeasuresItsSaturationAfterTraining() {
         Dataset train = new Dataset(random(200, 30, 3), oneHot(200, 4), null);
         Dataset eval = new Dataset(random(50, 30, 4), oneHot(50, 5), null);
         MnistTrial t = MnistTrial.run(train, eval, MnistRule.BACKPROP, new MnistSchedule("fast", 0.5f, 10, 1,
-                org.fa4j.core.LearningRateSchedule.constant()), 0.1, 0.5, 1, 0, 8, false, null);
-        assertThat(t.saturation().examples()).isEqualTo(50);
+                org.fa4j.core.LearningRateSchedule.constant()), MnistInit.shared(0.1, 0.5), 1, 0, 8, false, null);
+        assertThat(t.saturation().examples()).isEqualTo(200);
         assertThat(t.saturation().share()).hasSize(2);
     }
 
@@ -245,11 +261,11 @@ class MnistTrialTest {
         Dataset train = new Dataset(random(400, 30, 6), oneHot(400, 7), null);
         Dataset eval = new Dataset(random(50, 30, 8), oneHot(50, 9), null);
         MnistSchedule s = new MnistSchedule("fast", 2f, 10, 40, org.fa4j.core.LearningRateSchedule.constant());
-        MnistTrial fa = MnistTrial.run(train, eval, MnistRule.FEEDBACK_ALIGNMENT, s, 0.1, 0.5, 1, 0, 20, false, null);
+        MnistTrial fa = MnistTrial.run(train, eval, MnistRule.FEEDBACK_ALIGNMENT, s, MnistInit.shared(0.1, 0.5), 1, 0, 20, false, null);
         assertThat(fa.angleWeights()).hasSameSizeAs(fa.angleExamples()).hasSizeGreaterThan(2);
         assertThat(fa.angleWeights()[0]).isGreaterThan(70);
         assertThat(fa.angleWeights()[fa.angleWeights().length - 1]).isLessThan(fa.angleWeights()[0] - 10);
-        MnistTrial bp = MnistTrial.run(train, eval, MnistRule.BACKPROP, s, 0.1, 0.5, 1, 0, 20, false, null);
+        MnistTrial bp = MnistTrial.run(train, eval, MnistRule.BACKPROP, s, MnistInit.shared(0.1, 0.5), 1, 0, 20, false, null);
         assertThat(bp.angleWeights()).isEmpty();
     }
 }

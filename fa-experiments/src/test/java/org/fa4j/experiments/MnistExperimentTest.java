@@ -85,7 +85,7 @@ class MnistExperimentTest {
     void hyperparametersComeFromTheValidationGridsAndFigS1IsWritten() throws Exception {
         ExperimentResult r = QuickRuns.run(MnistExperiment.fig2());
         assertThat(r.summary().get("fastDecay")).isEqualTo(MnistExperiment.FAST_DECAY.id());
-        assertThat(r.summary().get("searchProtocol").toString()).contains("BP/FA: triangle:0.5, batch 10, 1 epochs")
+        assertThat(r.summary().get("searchProtocol").toString()).contains("short schedule: triangle:0.5, batch 10, 1 epochs").contains("whole fast schedule: triangle:0.05, 3 epochs")
                 .contains("hidden 200");
         assertThat(r.figures()).contains("fig2a.png", "fig2a.svg", "fig2b.png", "figS1.png");
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(QuickRuns.out().resolve("figS1.png").toFile());

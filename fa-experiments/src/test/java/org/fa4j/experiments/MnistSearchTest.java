@@ -24,8 +24,8 @@ class MnistSearchTest {
     @Test
     void theProtocolNamesTheStepsBothSearchSchedulesTheGridsTheSeedsAndTheBudget() {
         String p = MnistExperiment.searchProtocol(budget(3, 20, 1000, 60_000));
-        assertThat(p).contains("steps " + MnistSearch.STEPS).contains("BP/FA: triangle:0.3333333333333333, batch 10, 3 epochs")
-                .contains("shallow: triangle:0.05, 20 epochs")
+        assertThat(p).contains("steps " + MnistSearch.STEPS).contains("short schedule: triangle:0.3333333333333333, batch 10, 3 epochs")
+                .contains("whole fast schedule: triangle:0.05, 20 epochs")
                 .contains("ω [0.05, 0.1, 0.3]").contains("ω_out [0.01, 0.03, 0.1]").contains("β [0.5, 2.0, 8.0]").contains("η [0.6, 1.2, 2.4]")
                 .contains("shallow ω [0.2, 0.3, 0.5, 0.7]").contains("shallow η [0.2, 0.4, 0.8]").contains("up to 3 extensions each")
                 .contains("3 seeds from trial 9000").contains("hidden 1000").contains("training images 60000");

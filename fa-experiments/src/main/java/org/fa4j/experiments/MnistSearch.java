@@ -100,7 +100,10 @@ final class MnistSearch {
             c = apply.apply(out.best());
             Map<String, Object> log = new LinkedHashMap<>();
             for (double v : out.grid()) {
-                log.put(String.valueOf(v), Map.of("meanValidationError", out.scores().get(v), "perSeedAndRule", perSeed.get(v)));
+                Map<String, Object> point = new LinkedHashMap<>(); // in this order in the JSON
+                point.put("meanValidationError", out.scores().get(v));
+                point.put("perSeedAndRule", perSeed.get(v));
+                log.put(String.valueOf(v), point);
             }
             searchLog.put(step.key(), log);
             res.choice(step.key(), describe(step, out, schedule, searchTrain.size(), valSize));
@@ -110,7 +113,7 @@ final class MnistSearch {
     }
 
     /** The choice {@code c} with hyperparameter {@code key} set to {@code v}. */
-    static MnistChoice with(MnistChoice c, String key, double v) {
+    private static MnistChoice with(MnistChoice c, String key, double v) {
         return switch (key) {
             case "omega" -> c.withOmega(v);
             case "outputOmega" -> c.withOutputOmega(v);

@@ -426,6 +426,19 @@ final class MnistExperiment implements Experiment {
                 Plots.line(angleChart, rule.id, first.angleExamples(), first.angleMean(), c, stroke(rule));
             }
         }
+        List<MnistTrial> bp = runs.get(MnistRule.BACKPROP);
+        if (bp != null) {
+            for (Map.Entry<MnistRule, List<MnistTrial>> e : runs.entrySet()) {
+                if (e.getKey() != MnistRule.BACKPROP) {
+                    double[] d = new double[n];
+                    for (int t = 0; t < n; t++) {
+                        d[t] = 100 * (e.getValue().get(t).finalError() - bp.get(t).finalError());
+                    }
+                    res.metric("paired_" + e.getKey().id + "MinusBp", d);
+                    res.summary("paired_" + e.getKey().id + "MinusBp", Stats.pairedLine(d, e.getKey().id, "BP"));
+                }
+            }
+        }
     }
 
     /** The short name a chart title starts with: "Fig. 2a: MNIST" for panel "a" of fig2, the data set for the others. */

@@ -289,11 +289,8 @@ final class PaperProtocol implements Experiment {
             for (int i = 0; i < d.length; i++) {
                 d[i] = finals.get(r)[i] - finals.get(MnistRule.BACKPROP)[i];
             }
-            double[] ci = Stats.pairedCi95(d);
-            long better = Arrays.stream(d).filter(x -> x < 0).count();
             res.metric("paired_" + r.id + "MinusBp", d);
-            res.summary("paired_" + r.id + "MinusBp", String.format(Locale.ROOT, "%+.2f points, 95%% CI [%+.2f, %+.2f], n = %d pairs; %s lower "
-                    + "than BP in %d of %d", ci[0], ci[1], ci[2], (int) ci[3], r.id, better, d.length));
+            res.summary("paired_" + r.id + "MinusBp", Stats.pairedLine(d, r.id, "BP"));
         }
         for (String f : Plots.save(chart, o.out(), NAME + "a")) {
             res.figure(f);

@@ -120,4 +120,15 @@ final class Stats {
         double half = t * sd(x) / Math.sqrt(x.length);
         return new double[] {m, m - half, m + half, x.length};
     }
+
+    /**
+     * The paired difference {@code d} = {@code rule} − {@code reference} by trial in one line: its mean and 95% CI
+     * ({@link #pairedCi95}), the number of pairs, and in how many {@code rule} is lower.
+     */
+    static String pairedLine(double[] d, String rule, String reference) {
+        double[] ci = pairedCi95(d);
+        long lower = java.util.Arrays.stream(d).filter(x -> x < 0).count();
+        return String.format(java.util.Locale.ROOT, "%+.2f points, 95%% CI [%+.2f, %+.2f], n = %d pairs; %s lower than %s in %d of %d",
+                ci[0], ci[1], ci[2], (int) ci[3], rule, reference, lower, d.length);
+    }
 }

@@ -70,6 +70,28 @@ class MnistExperimentTest {
         assertThat(((Map<String, Object>) json.get("software")).get("kernels").toString()).containsPattern("^(VECTOR|SCALAR) \\(");
     }
 
+    /** Every rule's final test error is paired with BP's of the same trial (same forward draws, same example order). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRuleIsPairedWithBackpropByTrial() throws Exception {
+        QuickRuns.run(MnistExperiment.fig2());
+        Map<String, Object> json = QuickRuns.json("fig2");
+        Map<String, Object> metrics = (Map<String, Object>) json.get("metrics");
+        List<List<Number>> bp = (List<List<Number>>) metrics.get("testErrorPercent_fast_bp");
+        for (String rule : List.of("fa", "shallow", "sparse-fa")) {
+            List<List<Number>> r = (List<List<Number>>) metrics.get("testErrorPercent_fast_" + rule);
+            List<Number> d = (List<Number>) metrics.get("paired_" + rule + "MinusBp");
+            assertThat(d).as(rule).hasSize(bp.size());
+            for (int t = 0; t < d.size(); t++) {
+                double expected = r.get(t).getLast().doubleValue() - bp.get(t).getLast().doubleValue();
+                assertThat(d.get(t).doubleValue()).as(rule + " trial " + t).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
+            }
+            assertThat(((Map<String, Object>) json.get("summary")).get("paired_" + rule + "MinusBp").toString())
+                    .contains("n = " + bp.size() + " pairs").contains(rule + " lower than BP in ");
+        }
+        assertThat(metrics).doesNotContainKey("paired_bpMinusBp");
+    }
+
     @Test
     void faSignalAlignsWithBackpropsDuringLearning() throws Exception {
         QuickRuns.run(MnistExperiment.fig2());

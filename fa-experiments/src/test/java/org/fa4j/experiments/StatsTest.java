@@ -43,4 +43,12 @@ class StatsTest {
         assertThat(ci[3]).isEqualTo(5);
         assertThat(Stats.pairedCi95(new double[] {2})[1]).isNaN();
     }
+
+    /** d = −1, −2, −3 (points): mean −2, sd 1, t(0.975; 2) = 4.302653: −2 ± 2.484138; lower in 3 of 3, and 1 of 2 when one ties. */
+    @Test
+    void thePairedLineGivesTheMeanTheIntervalAndTheCountOfLowerPairs() {
+        assertThat(Stats.pairedLine(new double[] {-1, -2, -3}, "fa", "BP"))
+                .isEqualTo("-2.00 points, 95% CI [-4.48, +0.48], n = 3 pairs; fa lower than BP in 3 of 3");
+        assertThat(Stats.pairedLine(new double[] {-1, 0}, "fa", "BP")).endsWith("fa lower than BP in 1 of 2");
+    }
 }

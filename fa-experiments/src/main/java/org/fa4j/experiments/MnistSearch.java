@@ -28,8 +28,8 @@ import org.fa4j.datasets.Dataset;
  */
 final class MnistSearch {
     /** The order of the one-dimensional searches; each starts from the values chosen before it. */
-    static final String STEPS = "ω (BP), ω_out (BP), β (FA), η (BP and FA, mean of the two; whole fast schedule), shallow ω, shallow η "
-            + "(whole fast schedule)";
+    static final String STEPS = "ω (BP), β (FA), ω_out (BP and FA, mean of the two), η (BP and FA; whole fast schedule), shallow ω, "
+            + "shallow η (whole fast schedule)";
 
     private MnistSearch() {
     }
@@ -48,8 +48,9 @@ final class MnistSearch {
         MnistChoice c = MnistChoice.DEFAULTS;
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("omega", "ω", MnistExperiment.OMEGA_GRID, List.of(MnistRule.BACKPROP), false));
-        steps.add(new Step("outputOmega", "ω_out", MnistExperiment.OUTPUT_OMEGA_GRID, List.of(MnistRule.BACKPROP), false));
         steps.add(new Step("beta", "β", MnistExperiment.BETA_GRID, List.of(MnistRule.FEEDBACK_ALIGNMENT), false));
+        // BP and FA both train the output layer from ω_out, and FA's hidden signal B·δ can push its units into saturation.
+        steps.add(new Step("outputOmega", "ω_out", MnistExperiment.OUTPUT_OMEGA_GRID, List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT), false));
         steps.add(new Step("eta", "η", MnistExperiment.ETA_GRID, List.of(MnistRule.BACKPROP, MnistRule.FEEDBACK_ALIGNMENT), true));
         if (withShallow) {
             steps.add(new Step("shallowOmega", "shallow ω", MnistExperiment.SHALLOW_OMEGA_GRID, List.of(MnistRule.SHALLOW), true));

@@ -262,7 +262,7 @@ final class PaperProtocol implements Experiment {
             double[] f = rs.stream().mapToDouble(r -> 100 * r.testError()[t]).toArray();
             double[] v = rs.stream().mapToDouble(r -> 100 * r.validationError()[t]).toArray();
             finals.put(rule, f);
-            long stuck = rs.stream().filter(r -> r.saturation()[1] >= MnistTrial.STUCK_OUTPUT_SHARE).count();
+            long stuck = rs.stream().filter(r -> r.saturation()[1] > MnistTrial.STUCK_OUTPUT_SHARE).count();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("rule", rule.id);
             row.put("trials", rs.size());
@@ -277,7 +277,7 @@ final class PaperProtocol implements Experiment {
             res.metric("validationErrorPercent_" + rule.id, rs.stream().map(r -> Arrays.stream(r.validationError()).map(x -> 100 * x).toArray()).toArray());
             res.metric("saturatedShare_" + rule.id, rs.stream().map(PaperRun::saturation).toArray());
             res.summary(rule.id, String.format(Locale.ROOT, "%.2f%% ± %.2f (n = %d, %d epochs, η = 1e-3, batch 1)%s", Stats.mean(f), Stats.sd(f),
-                    rs.size(), t, stuck == 0 ? "" : "; " + stuck + " run(s) stuck (most output units saturated), included in the mean"));
+                    rs.size(), t, stuck == 0 ? "" : "; " + stuck + " run(s) stuck (an output unit saturated), included in the mean"));
             double[] x = new double[curves[0].length];
             Arrays.setAll(x, i -> i);
             java.awt.Color c = rule == MnistRule.BACKPROP ? Plots.BP : rule == MnistRule.SHALLOW ? Plots.SHALLOW : Plots.FA;

@@ -239,9 +239,13 @@ class MnistTrialTest {
         MnistTrial stuck = new MnistTrial(new double[] {0.9, 0.8}, new double[0], new double[0], new double[0], new double[0], null, null, plateau);
         assertThat(ok.stuck()).isFalse();
         assertThat(stuck.stuck()).isTrue();
+        // one dead output unit of ten loses its class: flagged too
+        org.fa4j.core.Saturation oneClass = new org.fa4j.core.Saturation(MnistTrial.SATURATED, 1000, List.of(0.0, 0.1));
+        assertThat(new MnistTrial(new double[] {0.9, 0.12}, new double[0], new double[0], new double[0], new double[0], null, null, oneClass)
+                .stuck()).isTrue();
         assertThat(MnistExperiment.stuckNote(List.of(ok, ok))).isEmpty();
-        assertThat(MnistExperiment.stuckNote(List.of(ok, stuck, ok))).isEqualTo("; 1 of 3 runs stuck (trial 2: at least 50% of the output "
-                + "units saturated, f' < 0.001 on each of the first 1000 training images), included in the mean");
+        assertThat(MnistExperiment.stuckNote(List.of(ok, stuck, ok))).isEqualTo("; 1 of 3 runs stuck (trial 2: an output "
+                + "unit saturated, f' < 0.001 on each of the first 1000 training images), included in the mean");
     }
 
     /** A trained run reports its saturation, measured on the first 1000 training images. */

@@ -36,27 +36,22 @@ record MnistChoice(double omega, double outputOmega, double beta, double eta, do
         return s.withEta((float) (r == MnistRule.SHALLOW ? shallowEta : eta));
     }
 
-    MnistChoice withOmega(double v) {
-        return new MnistChoice(v, outputOmega, beta, eta, shallowOmega, shallowEta);
+    /** This choice with hyperparameter {@code key} (a component's name) set to {@code v}. */
+    MnistChoice with(String key, double v) {
+        return switch (key) {
+            case "omega" -> new MnistChoice(v, outputOmega, beta, eta, shallowOmega, shallowEta);
+            case "outputOmega" -> new MnistChoice(omega, v, beta, eta, shallowOmega, shallowEta);
+            case "beta" -> new MnistChoice(omega, outputOmega, v, eta, shallowOmega, shallowEta);
+            case "eta" -> new MnistChoice(omega, outputOmega, beta, v, shallowOmega, shallowEta);
+            case "shallowOmega" -> new MnistChoice(omega, outputOmega, beta, eta, v, shallowEta);
+            case "shallowEta" -> new MnistChoice(omega, outputOmega, beta, eta, shallowOmega, v);
+            default -> throw new IllegalArgumentException("no hyperparameter '" + key + "'");
+        };
     }
 
-    MnistChoice withOutputOmega(double v) {
-        return new MnistChoice(omega, v, beta, eta, shallowOmega, shallowEta);
-    }
-
-    MnistChoice withBeta(double v) {
-        return new MnistChoice(omega, outputOmega, v, eta, shallowOmega, shallowEta);
-    }
-
-    MnistChoice withEta(double v) {
-        return new MnistChoice(omega, outputOmega, beta, v, shallowOmega, shallowEta);
-    }
-
-    MnistChoice withShallowOmega(double v) {
-        return new MnistChoice(omega, outputOmega, beta, eta, v, shallowEta);
-    }
-
-    MnistChoice withShallowEta(double v) {
-        return new MnistChoice(omega, outputOmega, beta, eta, shallowOmega, v);
+    /** The hyperparameters in one line, e.g. for the result's choices. */
+    String describe() {
+        return "ω = " + omega + ", ω_out = " + outputOmega + ", β = " + beta + ", η = " + eta + " (shallow: ω = " + shallowOmega
+                + ", η = " + shallowEta + ")";
     }
 }

@@ -273,10 +273,10 @@ final class MnistExperiment implements Experiment {
                 Fig2Choice chosen = Fig2Choice.read(o.out(), o.seed(), o.quick(), searchProtocol(b));
                 if (chosen.usable()) {
                     choice = chosen.choice();
-                    res.choice("hyperparameters", describe(choice) + ": taken from " + chosen.why());
+                    res.choice("hyperparameters", choice.describe() + ": taken from " + chosen.why());
                     res.summary("searchProtocol", searchProtocol(b));
                 } else {
-                    res.choice("hyperparameters", describe(choice) + ": defaults (the validation studies' values), because " + chosen.why());
+                    res.choice("hyperparameters", choice.describe() + ": defaults (the validation studies' values), because " + chosen.why());
                 }
             }
             res.choice("epochs", fastEpochs + " fast epochs" + (o.epochs() > 0 ? " (--epochs; the linear decay reaches 0 at the end of "
@@ -464,12 +464,6 @@ final class MnistExperiment implements Experiment {
             case SIGN_SYMMETRY -> Plots.DOTTED;
             case WEIGHT_MIRROR -> Plots.LONG_DASH;
         };
-    }
-
-    /** The hyperparameters in one line, e.g. for the result's choices. */
-    static String describe(MnistChoice c) {
-        return "ω = " + c.omega() + ", ω_out = " + c.outputOmega() + ", β = " + c.beta() + ", η = " + c.eta() + " (shallow: ω = "
-                + c.shallowOmega() + ", η = " + c.shallowEta() + ")";
     }
 
     private Map<MnistRule, List<MnistTrial>> runAll(Dataset train, Dataset test, List<MnistRule> rs, MnistSchedule s, MnistChoice choice, Budget b, int trials, RunOptions o, Progress p) {

@@ -61,7 +61,7 @@ final class MnistSearch {
         Map<String, Double> trained = new LinkedHashMap<>(); // final validation error by run, so that no run is trained twice
         for (Step step : steps) {
             MnistChoice base = c;
-            DoubleFunction<MnistChoice> apply = v -> with(base, step.key(), v);
+            DoubleFunction<MnistChoice> apply = v -> base.with(step.key(), v);
             Map<Double, List<Double>> perSeed = new LinkedHashMap<>();
             MnistSchedule schedule = step.wholeSchedule() ? whole : search;
             GridSearch.Outcome out = GridSearch.run(step.grid(), MnistExperiment.MAX_EXTENSIONS, values -> {
@@ -111,19 +111,6 @@ final class MnistSearch {
         }
         res.metric("validationSearch", searchLog);
         return c;
-    }
-
-    /** The choice {@code c} with hyperparameter {@code key} set to {@code v}. */
-    private static MnistChoice with(MnistChoice c, String key, double v) {
-        return switch (key) {
-            case "omega" -> c.withOmega(v);
-            case "outputOmega" -> c.withOutputOmega(v);
-            case "beta" -> c.withBeta(v);
-            case "eta" -> c.withEta(v);
-            case "shallowOmega" -> c.withShallowOmega(v);
-            case "shallowEta" -> c.withShallowEta(v);
-            default -> throw new IllegalArgumentException("no hyperparameter '" + key + "'");
-        };
     }
 
     private static String describe(Step step, GridSearch.Outcome out, MnistSchedule schedule, int trainSize, int valSize) {

@@ -209,6 +209,8 @@ class MnistTrialTest {
                 assertThat(c.init(r)).as(r.id).isEqualTo(new MnistInit(0.1, 0.03, 8));
             }
         }
+        assertThat(c.with("beta", 2).with("shallowEta", 0.8)).isEqualTo(new MnistChoice(0.1, 0.03, 2, 1.2, 0.5, 0.8));
+        assertThatThrownBy(() -> c.with("gamma", 1)).hasMessageContaining("no hyperparameter 'gamma'");
         assertThat(MnistChoice.DEFAULTS.eta()).isEqualTo(MnistExperiment.FAST_ETA);
         assertThat(MnistChoice.DEFAULTS.shallowEta()).isEqualTo(MnistExperiment.SHALLOW_FAST_ETA);
     }
